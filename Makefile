@@ -1,0 +1,36 @@
+# Two commands do all the set-up: `make run` and `make test` (README). Everything lives in .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test unit browser bench sample clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/python app.py serve --host 127.0.0.1 --port 8050
+
+test: $(STAMP)
+	$(BIN)/python -m pytest tests
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest tests/unit
+
+browser: $(STAMP)
+	$(BIN)/python -m pytest tests/browser
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_ingest.py
+	@if [ -f bench/bench_dashboard.py ]; then $(BIN)/python bench/bench_dashboard.py; fi
+
+sample: $(STAMP)
+	$(BIN)/python data/sample/generate.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache instance

@@ -1,0 +1,66 @@
+"""The command line of `python app.py`: one module per command, all calling the same functions as the pages.
+
+Each command module exposes `register(subparsers)`, which adds its parser and sets `handler`
+to a function `(args) -> int` returning the exit code: 0 success, 1 input rejected, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# Command modules, in the order `--help` lists them. Adding a command = adding a module here.
+COMMANDS = ["serve", "inspect", "export"]
+
+
+class UsageError(Exception):
+    """A mistake in the command line itself (exit code 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse exits 2 on usage errors already; keep its message short
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def add_source_arguments(parser: argparse.ArgumentParser) -> None:
+    """SOURCE: --data PATH ... (files or folders). Default: the sample data."""
+    parser.add_argument("--data", nargs="+", metavar="PATH", help="files or folders to read")
+
+
+def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+    """FILTERS of DESIGN.md §3, parsed into `dashboard.analytics.filters.Filters.from_args`."""
+    parser.add_argument("--from", dest="year_from", type=int, metavar="YEAR")
+    parser.add_argument("--to", dest="year_to", type=int, metavar="YEAR")
+    parser.add_argument("--agency", action="append", metavar="NAME")
+    parser.add_argument("--sector", action="append", metavar="NAME")
+    parser.add_argument("--stage", metavar="NAME")
+    parser.add_argument("--kind", metavar="NAME")
+    parser.add_argument("--form", metavar="NAME")
+
+
+def add_lang_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=["id", "en"], default="id", help="language of messages")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python app.py", description="Dasbor Inovasi Kabupaten Muara Enim")
+    subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name in COMMANDS:
+        importlib.import_module(f"cli.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        argv = ["serve", *argv]
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except UsageError as err:
+        print(f"python app.py {args.command}: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

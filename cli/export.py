@@ -1,0 +1,39 @@
+"""`python app.py export FILE... -o OUT.csv|OUT.xlsx`: the canonical table of the files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cli import UsageError, add_lang_argument
+
+FORMATS = (".csv", ".xlsx")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("export", help="tulis tabel kanonik ke CSV atau XLSX")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="berkas atau folder")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.csv atau OUT.xlsx")
+    add_lang_argument(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from dashboard.exports.tabular import write_csv, write_xlsx
+    from loaders import load_paths
+
+    output = Path(args.output)
+    if output.suffix.lower() not in FORMATS:
+        raise UsageError(f"-o harus berakhiran {' atau '.join(FORMATS)}: {output.name}")
+    result = load_paths(args.files, lang=args.lang)
+    for issue in result.issues:
+        if issue.severity == "error":
+            print(issue.to_line())
+    if not result.ok:
+        print("Tidak ada yang ditulis." if args.lang == "id" else "Nothing was written.")
+        return 1
+    temporary = output.with_name(f".{output.name}.tmp")
+    writer = write_csv if output.suffix.lower() == ".csv" else write_xlsx
+    writer(result.frame, temporary)
+    temporary.replace(output)  # atomic: a failed export never leaves half a file behind
+    print(f"{len(result.frame)} baris → {output}" if args.lang == "id" else f"{len(result.frame)} rows → {output}")
+    return 0

@@ -1,0 +1,68 @@
+"""`python app.py inspect FILE... [--json]`: read and validate, change nothing (DESIGN.md §3)."""
+
+from __future__ import annotations
+
+import json
+
+from cli import add_lang_argument
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("inspect", help="baca dan periksa berkas tanpa mengubah apa pun")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="berkas atau folder")
+    parser.add_argument("--json", action="store_true", help="cetak satu objek JSON")
+    add_lang_argument(parser)
+    parser.set_defaults(handler=run)
+
+
+def inspect_report(result) -> dict:
+    """The JSON object of `inspect --json` for a LoadResult."""
+    frame = result.frame
+
+    def counts(column: str, by_count: bool = True) -> dict:
+        series = frame[column].dropna().value_counts()
+        series = series.sort_values(ascending=False, kind="stable") if by_count else series.sort_index()
+        return {str(key): int(value) for key, value in series.items()}
+
+    return {
+        "records": int(len(frame)),
+        "by_year": counts("year", by_count=False),
+        "by_agency": counts("agency"),
+        "by_sector": counts("sector"),
+        "by_stage": counts("stage"),
+        "files": [report.to_dict() for report in result.files],
+        "issues": [issue.to_dict() for issue in result.issues],
+    }
+
+
+def run(args) -> int:
+    from loaders import load_paths
+
+    result = load_paths(args.files, lang=args.lang)
+    if args.json:
+        print(json.dumps(inspect_report(result), ensure_ascii=False, indent=1))
+    else:
+        print_report(result, args.lang)
+    return 0 if result.ok else 1
+
+
+def print_report(result, lang: str) -> None:
+    """The readable form: files and sheets, issues, then the counts per year."""
+    english = lang == "en"
+    for report in result.files:
+        status = {"ok": "OK", "rejected": "REJECTED" if english else "DITOLAK"}[report.status]
+        print(f"{status}  {report.path}")
+        for sheet in report.sheets:
+            if sheet.skipped:
+                print(f"    - {sheet.name}: {sheet.skipped}")
+            else:
+                header = "header row" if english else "baris judul kolom"
+                records = "records" if english else "inovasi"
+                print(f"    - {sheet.name}: {header} {sheet.header_row}, {sheet.records} {records}")
+    for issue in result.issues:
+        print(issue.to_line())
+    by_year = result.frame["year"].value_counts().sort_index()
+    total = "Total" if english else "Jumlah"
+    print(f"{total}: {len(result.frame)} " + ("innovations" if english else "inovasi"))
+    for year, count in by_year.items():
+        print(f"  {year}: {count}")

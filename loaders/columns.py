@@ -1,0 +1,89 @@
+"""Header text → canonical column, by the aliases of data/reference/columns.csv.
+
+Matching ignores case, spacing, punctuation and word order; a two-row header is read as the
+group over its sub-header ("Waktu" over "Penerapan" → "Waktu Penerapan").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from loaders.reference import Reference
+from loaders.text import sorted_key, text_key
+
+_PARENTHESES = re.compile(r"\([^)]*\)")
+
+
+@functools.lru_cache(maxsize=8)
+def _sorted_aliases(reference: Reference) -> dict[str, str]:
+    return {" ".join(sorted(key.split())): column for key, column in reference.header_aliases.items()}
+
+
+def match_header(text: object, reference: Reference) -> str | None:
+    """The canonical column for a header cell, or None when nothing matches."""
+    if text is None or isinstance(text, (int, float)) and not isinstance(text, bool):
+        return None
+    aliases = reference.header_aliases
+    for candidate in (str(text), _PARENTHESES.sub(" ", str(text))):
+        key = text_key(candidate)
+        if not key:
+            continue
+        if key in aliases:
+            return aliases[key]
+        by_words = _sorted_aliases(reference).get(sorted_key(candidate))
+        if by_words:
+            return by_words
+    return None
+
+
+def header_texts(top: list, sub: list | None, merged_groups: dict[int, str]) -> list[str | None]:
+    """The header text of each column: 'group sub' under a merged group cell, else the cell itself.
+
+    `merged_groups` maps a column index to the text of the merged group cell above it (from the
+    sheet's merged ranges); without merge information a group is carried to the right over the
+    columns whose top cell is empty and whose sub-header cell is filled.
+    """
+    texts: list[str | None] = []
+    group = None
+    for index, cell in enumerate(top):
+        top_text = _text(cell) or merged_groups.get(index)
+        sub_text = _text(sub[index]) if sub is not None and index < len(sub) else None
+        if _text(cell):
+            group = top_text if sub_text else None
+        elif sub_text and group and not top_text:
+            top_text = group
+        if top_text and sub_text:
+            texts.append(f"{top_text} {sub_text}")
+        else:
+            texts.append(top_text or sub_text)
+    return texts
+
+
+def map_columns(texts: list[str | None], reference: Reference, sub: list | None = None
+                ) -> tuple[dict[str, int], dict[str, str | None], list[str]]:
+    """Columns: canonical name → index (first wins); mapping: header → canonical or None; and the
+    headers that matched nothing or a column already taken (reported as warnings)."""
+    columns: dict[str, int] = {}
+    mapping: dict[str, str | None] = {}
+    unknown: list[str] = []
+    for index, text in enumerate(texts):
+        if not text:
+            continue
+        sub_text = _text(sub[index]) if sub is not None and index < len(sub) else None
+        column = match_header(text, reference) or (match_header(sub_text, reference) if sub_text else None)
+        if column is None or column in columns:
+            mapping[text] = None
+            if column is None:
+                unknown.append(text)
+            continue
+        columns[column] = index
+        mapping[text] = column
+    return columns, mapping, unknown
+
+
+def _text(cell) -> str | None:
+    if cell is None:
+        return None
+    text = " ".join(str(cell).split())
+    return text or None

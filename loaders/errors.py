@@ -1,0 +1,67 @@
+"""Problems found while loading, as values with a place (STYLE.md §6).
+
+An `Issue` names the file, sheet, Excel row and column a person would look at, a stable `code`,
+and a message in the user's language. `FileRejected` aborts one file and carries the same fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from loaders.messages import render
+
+
+@dataclass(frozen=True)
+class Issue:
+    severity: str            # "error" rejects the file; "warning" is reported, the row is kept
+    code: str
+    file: str
+    sheet: str | None = None
+    row: int | None = None    # Excel row number as the user sees it
+    column: str | None = None  # header text as written, else the column letter
+    params: tuple = ()        # (key, value) pairs for the message template
+    lang: str = "id"
+
+    @property
+    def message(self) -> str:
+        return render(self.code, dict(self.params), self.lang)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        return {"severity": data["severity"], "file": self.file, "sheet": self.sheet, "row": self.row,
+                "column": self.column, "code": self.code, "message": self.message}
+
+    def to_line(self) -> str:
+        """One CLI line: 'ERROR data.xlsx › 2015 › baris 12 › Tahun: ...'."""
+        place = " › ".join(str(p) for p in [
+            self.file, self.sheet, _row_label(self.row, self.lang), self.column] if p)
+        label = {"error": "GALAT" if self.lang == "id" else "ERROR",
+                 "warning": "PERINGATAN" if self.lang == "id" else "WARNING"}[self.severity]
+        return f"{label} {place}: {self.message}"
+
+
+def _row_label(row: int | None, lang: str) -> str | None:
+    if row is None:
+        return None
+    return f"baris {row}" if lang == "id" else f"row {row}"
+
+
+class FileRejected(ValueError):
+    """A file that cannot be used at all (empty, corrupt, protected, too large, ...)."""
+
+    def __init__(self, code: str, file: str, **params):
+        self.code, self.file, self.params = code, file, params
+        super().__init__(render(code, params, "en"))
+
+    def issue(self, lang: str = "id") -> Issue:
+        return Issue("error", self.code, self.file, params=tuple(self.params.items()), lang=lang)
+
+
+def column_letter(index: int) -> str:
+    """0 -> 'A', 27 -> 'AB'."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

@@ -1,0 +1,158 @@
+"""Files and folders → LoadResult: read, find tables, normalise, validate, all or nothing per file."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from loaders.errors import FileRejected, Issue
+from loaders.read import read_file
+from loaders.records import Context, table_records
+from loaders.reference import REFERENCE_DIR, load_reference
+from loaders.schema import BOOL_COLUMNS, CANONICAL_COLUMNS, DATETIME_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS
+from loaders.tables import Table, find_table, skip_reason
+from loaders.text import text_key
+
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data" / "sample"
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".htm", ".html", ".tsv", ".txt"}
+
+
+@dataclass
+class SheetReport:
+    name: str
+    header_row: int | None = None
+    records: int = 0
+    mapping: dict = field(default_factory=dict)
+    skipped: str | None = None     # the reason, in the user's language, when the sheet was skipped
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "header_row": self.header_row, "records": self.records,
+                "mapping": self.mapping, "skipped": self.skipped}
+
+
+@dataclass
+class FileReport:
+    path: str
+    status: str = "ok"              # "ok" | "rejected"
+    sheets: list[SheetReport] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "status": self.status, "sheets": [s.to_dict() for s in self.sheets]}
+
+
+@dataclass
+class LoadResult:
+    frame: pd.DataFrame
+    files: list[FileReport]
+    issues: list[Issue]
+
+    @property
+    def ok(self) -> bool:
+        """True when every file was accepted."""
+        return all(report.status == "ok" for report in self.files)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [issue for issue in self.issues if issue.severity == "error"]
+
+
+def expand_paths(paths) -> list[Path]:
+    """Files as given; folders → their spreadsheet files, sorted (hidden and temporary files left out)."""
+    expanded: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            expanded += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in
+                               SPREADSHEET_SUFFIXES and not p.name.startswith((".", "~$")))
+        else:
+            expanded.append(path)
+    return expanded
+
+
+def data_version(paths) -> str:
+    """A key that changes whenever any of the files changes (name, size, modification time)."""
+    digest = hashlib.sha1()
+    for path in expand_paths(paths):
+        stat = path.stat() if path.exists() else None
+        digest.update(f"{path.resolve()}|{stat and stat.st_size}|{stat and stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:12]
+
+
+def load_paths(paths, lang: str = "id", max_bytes: int | None = None,
+               reference_dir: Path = REFERENCE_DIR) -> LoadResult:
+    """Load every file of `paths` (files or folders). Rejected files contribute no rows."""
+    reference = load_reference(Path(reference_dir))
+    frames, reports, issues = [], [], []
+    for path in expand_paths(paths):
+        records, report, file_issues = load_file(path, reference, lang, max_bytes)
+        reports.append(report)
+        issues += file_issues
+        if report.status == "ok" and records:
+            frames.append(records)
+    rows = [record for records in frames for record in records]
+    return LoadResult(to_frame(rows), reports, issues)
+
+
+def load_file(path: Path, reference, lang: str = "id", max_bytes: int | None = None
+              ) -> tuple[list[dict], FileReport, list[Issue]]:
+    """One file → its records, its report and its issues; any error rejects the whole file."""
+    report = FileReport(str(path))
+    context = Context(path.name, reference, lang)
+    try:
+        sheets = read_file(path, max_bytes)
+    except FileRejected as rejected:
+        report.status = "rejected"
+        return [], report, [rejected.issue(lang)]
+    records, issues = [], []
+    for sheet in sheets:
+        reason = skip_reason(sheet)
+        found = find_table(sheet, reference) if reason is None else reason
+        if isinstance(found, str):
+            report.sheets.append(SheetReport(sheet.name, skipped=context.issue("warning", found).message))
+            continue
+        sheet_records, sheet_issues = table_records(found, context)
+        report.sheets.append(SheetReport(sheet.name, found.header_row, len(sheet_records), found.mapping))
+        records += sheet_records
+        issues += sheet_issues
+    issues += _duplicates(records, context)
+    if not any(sheet.skipped is None for sheet in report.sheets):
+        issues.append(context.issue("error", "no_table"))
+    errors = sum(issue.severity == "error" for issue in issues)
+    if errors:
+        report.status = "rejected"
+        issues.append(context.issue("error", "file_rejected", errors=errors))
+        return [], report, issues
+    return records, report, issues
+
+
+def _duplicates(records: list[dict], context: Context) -> list[Issue]:
+    """The same name, year and agency twice in one file: warned on the later row."""
+    seen: dict[tuple, dict] = {}
+    issues = []
+    for record in records:
+        key = (text_key(record.get("name") or ""), record.get("year"), record.get("agency"))
+        if key in seen:
+            first = seen[key]
+            issues.append(context.issue("warning", "duplicate", record["source_sheet"], record["source_row"],
+                                        None, first_row=first["source_row"], first_sheet=first["source_sheet"]))
+        else:
+            seen[key] = record
+    return issues
+
+
+def to_frame(records: list[dict]) -> pd.DataFrame:
+    """Records → a frame with exactly the canonical columns and their dtypes; ids made unique."""
+    frame = pd.DataFrame.from_records(records, columns=CANONICAL_COLUMNS)
+    for column in INTEGER_COLUMNS:
+        frame[column] = pd.array(frame[column], dtype="Int64")
+    for column in FLOAT_COLUMNS:
+        frame[column] = pd.array(frame[column], dtype="Float64")
+    for column in BOOL_COLUMNS:
+        frame[column] = frame[column].astype("boolean")
+    for column in DATETIME_COLUMNS:
+        frame[column] = pd.to_datetime(frame[column])
+    repeats = frame.groupby("id").cumcount()
+    frame["id"] = frame["id"].where(repeats == 0, frame["id"] + "-" + (repeats + 1).astype(str))
+    return frame

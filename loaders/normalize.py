@@ -1,0 +1,217 @@
+"""Cell values → canonical values: years, dates with their precision, agencies through the
+register, urusan through the taxonomy, and the enums (stage, kind, form, initiator, status).
+
+Each parser takes one raw cell and returns the canonical value, or raises `ValueError` when the
+cell holds something that cannot mean a value (the caller turns that into an Issue).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+import pandas as pd
+
+from loaders.reference import AgencyMatch, Reference
+from loaders.text import clean_text, text_key
+
+EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+MIN_YEAR = 1945
+MONTHS = {
+    **dict.fromkeys(["januari", "jan", "january"], 1),
+    **dict.fromkeys(["februari", "pebruari", "feb", "peb", "february"], 2),
+    **dict.fromkeys(["maret", "mar", "march"], 3),
+    **dict.fromkeys(["april", "apr"], 4),
+    **dict.fromkeys(["mei", "may"], 5),
+    **dict.fromkeys(["juni", "jun", "june"], 6),
+    **dict.fromkeys(["juli", "jul", "july"], 7),
+    **dict.fromkeys(["agustus", "agu", "agt", "agst", "aug", "august"], 8),
+    **dict.fromkeys(["september", "sep", "sept"], 9),
+    **dict.fromkeys(["oktober", "okt", "oct", "october"], 10),
+    **dict.fromkeys(["november", "nopember", "nov", "nop"], 11),
+    **dict.fromkeys(["desember", "des", "dec", "december"], 12),
+}
+_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t].*)?$")
+_D_MONTH_Y = re.compile(r"^(\d{1,2}) ([a-z]+) (\d{4})$")
+_MONTH_Y = re.compile(r"^([a-z]+) (\d{4})$")
+_M_Y = re.compile(r"^(\d{1,2})[-/.](\d{4})$")
+_YEAR_TEXT = re.compile(r"^(?:(?:tahun|th|ta)\.?\s*)?(\d{4})(?:\.0+)?$", re.IGNORECASE)
+_SLUG = re.compile(r"\s*\(\s*[\w.\-@]+\s*\)\s*$")
+_REGENCY_SUFFIX = re.compile(r"\s+(kab|kabupaten|pemkab|pemerintah kabupaten)?\s*muara enim$")
+_KECAMATAN = re.compile(r"^(kec|kecamatan|camat|kantor camat|kantor kecamatan) (.+)$")
+
+
+def parse_year(value: object) -> int | None:
+    """2016, 2016.0, '2016', 'Th. 2016' or a date cell → 2016; None when empty.
+
+    Raises ValueError for text that is not a year. The range is checked by the caller.
+    """
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.year
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, (int, float)):
+        if value != value:
+            return None
+        if float(value).is_integer():
+            return int(value)
+        raise ValueError(value)
+    text = clean_text(value)
+    if text is None:
+        return None
+    match = _YEAR_TEXT.match(text)
+    if not match:
+        raise ValueError(value)
+    return int(match.group(1))
+
+
+def parse_date(value: object) -> tuple[pd.Timestamp | None, str | None]:
+    """A date cell, an Excel serial, 'DD-MM-YYYY', '8 Maret 2018', 'Maret 2016' or '2016' →
+    (first day of the period, precision 'day' | 'month' | 'year'). Raises ValueError when unreadable."""
+    if isinstance(value, dt.datetime):
+        return pd.Timestamp(value.date()), "day"
+    if isinstance(value, dt.date):
+        return pd.Timestamp(value), "day"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _date_from_number(float(value))
+    text = clean_text(value)
+    if text is None:
+        return None, None
+    key = text_key(text)
+    try:
+        if m := _DMY.match(text):
+            return pd.Timestamp(int(m[3]), int(m[2]), int(m[1])), "day"
+        if m := _YMD.match(text):
+            return pd.Timestamp(int(m[1]), int(m[2]), int(m[3])), "day"
+        if (m := _D_MONTH_Y.match(key)) and m[2] in MONTHS:
+            return pd.Timestamp(int(m[3]), MONTHS[m[2]], int(m[1])), "day"
+        if (m := _MONTH_Y.match(key)) and m[1] in MONTHS:
+            return pd.Timestamp(int(m[2]), MONTHS[m[1]], 1), "month"
+        if m := _M_Y.match(text):
+            return pd.Timestamp(int(m[2]), int(m[1]), 1), "month"
+        return _date_from_number(float(text.replace(",", ".")))
+    except (ValueError, OverflowError) as err:
+        raise ValueError(value) from err
+
+
+def _date_from_number(number: float) -> tuple[pd.Timestamp, str]:
+    if number.is_integer() and MIN_YEAR <= number <= 2100:
+        return pd.Timestamp(int(number), 1, 1), "year"
+    if 10_000 < number < 80_000:  # Excel serial day numbers (1927–2119)
+        return pd.Timestamp(EXCEL_EPOCH + dt.timedelta(days=int(number))), "day"
+    raise ValueError(number)
+
+
+def parse_number(value: object) -> float | None:
+    """87, '87', '87,5' → float; None when empty; ValueError otherwise."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    text = clean_text(value)
+    if text is None:
+        return None
+    return float(text.replace(",", "."))
+
+
+def strip_account_slug(text: str | None) -> str | None:
+    """'Dinas Kesehatan (dinkes_me)' → 'Dinas Kesehatan': the national index appends the account."""
+    return _SLUG.sub("", text) if text else text
+
+
+def agency_keys(raw: object) -> list[str]:
+    """Matching keys of an agency as written: without the account slug, then also without the
+    regency suffix ('Dinas Kesehatan Kab. Muara Enim'); 'Camat Muara Enim' keeps its place name."""
+    key = text_key(_SLUG.sub("", str(raw)))
+    stripped = _REGENCY_SUFFIX.sub("", key).strip()
+    return [key, stripped] if stripped and stripped != key else [key]
+
+
+@functools.lru_cache(maxsize=8192)
+def resolve_agency(raw: object, reference: Reference) -> AgencyMatch | None:
+    """The canonical agency (and unit) of a name as written, or None when the register has no match.
+
+    Tries the names, abbreviations and aliases (old pre-2017 names included), then kecamatan
+    spellings ('Kec. X', 'Camat X'), then unit prefixes ('Puskesmas X' → Dinas Kesehatan, unit
+    'UPTD Puskesmas X').
+    """
+    if raw is None:
+        return None
+    index = reference.agency_index
+    for key in agency_keys(raw):
+        if key in index:
+            return index[key]
+        if (match := _KECAMATAN.match(key)) and f"kecamatan {match[2]}" in index:
+            return index[f"kecamatan {match[2]}"]
+    key = agency_keys(raw)[-1]
+    for prefix, agency, unit_prefix in reference.unit_patterns:
+        if key.startswith(prefix + " "):
+            return AgencyMatch(agency, f"{unit_prefix} {_unit_suffix(str(raw), len(prefix.split()))}")
+    return None
+
+
+def _unit_suffix(raw: str, words: int) -> str:
+    """'PUSKESMAS TANJUNG ENIM' → 'Tanjung Enim' (the place after the unit prefix, tidied)."""
+    rest = " ".join(_SLUG.sub("", raw).split()[words:])
+    return rest.title() if rest.isupper() else rest
+
+
+@functools.lru_cache(maxsize=4096)
+def resolve_sector(raw: object, reference: Reference) -> str | None:
+    """The canonical urusan for a name as written (case and punctuation do not count)."""
+    if raw is None:
+        return None
+    key = text_key(raw)
+    key = re.sub(r"^urusan (pemerintahan )?(bidang )?", "", key)
+    return reference.sector_index.get(key)
+
+
+@functools.lru_cache(maxsize=4096)
+def resolve_sector_list(raw: object, reference: Reference) -> tuple[tuple[str, ...], str]:
+    """Several urusan in one cell → (canonical names, text left unmatched).
+
+    Names contain commas ('Koperasi, Usaha Kecil, dan Menengah'), so the cell is never split on
+    commas: the longest taxonomy entry is matched at each word instead.
+    """
+    words = text_key(raw).split()
+    entries = _sector_phrases(reference)
+    longest = max(len(phrase) for phrase in entries)
+    found, leftover, i = [], [], 0
+    while i < len(words):
+        for length in range(min(longest, len(words) - i), 0, -1):
+            phrase = tuple(words[i:i + length])
+            if phrase in entries:
+                found.append(entries[phrase])
+                i += length
+                break
+        else:
+            if words[i] not in ("dan", "serta", "urusan"):
+                leftover.append(words[i])
+            i += 1
+    return tuple(dict.fromkeys(found)), " ".join(leftover)
+
+
+@functools.lru_cache(maxsize=8)
+def _sector_phrases(reference: Reference) -> dict[tuple[str, ...], str]:
+    return {tuple(key.split()): name for key, name in reference.sector_index.items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def resolve_enum(field: str, raw: object, reference: Reference) -> str | None:
+    """Stage, kind, form, initiator, status or regulation level as written → the canonical value."""
+    if raw is None:
+        return None
+    return reference.enums[field].get(text_key(raw))
+
+
+def parse_sdgs(raw: object, reference: Reference) -> str | None:
+    """'3; 10', 'SDG 3, 10' or 'Kehidupan Sehat dan Sejahtera' → '3; 10' (goal numbers, sorted)."""
+    text = clean_text(raw)
+    if text is None:
+        return None
+    names = {text_key(row["name_id"]): int(row["number"]) for row in reference.sdgs}
+    names.update({text_key(row["name_en"]): int(row["number"]) for row in reference.sdgs})
+    goals = {int(n) for n in re.findall(r"\b(\d{1,2})\b", text) if 1 <= int(n) <= 17}
+    key = text_key(text)
+    goals |= {number for name, number in names.items() if name in key}
+    return "; ".join(str(goal) for goal in sorted(goals)) if goals else text

@@ -1,0 +1,173 @@
+"""One found table → canonical rows and the issues of each row.
+
+Column-wise: every distinct raw value is parsed once (a 20,000-row export has few distinct
+agencies, urusan or dates), and each problem becomes an Issue with the Excel row and the header.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from loaders.errors import Issue
+from loaders.normalize import (MIN_YEAR, parse_date, parse_number, parse_sdgs, parse_year, resolve_agency,
+                               resolve_enum, resolve_sector, resolve_sector_list,
+                               strip_account_slug)
+from loaders.reference import Reference
+from loaders.schema import DATES, LIST_SEPARATOR, SOURCE_COLUMNS
+from loaders.tables import Table, sheet_year
+from loaders.text import clean_text, text_key
+
+ENUM_COLUMNS = ["stage", "kind", "form", "initiator", "status", "regulation_level"]
+TEXT_COLUMNS = [c for c in SOURCE_COLUMNS if c not in
+                {"name", "year", "agency", "region", "sector", "sectors_other", "maturity", "sdgs",
+                 *DATES, *ENUM_COLUMNS}]
+
+
+@dataclass
+class Context:
+    file: str
+    reference: Reference
+    lang: str = "id"
+
+    def issue(self, severity, code, sheet=None, row=None, column=None, **params) -> Issue:
+        return Issue(severity, code, self.file, sheet, row, column, tuple(params.items()), self.lang)
+
+
+def table_records(table: Table, context: Context) -> tuple[list[dict], list[Issue]]:
+    """The canonical records of `table` (provenance included) and the issues found in them."""
+    issues = [context.issue("warning", "unknown_header", table.sheet, table.header_row, header, header=header)
+              for header in table.unknown_headers]
+    issues += [context.issue("error", "missing_name", table.sheet, row, table.header_of("name"))
+               for row in table.nameless_rows]
+    rows = [row for _, row in table.rows]
+    raw = {column: [_at(row, index) for row in rows] for column, index in table.columns.items()}
+    records = [{"source_file": context.file, "source_sheet": table.sheet, "source_row": excel_row}
+               for excel_row, _ in table.rows]
+    _set_text(records, raw, table, context, issues)
+    _set_dates(records, raw, table, context, issues)
+    _set_year(records, raw, table, context, issues)
+    _set_agency(records, raw, table, context, issues)
+    _set_sectors(records, raw, table, context, issues)
+    for record in records:
+        record["id"] = innovation_id(record)
+    return records, issues
+
+
+def innovation_id(record: dict) -> str:
+    """A short id that stays the same across reloads: region, agency, year and name."""
+    basis = "|".join(text_key(record.get(k) or "") for k in ("region", "agency", "year", "name"))
+    return hashlib.sha1(basis.encode()).hexdigest()[:10]
+
+
+def _at(row: list, index: int):
+    return row[index] if index < len(row) else None
+
+
+def _parsed(values: list, parse) -> list:
+    """Apply `parse` once per distinct value; a ValueError is returned in place of the value."""
+    cache: dict = {}
+    out = []
+    for value in values:
+        key = (type(value), value)
+        if key not in cache:
+            try:
+                cache[key] = parse(value)
+            except ValueError as err:
+                cache[key] = err
+        out.append(cache[key])
+    return out
+
+
+def _set_text(records, raw, table, context, issues) -> None:
+    for column in ["name", *[c for c in TEXT_COLUMNS if c in raw]]:
+        for record, value in zip(records, _parsed(raw[column], clean_text)):
+            record[column] = value
+    for column in [c for c in ENUM_COLUMNS if c in raw]:
+        allowed = ", ".join(dict.fromkeys(context.reference.enums[column].values()))
+        parsed = _parsed(raw[column], lambda v, c=column: resolve_enum(c, clean_text(v), context.reference))
+        for record, value, given in zip(records, parsed, raw[column]):
+            record[column] = value
+            if value is None and clean_text(given) is not None:
+                issues.append(context.issue("warning", "unknown_value", table.sheet, record["source_row"],
+                                            table.header_of(column), value=clean_text(given), allowed=allowed))
+    if "maturity" in raw:
+        for record, value, given in zip(records, _parsed(raw["maturity"], parse_number), raw["maturity"]):
+            record["maturity"] = None if isinstance(value, ValueError) else value
+            if isinstance(value, ValueError):
+                issues.append(context.issue("warning", "bad_number", table.sheet, record["source_row"],
+                                            table.header_of("maturity"), value=given))
+    if "sdgs" in raw:
+        for record, value in zip(records, _parsed(raw["sdgs"], lambda v: parse_sdgs(v, context.reference))):
+            record["sdgs"] = value
+
+
+def _set_dates(records, raw, table, context, issues) -> None:
+    for column in [c for c in DATES if c in raw]:
+        for record, value, given in zip(records, _parsed(raw[column], parse_date), raw[column]):
+            if isinstance(value, ValueError):
+                issues.append(context.issue("warning", "bad_date", table.sheet, record["source_row"],
+                                            table.header_of(column), value=given))
+                value = (None, None)
+            record[column], record[f"{column}_precision"] = value
+
+
+def _set_year(records, raw, table, context, issues) -> None:
+    """Year column, else the sheet name, else the title rows, else the launch date (year_source)."""
+    max_year = dt.date.today().year
+    fallback = [(sheet_year(table.sheet), "sheet"), (table.title_year, "title")]
+    given_years = _parsed(raw["year"], parse_year) if "year" in raw else [None] * len(records)
+    for record, year, given in zip(records, given_years, raw.get("year", [None] * len(records))):
+        source = "column"
+        if year is None:
+            launch = record.get("launch_date")
+            candidates = fallback + [(launch.year if launch is not None else None, "launch_date")]
+            year, source = next(((y, s) for y, s in candidates if y is not None), (None, None))
+        if isinstance(year, ValueError) or (year is not None and not MIN_YEAR <= year <= max_year):
+            issues.append(context.issue("error", "bad_year", table.sheet, record["source_row"],
+                                        table.header_of("year"), value=given, max_year=max_year))
+            year, source = None, None
+        elif year is None:
+            issues.append(context.issue("error", "no_year", table.sheet, record["source_row"]))
+        record["year"], record["year_source"] = year, source
+
+
+def _set_agency(records, raw, table, context, issues) -> None:
+    reference = context.reference
+    home = reference.regency["name"]
+    regions = _parsed(raw["region"], clean_text) if "region" in raw else [None] * len(records)
+    written = _parsed(raw["agency"], clean_text) if "agency" in raw else [None] * len(records)
+    for record, region, agency_raw, section in zip(records, regions, written, table.sections):
+        agency_raw = agency_raw or section
+        is_home = reference.is_home_region(region)
+        record["region"] = home if is_home else region
+        record["agency_raw"] = agency_raw
+        match = resolve_agency(agency_raw, reference) if is_home else None
+        record["agency_known"] = match is not None
+        record["agency"] = match.agency if match else strip_account_slug(agency_raw)
+        record["unit"] = record.get("unit") or (match.unit if match else None)
+        if agency_raw is None:
+            issues.append(context.issue("warning", "missing_agency", table.sheet, record["source_row"],
+                                        table.header_of("agency")))
+        elif match is None and is_home:
+            issues.append(context.issue("warning", "unknown_agency", table.sheet, record["source_row"],
+                                        table.header_of("agency"), value=agency_raw))
+
+
+def _set_sectors(records, raw, table, context, issues) -> None:
+    reference = context.reference
+    if "sector" in raw:
+        for record, given in zip(records, _parsed(raw["sector"], clean_text)):
+            sector = resolve_sector(given, reference) if given else None
+            record["sector_raw"], record["sector"] = given, sector or given
+            if given and sector is None:
+                issues.append(context.issue("warning", "unknown_sector", table.sheet, record["source_row"],
+                                            table.header_of("sector"), value=given))
+    if "sectors_other" in raw:
+        for record, given in zip(records, _parsed(raw["sectors_other"], clean_text)):
+            names, leftover = resolve_sector_list(given, reference) if given else ((), "")
+            record["sectors_other"] = LIST_SEPARATOR.join(names) or None
+            if leftover:
+                issues.append(context.issue("warning", "unknown_sector", table.sheet, record["source_row"],
+                                            table.header_of("sectors_other"), value=leftover))

@@ -1,0 +1,136 @@
+"""Reference knowledge (data/reference/): header aliases, agencies, urusan, SDGs, enums.
+
+Loaded and validated once per process; planners extend the CSV files, not the code.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from loaders.schema import SOURCE_COLUMNS
+from loaders.text import text_key
+
+REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
+
+
+class ReferenceError(ValueError):
+    """A reference file is malformed; the message names the file and row."""
+
+
+@dataclass(frozen=True)
+class AgencyMatch:
+    agency: str
+    unit: str | None = None
+
+
+@dataclass(frozen=True, eq=False)  # eq=False: hashed by identity, so caches can key on it
+class Reference:
+    header_aliases: dict[str, str]          # text_key(alias) -> canonical column
+    column_labels: dict[str, dict[str, str]]  # column -> {"id": label, "en": label}
+    agencies: tuple[dict, ...]              # rows of agencies.csv
+    agency_index: dict[str, AgencyMatch]    # text_key(name | abbreviation | alias) -> match
+    unit_patterns: tuple[tuple[str, str, str], ...]  # (text_key(prefix), agency, unit prefix)
+    sectors: tuple[dict, ...]               # rows of sectors.csv
+    sector_index: dict[str, str]            # text_key(name | alias) -> canonical urusan
+    sector_groups: tuple[dict, ...]
+    enums: dict[str, dict[str, str]]        # field -> text_key(value | alias) -> value
+    enum_labels: dict[str, dict[str, str]]  # field -> value -> English label
+    sdgs: tuple[dict, ...]
+    regency: dict = field(default_factory=dict)
+
+    @property
+    def agency_names(self) -> list[str]:
+        return [row["name"] for row in self.agencies]
+
+    @property
+    def sector_names(self) -> list[str]:
+        return [row["name"] for row in self.sectors]
+
+    def is_home_region(self, region: str | None) -> bool:
+        if region is None:
+            return True
+        keys = {text_key(self.regency["name"]), *(text_key(a) for a in self.regency.get("aliases", []))}
+        return text_key(region) in keys
+
+
+def _rows(path: Path, required: list[str]) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [name for name in required if name not in (reader.fieldnames or [])]
+        if missing:
+            raise ReferenceError(f"{path.name}: kolom {', '.join(missing)} tidak ada")
+        rows = []
+        for number, row in enumerate(reader, start=2):
+            if any(not (row.get(name) or "").strip() for name in required[:1]):
+                raise ReferenceError(f"{path.name} baris {number}: '{required[0]}' kosong")
+            rows.append({key: (value or "").strip() for key, value in row.items()})
+        return rows
+
+
+def _aliases(cell: str) -> list[str]:
+    return [alias.strip() for alias in cell.split("|") if alias.strip()]
+
+
+def _index(pairs, source: str) -> dict:
+    """Build key -> value, refusing a key that means two different things."""
+    index: dict = {}
+    for alias, value in pairs:
+        key = text_key(alias)
+        if key in index and index[key] != value:
+            raise ReferenceError(f"{source}: '{alias}' berarti '{index[key]}' dan juga '{value}'")
+        index[key] = value
+    return index
+
+
+def _agency_index(agencies: list[dict], aliases: list[dict]) -> dict[str, AgencyMatch]:
+    names = {row["name"] for row in agencies}
+    pairs = []
+    for row in agencies:
+        match = AgencyMatch(row["name"])
+        pairs += [(row["name"], match)] + [(a, match) for a in [row["abbreviation"], *_aliases(row["aliases"])] if a]
+    for row in aliases:
+        if row["agency"] not in names:
+            raise ReferenceError(f"agency_aliases.csv: '{row['alias']}' menunjuk OPD yang tidak ada: '{row['agency']}'")
+        pairs.append((row["alias"], AgencyMatch(row["agency"], row["unit"] or None)))
+    return _index(pairs, "agencies.csv/agency_aliases.csv")
+
+
+@functools.lru_cache(maxsize=4)
+def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
+    """Read and validate every reference file of `directory` (cached per process)."""
+    directory = Path(directory)
+    columns = _rows(directory / "columns.csv", ["column", "label_id", "label_en", "aliases"])
+    unknown = [row["column"] for row in columns if row["column"] not in SOURCE_COLUMNS + ["no"]]
+    if unknown:
+        raise ReferenceError(f"columns.csv: kolom kanonik tidak dikenal: {', '.join(unknown)}")
+    header_pairs = [(alias, row["column"]) for row in columns for alias in _aliases(row["aliases"])]
+    agencies = _rows(directory / "agencies.csv", ["name", "abbreviation", "group", "aliases"])
+    aliases = _rows(directory / "agency_aliases.csv", ["alias", "agency", "unit", "valid_until", "note"])
+    units = _rows(directory / "unit_patterns.csv", ["prefix", "agency", "unit_prefix"])
+    sectors = _rows(directory / "sectors.csv", ["name", "group", "label_en", "aliases"])
+    sector_pairs = [(a, row["name"]) for row in sectors for a in [row["name"], *_aliases(row["aliases"])]]
+    enums_rows = _rows(directory / "enums.csv", ["field", "value", "label_en", "aliases"])
+    enums: dict[str, list] = {}
+    for row in enums_rows:
+        enums.setdefault(row["field"], []).extend(
+            (a, row["value"]) for a in [row["value"], *_aliases(row["aliases"])])
+    with (directory / "regency.toml").open("rb") as handle:
+        regency = tomllib.load(handle)
+    return Reference(
+        header_aliases=_index(header_pairs, "columns.csv"),
+        column_labels={row["column"]: {"id": row["label_id"], "en": row["label_en"]} for row in columns},
+        agencies=tuple(agencies),
+        agency_index=_agency_index(agencies, aliases),
+        unit_patterns=tuple((text_key(r["prefix"]), r["agency"], r["unit_prefix"]) for r in units),
+        sectors=tuple(sectors),
+        sector_index=_index(sector_pairs, "sectors.csv"),
+        sector_groups=tuple(_rows(directory / "sector_groups.csv", ["group", "label_id", "label_en"])),
+        enums={name: _index(pairs, f"enums.csv ({name})") for name, pairs in enums.items()},
+        enum_labels={name: {r["value"]: r["label_en"] for r in enums_rows if r["field"] == name} for name in enums},
+        sdgs=tuple(_rows(directory / "sdgs.csv", ["number", "name_id", "name_en"])),
+        regency=regency,
+    )

@@ -1,0 +1,229 @@
+"""Find the innovation table inside a hand-made sheet.
+
+Government recaps are printed documents: title rows above the header, a two-row header with
+merged group cells, a row of column numbers ("1 | 2 | 3"), section rows naming the agency of the
+rows below, the header repeated for page two, subtotal rows, and a signature block at the foot.
+This module turns such a grid into the header mapping and the data rows, each with its Excel row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.columns import header_texts, map_columns, match_header
+from loaders.normalize import resolve_agency
+from loaders.read import Sheet
+from loaders.reference import Reference
+from loaders.text import text_key
+
+HEADER_SCAN_ROWS = 40
+YEAR_PATTERN = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
+TITLE_YEAR_PATTERN = re.compile(r"\b(?:tahun|ta|th)\s*(?:anggaran\s*)?(19[4-9]\d|20\d\d)\b")
+SUMMARY_SHEET = re.compile(
+    r"^(rekap|rekapitulasi|summary|ringkasan|resume|grafik|chart|diagram|pivot|ref|referensi|lookup|"
+    r"master|daftar pilihan|petunjuk|keterangan|dropdown|list|jumlah|total)\b")
+SUBTOTAL = re.compile(r"^(jumlah|total|sub ?total|grand total)\b")
+FOOTER = re.compile(
+    r"^(mengetahui|menyetujui|diketahui|kepala\b|plt\b|plh\b|pj\b|an\b|a n\b|nip\b|n i p\b|sekretaris\b|"
+    r"pembina\b|penata\b|ttd\b|dto\b|dibuat oleh|disusun oleh|bupati\b)")
+PLACE_DATE = re.compile(r"^[a-z ]+ \d{1,2} [a-z]+ \d{4}$")
+SECTION_PREFIX = re.compile(r"^\s*([ivxlc]+|[a-z]|\d{1,2})[.)]\s+", re.IGNORECASE)
+AGENCY_WORDS = re.compile(
+    r"^(dinas|badan|kantor|kecamatan|bagian|sekretariat|inspektorat|rsud|rumah sakit|puskesmas|"
+    r"satuan|satpol|uptd|upt|kelurahan)\b")
+
+
+@dataclass
+class Table:
+    sheet: str
+    header_row: int                      # Excel row number of the (first) header row
+    columns: dict[str, int]              # canonical column -> 0-based index
+    mapping: dict[str, str | None]       # header as written -> canonical column (None: not used)
+    unknown_headers: list[str]
+    title_year: int | None
+    rows: list[tuple[int, list]] = field(default_factory=list)       # (Excel row, cells)
+    sections: list[str | None] = field(default_factory=list)         # agency named by a section row
+    nameless_rows: list[int] = field(default_factory=list)           # rows with data but no name
+
+    def header_of(self, column: str) -> str:
+        """The header as the user wrote it, for messages."""
+        for text, mapped in self.mapping.items():
+            if mapped == column:
+                return text
+        return column
+
+
+def sheet_year(name: str) -> int | None:
+    """A year written in the sheet name ('2015', 'Data 2016'), else None."""
+    found = YEAR_PATTERN.findall(name)
+    return int(found[0]) if len(found) == 1 else None
+
+
+def skip_reason(sheet: Sheet) -> str | None:
+    """Why a sheet is not a list of innovations before looking inside: hidden or a summary."""
+    if not sheet.visible:
+        return "sheet_hidden"
+    if SUMMARY_SHEET.match(text_key(sheet.name)) and sheet_year(sheet.name) is None:
+        return "sheet_summary"
+    return None
+
+
+def find_table(sheet: Sheet, reference: Reference) -> Table | str:
+    """The table of `sheet`, or the code of the reason it has none."""
+    rows = sheet.rows
+    if not any(any(cell is not None for cell in row) for row in rows[:HEADER_SCAN_ROWS]):
+        return "sheet_empty"
+    found = find_header_row(rows, reference)
+    if found is None:
+        return "sheet_no_table"
+    top_index, sub = found
+    texts = header_texts(rows[top_index], sub, _merged_groups(sheet, top_index))
+    columns, mapping, unknown = map_columns(texts, reference, sub)
+    table = Table(sheet.name, top_index + 1, columns, mapping, unknown,
+                  _title_year(rows[:top_index]))
+    first_body = top_index + (2 if sub is not None else 1)
+    header_keys = _header_keys(rows[top_index], sub)
+    _read_body(table, rows, first_body, header_keys, reference)
+    return table
+
+
+def find_header_row(rows: list[list], reference: Reference) -> tuple[int, list | None] | None:
+    """The index of the header row (the one naming most canonical columns, 'name' among them) and
+    the sub-header row under it when the header has two rows."""
+    best, best_score = None, 1
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        mapped = {match_header(cell, reference) for cell in row if isinstance(cell, str)}
+        mapped.discard(None)
+        if "name" in mapped and len(mapped) > best_score:
+            best, best_score = index, len(mapped)
+    if best is None:
+        return None
+    below = rows[best + 1] if best + 1 < len(rows) else None
+    return best, below if _is_sub_header(rows[best], below, reference) else None
+
+
+def _is_sub_header(top: list, below: list | None, reference: Reference) -> bool:
+    if not below or is_number_row(below):
+        return False
+    texts = [(i, c) for i, c in enumerate(below) if c is not None]
+    if not texts or not all(isinstance(c, str) for _, c in texts):
+        return False
+    under_empty = any(i >= len(top) or top[i] is None for i, _ in texts)
+    known = any(match_header(c, reference) for _, c in texts)
+    name_index = next((i for i, c in enumerate(top) if match_header(c, reference) == "name"), None)
+    name_empty = name_index is None or name_index >= len(below) or below[name_index] is None
+    return name_empty and (under_empty or known)
+
+
+def _merged_groups(sheet: Sheet, row: int) -> dict[int, str]:
+    groups = {}
+    for (r0, c0), (r1, c1) in sheet.merged:
+        if r0 == row and c1 > c0:
+            value = sheet.rows[r0][c0] if c0 < len(sheet.rows[r0]) else None
+            if isinstance(value, str):
+                groups.update({c: value for c in range(c0 + 1, c1 + 1)})
+    return groups
+
+
+def _header_keys(top: list, sub: list | None) -> set[tuple[int, str]]:
+    keys = {(i, text_key(c)) for i, c in enumerate(top) if isinstance(c, str) and text_key(c)}
+    if sub:
+        keys |= {(i, text_key(c)) for i, c in enumerate(sub) if isinstance(c, str) and text_key(c)}
+    return keys
+
+
+def _title_year(rows: list[list]) -> int | None:
+    text = " ".join(text_key(cell) for row in rows for cell in row if isinstance(cell, str))
+    match = TITLE_YEAR_PATTERN.search(text) or YEAR_PATTERN.search(text)
+    return int(match.group(1)) if match else None
+
+
+def is_number_row(row: list) -> bool:
+    """A printed table's row of column numbers: 1 | 2 | 3 | ... (at least three, consecutive)."""
+    numbers = []
+    for cell in row:
+        if cell is None:
+            continue
+        text = str(cell).strip().strip("()")
+        try:
+            value = float(text)
+        except ValueError:
+            return False
+        if value != int(value):
+            return False
+        numbers.append(int(value))
+    return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
+def _read_body(table: Table, rows: list[list], start: int, header_keys: set, reference: Reference) -> None:
+    name_col = table.columns["name"]
+    no_col = table.columns.get("no")
+    mapped_cols = [i for c, i in table.columns.items() if c not in ("no", "name")]
+    section = None
+    in_footer = False
+    for index in range(start, len(rows)):
+        row = rows[index]
+        filled = [(i, c) for i, c in enumerate(row) if c is not None and (not isinstance(c, str) or c.strip())]
+        if not filled or is_number_row(row) or _is_repeated_header(filled, header_keys):
+            continue
+        name = _cell(row, name_col)
+        number = _cell(row, no_col)
+        first_text = text_key(next((c for _, c in filled if isinstance(c, str)), ""))
+        if SUBTOTAL.match(first_text) and not (name and number and not SUBTOTAL.match(text_key(name))):
+            continue
+        if number is None and len(filled) <= 2 and (FOOTER.match(first_text) or PLACE_DATE.match(first_text)):
+            in_footer = True
+            continue
+        section_name = _section_name(filled, name_col, no_col, mapped_cols, reference)
+        if section_name:
+            section, in_footer = section_name, False
+            continue
+        if name is None:
+            has_data = any(_cell(row, i) is not None for i in mapped_cols)
+            if has_data and not in_footer and (number is not None or len(filled) > 2):
+                table.nameless_rows.append(index + 1)
+            continue
+        in_footer = False
+        table.rows.append((index + 1, row))
+        table.sections.append(section)
+
+
+def _is_repeated_header(filled: list, header_keys: set) -> bool:
+    same = sum(1 for i, c in filled if isinstance(c, str) and (i, text_key(c)) in header_keys)
+    return same >= 2 and same * 2 >= len(filled)
+
+
+def _section_name(filled, name_col, no_col, mapped_cols, reference) -> str | None:
+    """The agency a section row names ('DINAS KESEHATAN', 'I. BPMPD'), else None."""
+    texts = [(i, c) for i, c in filled if i != no_col] if len(filled) > 1 else filled
+    if len(texts) != 1 or not isinstance(texts[0][1], str) or _is_number(texts[0][1]):
+        return None
+    if len(filled) == 2:
+        label = next(c for i, c in filled if i == no_col)
+        if not re.fullmatch(r"[ivxlcIVXLC]+\.?|[a-zA-Z][.)]?", str(label).strip()):
+            return None
+    index, text = texts[0]
+    if index != name_col and index in mapped_cols:
+        return None
+    stripped = SECTION_PREFIX.sub("", text).strip()
+    if resolve_agency(stripped, reference) or SECTION_PREFIX.match(text) or AGENCY_WORDS.match(text_key(stripped)):
+        return stripped
+    return None
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.strip())
+    except ValueError:
+        return False
+    return True
+
+
+def _cell(row: list, index: int | None):
+    if index is None or index >= len(row):
+        return None
+    value = row[index]
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
