@@ -11,7 +11,7 @@ import importlib
 import sys
 
 # Command modules, in the order `--help` lists them. Adding a command = adding a module here.
-COMMANDS = ["serve", "inspect", "export"]
+COMMANDS = ["serve", "inspect", "export", "readiness", "proposal"]
 
 
 class UsageError(Exception):
@@ -44,10 +44,11 @@ def add_lang_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=["id", "en"], default="id", help="language of messages")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: list[str] = COMMANDS) -> argparse.ArgumentParser:
+    """The parser with `commands` registered (all of them for --help)."""
     parser = _Parser(prog="python app.py", description="Dasbor Inovasi Kabupaten Muara Enim")
     subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
-    for name in COMMANDS:
+    for name in commands:
         importlib.import_module(f"cli.{name}").register(subparsers)
     return parser
 
@@ -56,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv = ["serve", *argv]
-    args = build_parser().parse_args(argv)
+    # Import only the command asked for: `inspect` must not pay for importing Dash.
+    args = build_parser([argv[0]] if argv[0] in COMMANDS else COMMANDS).parse_args(argv)
     try:
         return args.handler(args)
     except UsageError as err:

@@ -18,6 +18,9 @@ from loaders.text import text_key
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data" / "sample"
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".htm", ".html", ".tsv", ".txt"}
+# Named on the command line by a shell glob (`inspect data/sample/*`): documentation and code that
+# sit beside the data are passed over with a warning instead of being rejected as spreadsheets.
+NOT_DATA_SUFFIXES = {".md", ".py", ".pyc", ".json", ".toml", ".yml", ".yaml", ".ini", ".cfg", ".gitkeep"}
 
 
 @dataclass
@@ -66,6 +69,8 @@ def expand_paths(paths) -> list[Path]:
         if path.is_dir():
             expanded += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in
                                SPREADSHEET_SUFFIXES and not p.name.startswith((".", "~$")))
+        elif path.name == "__pycache__":
+            continue
         else:
             expanded.append(path)
     return expanded
@@ -86,6 +91,9 @@ def load_paths(paths, lang: str = "id", max_bytes: int | None = None,
     reference = load_reference(Path(reference_dir))
     frames, reports, issues = [], [], []
     for path in expand_paths(paths):
+        if path.suffix.lower() in NOT_DATA_SUFFIXES or path.name.startswith("."):
+            issues.append(Issue("warning", "not_data_file", path.name, lang=lang))
+            continue
         records, report, file_issues = load_file(path, reference, lang, max_bytes)
         reports.append(report)
         issues += file_issues

@@ -24,6 +24,8 @@ MESSAGES = {
                  "No innovation table in this file (no 'Nama Inovasi' or 'Judul Inovasi' column found)."),
     "file_rejected": ("Berkas ditolak karena {errors} galat; tidak ada baris yang dimuat. Perbaiki lalu muat ulang.",
                       "File rejected because of {errors} error(s); no row was loaded. Fix them and load it again."),
+    "not_data_file": ("Bukan berkas data (dokumentasi atau kode); dilewati.",
+                      "Not a data file (documentation or code); skipped."),
     # sheets
     "sheet_hidden": ("Lembar tersembunyi, dilewati.", "Hidden sheet, skipped."),
     "sheet_summary": ("Lembar rekap/ringkasan, bukan daftar inovasi; dilewati.",

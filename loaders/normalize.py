@@ -143,10 +143,10 @@ def resolve_agency(raw: object, reference: Reference) -> AgencyMatch | None:
             return index[key]
         if (match := _KECAMATAN.match(key)) and f"kecamatan {match[2]}" in index:
             return index[f"kecamatan {match[2]}"]
-    key = agency_keys(raw)[-1]
-    for prefix, agency, unit_prefix in reference.unit_patterns:
-        if key.startswith(prefix + " "):
-            return AgencyMatch(agency, f"{unit_prefix} {_unit_suffix(str(raw), len(prefix.split()))}")
+    for key in agency_keys(raw):  # 'UPTD Puskesmas Muara Enim': here Muara Enim is the place
+        for prefix, agency, unit_prefix in reference.unit_patterns:
+            if key.startswith(prefix + " "):
+                return AgencyMatch(agency, f"{unit_prefix} {_unit_suffix(str(raw), len(prefix.split()))}")
     return None
 
 

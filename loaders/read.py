@@ -16,8 +16,9 @@ from pathlib import Path
 
 from loaders.errors import FileRejected
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
+MEGABYTE = 1_000_000
+DEFAULT_MAX_BYTES = 20 * MEGABYTE
+MAX_UNCOMPRESSED_BYTES = 300 * MEGABYTE
 MAX_COMPRESSION_RATIO = 200
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -40,7 +41,7 @@ class Sheet:
 def max_upload_bytes() -> int:
     """The configured size limit (DASBOR_MAX_UPLOAD_MB), 20 MB by default."""
     megabytes = os.environ.get("DASBOR_MAX_UPLOAD_MB")
-    return int(float(megabytes) * 1024 * 1024) if megabytes else DEFAULT_MAX_BYTES
+    return int(float(megabytes) * MEGABYTE) if megabytes else DEFAULT_MAX_BYTES
 
 
 def sniff_format(head: bytes) -> str:
@@ -65,7 +66,7 @@ def read_file(path: Path, max_bytes: int | None = None) -> list[Sheet]:
     if size == 0:
         raise FileRejected("file_empty", name)
     if size > limit:
-        raise FileRejected("file_too_large", name, size_mb=f"{size / 1048576:.1f}", limit_mb=f"{limit / 1048576:g}")
+        raise FileRejected("file_too_large", name, size_mb=f"{size / MEGABYTE:.3g}", limit_mb=f"{limit / MEGABYTE:g}")
     data = path.read_bytes()
     kind = sniff_format(data[:4096])
     reader = READERS[kind]
@@ -87,7 +88,7 @@ def _read_zip(data: bytes, name: str) -> list[Sheet]:
         raise FileRejected("corrupt_zip", name, detail=str(err) or type(err).__name__) from err
     uncompressed = sum(info.file_size for info in infos)
     if uncompressed > MAX_UNCOMPRESSED_BYTES or uncompressed > MAX_COMPRESSION_RATIO * max(len(data), 1):
-        raise FileRejected("zip_bomb", name, uncompressed_mb=f"{uncompressed / 1048576:.0f}")
+        raise FileRejected("zip_bomb", name, uncompressed_mb=f"{uncompressed / MEGABYTE:.0f}")
     if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names and "content.xml" not in names:
         raise FileRejected("not_spreadsheet", name, detail="zip tanpa workbook")
     return _read_calamine(data, name)
