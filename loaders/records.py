@@ -138,9 +138,10 @@ def _set_agency(records, raw, table, context, issues) -> None:
     home = reference.regency["name"]
     regions = _parsed(raw["region"], clean_text) if "region" in raw else [None] * len(records)
     written = _parsed(raw["agency"], clean_text) if "agency" in raw else [None] * len(records)
+    home_regions = {region: reference.is_home_region(region) for region in set(regions)}
     for record, region, agency_raw, section in zip(records, regions, written, table.sections):
         agency_raw = agency_raw or section
-        is_home = reference.is_home_region(region)
+        is_home = home_regions[region]
         record["region"] = home if is_home else region
         record["agency_raw"] = agency_raw
         match = resolve_agency(agency_raw, reference) if is_home else None

@@ -51,10 +51,10 @@ class Reference:
         return [row["name"] for row in self.sectors]
 
     def is_home_region(self, region: str | None) -> bool:
+        """True when `region` (as written, e.g. 'Kab. Muara Enim') is the configured regency, or empty."""
         if region is None:
             return True
-        keys = {text_key(self.regency["name"]), *(text_key(a) for a in self.regency.get("aliases", []))}
-        return text_key(region) in keys
+        return text_key(region) in {text_key(name) for name in [self.regency["name"], *self.regency.get("aliases", [])]}
 
 
 def _rows(path: Path, required: list[str]) -> list[dict]:

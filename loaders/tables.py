@@ -160,17 +160,26 @@ def _read_body(table: Table, rows: list[list], start: int, header_keys: set, ref
     name_col = table.columns["name"]
     no_col = table.columns.get("no")
     mapped_cols = [i for c, i in table.columns.items() if c not in ("no", "name")]
+    header_name = next(key for index, key in header_keys if index == name_col)
     section = None
     in_footer = False
     for index in range(start, len(rows)):
         row = rows[index]
-        filled = [(i, c) for i, c in enumerate(row) if c is not None and (not isinstance(c, str) or c.strip())]
-        if not filled or is_number_row(row) or _is_repeated_header(filled, header_keys):
-            continue
         name = _cell(row, name_col)
         number = _cell(row, no_col)
+        if _is_number(number) and isinstance(name, str) and not SUBTOTAL.match(name.lower()):
+            # the common case, checked cheaply: a numbered row with a name (or the header again)
+            if text_key(name) == header_name and _is_repeated_header(row, header_keys):
+                continue
+            in_footer = False
+            table.rows.append((index + 1, row))
+            table.sections.append(section)
+            continue
+        filled = [(i, c) for i, c in enumerate(row) if c is not None and (not isinstance(c, str) or c.strip())]
+        if not filled or is_number_row(row) or _is_repeated_header(row, header_keys):
+            continue
         first_text = text_key(next((c for _, c in filled if isinstance(c, str)), ""))
-        if SUBTOTAL.match(first_text) and not (name and number and not SUBTOTAL.match(text_key(name))):
+        if SUBTOTAL.match(first_text):
             continue
         if number is None and len(filled) <= 2 and (FOOTER.match(first_text) or PLACE_DATE.match(first_text)):
             in_footer = True
@@ -189,8 +198,9 @@ def _read_body(table: Table, rows: list[list], start: int, header_keys: set, ref
         table.sections.append(section)
 
 
-def _is_repeated_header(filled: list, header_keys: set) -> bool:
-    same = sum(1 for i, c in filled if isinstance(c, str) and (i, text_key(c)) in header_keys)
+def _is_repeated_header(row: list, header_keys: set) -> bool:
+    filled = [(i, c) for i, c in enumerate(row) if isinstance(c, str) and c.strip()]
+    same = sum(1 for i, c in filled if (i, text_key(c)) in header_keys)
     return same >= 2 and same * 2 >= len(filled)
 
 
@@ -212,9 +222,11 @@ def _section_name(filled, name_col, no_col, mapped_cols, reference) -> str | Non
     return None
 
 
-def _is_number(text: str) -> bool:
+def _is_number(value) -> bool:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return True
     try:
-        float(text.strip())
+        float(str(value).strip())
     except ValueError:
         return False
     return True

@@ -12,7 +12,9 @@ MISSING_MARKERS = frozenset({"", "-", "--", "—", "–", "n/a", "na", "#n/a", "
 
 def text_key(value: object) -> str:
     """'Dinas  Kesehatan (Kab.)' -> 'dinas kesehatan kab'."""
-    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode("ascii")
+    text = str(value)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _NON_ALNUM.sub(" ", text.lower()).strip()
 
 
