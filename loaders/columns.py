@@ -61,10 +61,11 @@ def header_texts(top: list, sub: list | None, merged_groups: dict[int, str]) -> 
 
 
 def map_columns(texts: list[str | None], reference: Reference, sub: list | None = None
-                ) -> tuple[dict[str, int], dict[str, str | None], list[str]]:
-    """Columns: canonical name → index (first wins); mapping: header → canonical or None; and the
-    headers that matched nothing or a column already taken (reported as warnings)."""
-    columns: dict[str, int] = {}
+                ) -> tuple[dict[str, list[int]], dict[str, str | None], list[str]]:
+    """Columns: canonical name → the indexes of the columns holding it (an IID export has both
+    'Video' and 'Link Video'; the first non-empty value wins, so nothing is lost); mapping: header →
+    canonical column or None; and the headers that matched nothing (reported as warnings)."""
+    columns: dict[str, list[int]] = {}
     mapping: dict[str, str | None] = {}
     unknown: list[str] = []
     for index, text in enumerate(texts):
@@ -72,13 +73,11 @@ def map_columns(texts: list[str | None], reference: Reference, sub: list | None 
             continue
         sub_text = _text(sub[index]) if sub is not None and index < len(sub) else None
         column = match_header(text, reference) or (match_header(sub_text, reference) if sub_text else None)
-        if column is None or column in columns:
-            mapping[text] = None
-            if column is None:
-                unknown.append(text)
-            continue
-        columns[column] = index
         mapping[text] = column
+        if column is None:
+            unknown.append(text)
+        else:
+            columns.setdefault(column, []).append(index)
     return columns, mapping, unknown
 
 

@@ -42,7 +42,7 @@ def table_records(table: Table, context: Context) -> tuple[list[dict], list[Issu
     issues += [context.issue("error", "missing_name", table.sheet, row, table.header_of("name"))
                for row in table.nameless_rows]
     rows = [row for _, row in table.rows]
-    raw = {column: [_at(row, index) for row in rows] for column, index in table.columns.items()}
+    raw = {column: _column_values(rows, indexes) for column, indexes in table.columns.items()}
     records = [{"source_file": context.file, "source_sheet": table.sheet, "source_row": excel_row}
                for excel_row, _ in table.rows]
     _set_text(records, raw, table, context, issues)
@@ -63,6 +63,13 @@ def innovation_id(record: dict) -> str:
 
 def _at(row: list, index: int):
     return row[index] if index < len(row) else None
+
+
+def _column_values(rows: list[list], indexes: list[int]) -> list:
+    """The values of one canonical column; with several source columns, the first non-empty one."""
+    if len(indexes) == 1:
+        return [_at(row, indexes[0]) for row in rows]
+    return [next((v for v in (_at(row, i) for i in indexes) if clean_text(v) is not None), None) for row in rows]
 
 
 def _parsed(values: list, parse) -> list:

@@ -38,7 +38,7 @@ AGENCY_WORDS = re.compile(
 class Table:
     sheet: str
     header_row: int                      # Excel row number of the (first) header row
-    columns: dict[str, int]              # canonical column -> 0-based index
+    columns: dict[str, list[int]]        # canonical column -> 0-based indexes (first non-empty wins)
     mapping: dict[str, str | None]       # header as written -> canonical column (None: not used)
     unknown_headers: list[str]
     title_year: int | None
@@ -157,9 +157,9 @@ def is_number_row(row: list) -> bool:
 
 
 def _read_body(table: Table, rows: list[list], start: int, header_keys: set, reference: Reference) -> None:
-    name_col = table.columns["name"]
-    no_col = table.columns.get("no")
-    mapped_cols = [i for c, i in table.columns.items() if c not in ("no", "name")]
+    name_col = table.columns["name"][0]
+    no_col = table.columns.get("no", [None])[0]
+    mapped_cols = [i for c, indexes in table.columns.items() if c not in ("no", "name") for i in indexes]
     header_name = next(key for index, key in header_keys if index == name_col)
     section = None
     in_footer = False

@@ -94,6 +94,17 @@ def test_unknown_headers_are_reported_and_aliases_match_regardless_of_case_and_o
         [1, "Inovasi", None, "Dinkes", "Kesehatan", "biru"]]})
     result = load_paths([path])
     assert result.files[0].sheets[0].mapping == {
-        "NO.": "no", "nama_inovasi": "name", "INOVASI NAMA": None, "Perangkat Daerah": "agency",
+        "NO.": "no", "nama_inovasi": "name", "INOVASI NAMA": "name", "Perangkat Daerah": "agency",
         "urusan utama": "sector", "Warna Favorit": None}
     assert ("unknown_header", "2016", 1, "Warna Favorit") in issues_of(result)
+
+
+def test_two_columns_for_one_field_take_the_first_value_present(tmp_path):
+    # IID exports carry both "Video" and "Link Video"; "Video" is often "-" while the link is there.
+    path = make_xlsx(tmp_path / "video.xlsx", {"2019": [
+        ["No", "Judul Inovasi", "Video", "Link Video"],
+        [1, "A", "-", "https://youtu.be/a"], [2, "B", "https://youtu.be/b", "-"], [3, "C", "-", "-"]]})
+    result = load_paths([path])
+    videos = [v if isinstance(v, str) else None for v in result.frame["video_url"]]
+    assert videos == ["https://youtu.be/a", "https://youtu.be/b", None]
+    assert result.files[0].sheets[0].mapping["Link Video"] == "video_url"
