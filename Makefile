@@ -27,7 +27,7 @@ browser: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_ingest.py
-	@if [ -f bench/bench_dashboard.py ]; then $(BIN)/python bench/bench_dashboard.py; fi
+	$(BIN)/python bench/bench_store.py
 
 sample: $(STAMP)
 	$(BIN)/python data/sample/generate.py

@@ -11,8 +11,9 @@ import pandas as pd
 from loaders.errors import FileRejected, Issue
 from loaders.read import read_file
 from loaders.records import Context, table_records
-from loaders.reference import REFERENCE_DIR, load_reference
-from loaders.schema import BOOL_COLUMNS, CANONICAL_COLUMNS, DATETIME_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS
+from loaders.reference import load_reference
+from loaders.schema import (BOOL_COLUMNS, CANONICAL_COLUMNS, DATETIME_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS,
+                            TEXT_COLUMNS)
 from loaders.tables import Table, find_table, skip_reason
 from loaders.text import text_key
 
@@ -85,10 +86,11 @@ def data_version(paths) -> str:
     return digest.hexdigest()[:12]
 
 
-def load_paths(paths, lang: str = "id", max_bytes: int | None = None,
-               reference_dir: Path = REFERENCE_DIR) -> LoadResult:
-    """Load every file of `paths` (files or folders). Rejected files contribute no rows."""
-    reference = load_reference(Path(reference_dir))
+def load_paths(paths, lang: str = "id", max_bytes: int | None = None, reference=None) -> LoadResult:
+    """Load every file of `paths` (files or folders). Rejected files contribute no rows.
+
+    `reference` defaults to data/reference; the store passes one extended with users' aliases."""
+    reference = reference or load_reference()
     frames, reports, issues = [], [], []
     for path in expand_paths(paths):
         if path.suffix.lower() in NOT_DATA_SUFFIXES or path.name.startswith("."):
@@ -161,6 +163,8 @@ def to_frame(records: list[dict]) -> pd.DataFrame:
         frame[column] = frame[column].astype("boolean")
     for column in DATETIME_COLUMNS:
         frame[column] = pd.to_datetime(frame[column])
+    for column in TEXT_COLUMNS:  # a column no file had is text too, never float NaN
+        frame[column] = frame[column].astype("str")
     repeats = frame.groupby("id").cumcount()
     frame["id"] = frame["id"].where(repeats == 0, frame["id"] + "-" + (repeats + 1).astype(str))
     return frame

@@ -6,6 +6,7 @@ Loaded and validated once per process; planners extend the CSV files, not the co
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import tomllib
 from dataclasses import dataclass, field
@@ -49,6 +50,19 @@ class Reference:
     @property
     def sector_names(self) -> list[str]:
         return [row["name"] for row in self.sectors]
+
+    def with_agency_aliases(self, aliases: list[tuple[str, str]]) -> "Reference":
+        """This reference plus `(alias, agency)` pairs that users added, checked like the rows of
+        agency_aliases.csv: the agency must exist and an alias cannot mean two agencies."""
+        if not aliases:
+            return self
+        names = set(self.agency_names)
+        pairs = list(self.agency_index.items())
+        for alias, agency in aliases:
+            if agency not in names:
+                raise ReferenceError(f"alias '{alias}' menunjuk OPD yang tidak ada: '{agency}'")
+            pairs.append((alias, AgencyMatch(agency)))
+        return dataclasses.replace(self, agency_index=_index(pairs, "alias pengguna"))
 
     def is_home_region(self, region: str | None) -> bool:
         """True when `region` (as written, e.g. 'Kab. Muara Enim') is the configured regency, or empty."""

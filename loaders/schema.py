@@ -41,3 +41,5 @@ INTEGER_COLUMNS = ["year", "source_row"]
 FLOAT_COLUMNS = ["maturity"]
 BOOL_COLUMNS = ["agency_known"]
 DATETIME_COLUMNS = DATES
+TEXT_COLUMNS = [c for c in CANONICAL_COLUMNS
+                if c not in {*INTEGER_COLUMNS, *FLOAT_COLUMNS, *BOOL_COLUMNS, *DATETIME_COLUMNS}]

@@ -1,0 +1,21 @@
+"""`python app.py restore BATCH`: bring a rolled-back batch back."""
+
+from __future__ import annotations
+
+from cli.history import batch_line, run_with_store
+from cli.rollback import add_batch_arguments, cli_user
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("restore", help="pulihkan batch yang dibatalkan")
+    add_batch_arguments(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    def act(store) -> int:
+        batch = store.restore(args.batch, user=cli_user(args))
+        print(("Restored: " if args.lang == "en" else "Dipulihkan: ") + batch_line(batch, args.lang))
+        return 0
+
+    return run_with_store(args, act)

@@ -1,0 +1,127 @@
+"""Shared fixtures: a store on SQLite (a file in tmp_path) and on a real PostgreSQL.
+
+PostgreSQL: $DASBOR_TEST_POSTGRES_URL when set (a server where the tests may create databases),
+else a throwaway cluster started here (initdb + pg_ctl from /usr/lib/postgresql/*/bin, as the
+`postgres` user when running as root) on a free loopback port, removed at the end of the session.
+If PostgreSQL cannot be started the store tests fail with the reason: they are never skipped.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from pathlib import Path
+
+import pytest
+
+PG_URL_ENV = "DASBOR_TEST_POSTGRES_URL"
+BACKENDS = ["sqlite", "postgresql"]
+
+
+class PostgresCluster:
+    """A private PostgreSQL cluster in a temporary folder, listening on 127.0.0.1 only (trust auth)."""
+
+    def __init__(self):
+        self.bin = _postgres_bin()
+        self.root = Path(tempfile.mkdtemp(prefix="dasbor-pg-"))
+        self.data = self.root / "data"
+        self.port = _free_port()
+        self.user = None
+        if os.geteuid() == 0:  # initdb refuses to run as root
+            self.user = "postgres"
+            entry = pwd.getpwnam(self.user)
+            os.chown(self.root, entry.pw_uid, entry.pw_gid)
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _run(self, *args: str) -> None:
+        done = subprocess.run([str(self.bin / args[0]), *args[1:]], capture_output=True, text=True,
+                              user=self.user, cwd=self.root, timeout=120)
+        if done.returncode:
+            log = (self.root / "server.log")
+            raise RuntimeError(f"{' '.join(args)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}\n"
+                               + (log.read_text() if log.exists() else ""))
+
+    def start(self) -> "PostgresCluster":
+        self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "--encoding=UTF8",
+                  "--locale=C", "--no-sync")
+        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} -c fsync=off"
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-o", options, "-w",
+                  "-t", "60", "start")
+        return self
+
+    def stop(self) -> None:
+        try:
+            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _postgres_bin() -> Path:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(Path(p).parts[-3]))
+    pg_ctl = found[-1] if found else shutil.which("pg_ctl")
+    if not pg_ctl:
+        raise RuntimeError("PostgreSQL is not installed: apt-get install -y postgresql "
+                           f"(or set {PG_URL_ENV} to a server the tests may use)")
+    return Path(pg_ctl).resolve().parent
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """The URL of a PostgreSQL server (its 'postgres' database) that tests may create databases on."""
+    if os.environ.get(PG_URL_ENV):
+        yield os.environ[PG_URL_ENV]
+        return
+    cluster = PostgresCluster().start()
+    try:
+        yield cluster.url
+    finally:
+        cluster.stop()
+
+
+def _admin(server_url: str, statement: str) -> None:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql(statement)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request, tmp_path):
+    """An empty database URL, once for SQLite and once for PostgreSQL (a fresh database per test)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'dasbor.sqlite3'}"
+        return
+    server = request.getfixturevalue("postgres_server")
+    name = f"dasbor_test_{uuid.uuid4().hex[:12]}"
+    _admin(server, f'CREATE DATABASE "{name}"')
+    yield server.rsplit("/", 1)[0] + f"/{name}"
+    _admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def store(store_url):
+    """An empty, migrated store (not seeded) on each backend."""
+    from loaders.store import open_store
+
+    opened = open_store(store_url, seed=False)
+    yield opened
+    opened.close()
