@@ -1,0 +1,308 @@
+"""KIPP editions as data: data/reference/kipp_editions.toml, loaded and validated once per process.
+
+Every rule value is a `Fact` (value, verified, source), so the product can say which of the rules it
+applies were read in a source and which are best guesses (DOMAIN.md §7). Adding an edition is editing
+the TOML file only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from loaders.schema import CANONICAL_COLUMNS, KIPP_SECTIONS
+
+EDITIONS_PATH = Path(__file__).resolve().parents[2] / "data" / "reference" / "kipp_editions.toml"
+ATTACHMENT_KINDS = ("text", "sdgs")
+
+
+class EditionError(ValueError):
+    """The editions file is malformed, or an edition was asked for that it does not hold."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One rule value with where it comes from."""
+
+    value: Any
+    verified: bool
+    source: str          # key of [sources]
+    source_text: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str             # canonical column holding the text
+    label_id: str
+    label_en: str
+    weight: Fact
+    max_words: Fact
+    must_contain_id: str
+    must_contain_en: str
+    draft_from: tuple[str, ...] = ()
+
+    def label(self, lang: str = "id") -> str:
+        return self.label_en if lang == "en" else self.label_id
+
+    def must_contain(self, lang: str = "id") -> str:
+        return self.must_contain_en if lang == "en" else self.must_contain_id
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    label_id: str
+    label_en: str
+    min_age_months: Fact
+    cap: Fact | None = None   # None: no cap known
+
+    def label(self, lang: str = "id") -> str:
+        return self.label_en if lang == "en" else self.label_id
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """Award history that keeps an innovation out of the general group."""
+
+    results: tuple[str, ...]   # e.g. ("Top 40", "Top Terpuji"), compared by `award_key`
+    min_count: int
+    years: tuple[int, ...]     # only awards of these years count; () = any year before the edition
+    fact: Fact
+
+
+@dataclass(frozen=True)
+class Attachment:
+    key: str
+    label_id: str
+    label_en: str
+    required: Fact
+    columns: tuple[str, ...] = ()  # canonical columns showing it exists; () = checklist only
+    kind: str | None = None
+
+    def label(self, lang: str = "id") -> str:
+        return self.label_en if lang == "en" else self.label_id
+
+
+@dataclass(frozen=True)
+class Edition:
+    year: int
+    label: str
+    closes: Fact                       # value: datetime.date
+    default_group: str
+    groups: tuple[Group, ...]
+    exclusions: tuple[Exclusion, ...]
+    sections: tuple[Section, ...]
+    sections_fact: Fact                # value: the section set's name
+    attachments: tuple[Attachment, ...]
+    video: dict                        # limits (max_minutes, min_resolution, ...) + fact
+    video_fact: Fact
+    categories: tuple[str, ...]
+    categories_fact: Fact              # value: the category scheme's name
+    full_credit_share: float = 0.25
+
+    @property
+    def close_date(self) -> dt.date:
+        return self.closes.value
+
+    def group(self, key: str) -> Group | None:
+        return next((group for group in self.groups if group.key == key), None)
+
+    @property
+    def checked_attachments(self) -> tuple[Attachment, ...]:
+        """Required attachments that the data can show."""
+        return tuple(a for a in self.attachments if a.columns and a.required.value)
+
+
+@dataclass(frozen=True)
+class Editions:
+    by_year: dict[int, Edition]
+    sources: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(self.by_year)
+
+    @property
+    def latest(self) -> Edition:
+        return self.by_year[self.years[-1]]
+
+    def get(self, year: int | None = None) -> Edition:
+        """The edition of `year` (the latest when None); EditionError names the ones that exist."""
+        if year is None:
+            return self.latest
+        try:
+            return self.by_year[int(year)]
+        except (KeyError, ValueError):
+            known = ", ".join(str(y) for y in self.years)
+            raise EditionError(f"Edisi KIPP {year} tidak ada di data/reference/kipp_editions.toml "
+                               f"(tersedia: {known})") from None
+
+
+@functools.lru_cache(maxsize=4)
+def load_editions(path: Path = EDITIONS_PATH) -> Editions:
+    """Read and validate the editions file (cached per process and path)."""
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise EditionError(f"{path.name}: tidak bisa dibaca: {err}") from err
+    return _Parser(path.name, data).editions()
+
+
+class _Parser:
+    """Turns the TOML document into frozen dataclasses, naming the place of every problem."""
+
+    def __init__(self, filename: str, data: dict):
+        self.filename, self.data = filename, data
+        self.sources: dict[str, str] = data.get("sources", {})
+        self.drafting: dict[str, list] = data.get("drafting", {})
+        self.share = float(data.get("scoring", {}).get("full_credit_share", 0.25))
+
+    def fail(self, where: str, message: str):
+        raise EditionError(f"{self.filename}: {where}: {message}")
+
+    def fact(self, where: str, raw: Any, value_key: str = "value") -> Fact:
+        if not isinstance(raw, dict) or "verified" not in raw or "source" not in raw:
+            self.fail(where, "harus berupa tabel dengan 'verified' dan 'source'")
+        if value_key and value_key not in raw:
+            self.fail(where, f"'{value_key}' tidak ada")
+        if not isinstance(raw["verified"], bool):
+            self.fail(where, "'verified' harus true atau false")
+        if raw["source"] not in self.sources:
+            self.fail(where, f"sumber '{raw['source']}' tidak ada di [sources]")
+        return Fact(raw.get(value_key), raw["verified"], raw["source"], self.sources[raw["source"]])
+
+    def editions(self) -> Editions:
+        entries = self.data.get("edition") or []
+        if not entries:
+            self.fail("[[edition]]", "tidak ada satu edisi pun")
+        by_year: dict[int, Edition] = {}
+        for entry in entries:
+            edition = self.edition(entry)
+            if edition.year in by_year:
+                self.fail(f"edisi {edition.year}", "tahun ini muncul dua kali")
+            by_year[edition.year] = edition
+        return Editions(by_year, dict(self.sources))
+
+    def edition(self, entry: dict) -> Edition:
+        year = entry.get("year")
+        if not isinstance(year, int):
+            self.fail("[[edition]]", f"'year' harus bilangan bulat, bukan {year!r}")
+        where = f"edisi {year}"
+        closes = self.fact(f"{where}.closes", entry.get("closes"))
+        if not isinstance(closes.value, dt.date) or isinstance(closes.value, dt.datetime):
+            self.fail(f"{where}.closes", "'value' harus tanggal (YYYY-MM-DD)")
+        groups = tuple(self.group(f"{where}.groups", raw) for raw in entry.get("groups", []))
+        if entry.get("default_group") not in {g.key for g in groups}:
+            self.fail(f"{where}.default_group", f"'{entry.get('default_group')}' bukan salah satu groups")
+        video = dict(entry.get("video", {}))
+        categories = dict(entry.get("categories", {}))
+        return Edition(
+            year=year,
+            label=str(entry.get("label") or f"KIPP {year}"),
+            closes=closes,
+            default_group=entry["default_group"],
+            groups=groups,
+            exclusions=tuple(self.exclusion(f"{where}.exclusions", raw) for raw in entry.get("exclusions", [])),
+            sections=self.sections(where, entry.get("sections")),
+            sections_fact=self.fact(f"{where}.sections", entry.get("sections"), "set"),
+            attachments=tuple(self.attachment(f"{where}.attachments", raw) for raw in entry.get("attachments", [])),
+            video={k: v for k, v in video.items() if k not in ("verified", "source")},
+            video_fact=self.fact(f"{where}.video", video, value_key=""),
+            categories=tuple(categories.get("names", [])),
+            categories_fact=self.fact(f"{where}.categories", categories, "scheme"),
+            full_credit_share=self.share,
+        )
+
+    def group(self, where: str, raw: dict) -> Group:
+        key = raw.get("key")
+        labels = self.data.get("groups", {}).get(key)
+        if labels is None:
+            self.fail(where, f"kelompok '{key}' tidak ada di [groups]")
+        months = self.fact(f"{where}.{key}.min_age_months", raw.get("min_age_months"))
+        if not isinstance(months.value, int) or months.value < 0:
+            self.fail(f"{where}.{key}.min_age_months", "harus bilangan bulat ≥ 0")
+        cap = self.fact(f"{where}.{key}.cap", raw["cap"]) if "cap" in raw else None
+        if cap is not None and (not isinstance(cap.value, int) or cap.value < 1):
+            self.fail(f"{where}.{key}.cap", "harus bilangan bulat ≥ 1")
+        return Group(key, labels["label_id"], labels["label_en"], months, cap)
+
+    def exclusion(self, where: str, raw: dict) -> Exclusion:
+        results = raw.get("results")
+        if not results or not all(isinstance(r, str) for r in results):
+            self.fail(where, "'results' harus daftar teks penghargaan")
+        count = raw.get("min_count", 1)
+        if not isinstance(count, int) or count < 1:
+            self.fail(where, "'min_count' harus bilangan bulat ≥ 1")
+        return Exclusion(tuple(results), count, tuple(raw.get("years", ())), self.fact(where, raw, value_key=""))
+
+    def sections(self, where: str, raw: dict | None) -> tuple[Section, ...]:
+        name = (raw or {}).get("set")
+        section_set = self.data.get("section_sets", {}).get(name)
+        if section_set is None:
+            self.fail(f"{where}.sections", f"set '{name}' tidak ada di [section_sets]")
+        sections = []
+        for item in section_set.get("sections", []):
+            key = item.get("key")
+            place = f"section_sets.{name}.{key}"
+            if key not in KIPP_SECTIONS:
+                self.fail(place, f"'{key}' bukan kolom bagian proposal ({', '.join(KIPP_SECTIONS)})")
+            weight, max_words = self.fact(f"{place}.weight", item.get("weight")), self.fact(
+                f"{place}.max_words", item.get("max_words"))
+            if not isinstance(weight.value, (int, float)) or weight.value < 0:
+                self.fail(f"{place}.weight", "harus angka ≥ 0")
+            if not isinstance(max_words.value, int) or max_words.value < 1:
+                self.fail(f"{place}.max_words", "harus bilangan bulat ≥ 1")
+            draft_from = tuple(self.drafting.get(key, ()))
+            unknown = [c for c in draft_from if c not in CANONICAL_COLUMNS]
+            if unknown:
+                self.fail(f"drafting.{key}", f"kolom tidak dikenal: {', '.join(unknown)}")
+            sections.append(Section(key, item["label_id"], item["label_en"], weight, max_words,
+                                    item["must_contain_id"], item["must_contain_en"], draft_from))
+        if not sections:
+            self.fail(f"section_sets.{name}", "tidak ada bagian")
+        return tuple(sections)
+
+    def attachment(self, where: str, raw: dict) -> Attachment:
+        key = raw.get("key")
+        spec = self.data.get("attachments", {}).get(key)
+        if spec is None:
+            self.fail(where, f"lampiran '{key}' tidak ada di [attachments]")
+        columns, kind = tuple(spec.get("columns", ())), spec.get("kind")
+        unknown = [column for column in columns if column not in CANONICAL_COLUMNS]
+        if unknown or (columns and kind not in ATTACHMENT_KINDS):
+            self.fail(f"attachments.{key}", f"kolom {unknown or list(columns)} atau kind '{kind}' tidak dikenal")
+        return Attachment(key, spec["label_id"], spec["label_en"],
+                          self.fact(f"{where}.{key}.required", raw.get("required")), columns, kind)
+
+
+def edition_facts(edition: Edition, lang: str = "id") -> list[dict]:
+    """The edition's rules as rows {rule, value, verified, source} for pages, drafts and the CLI."""
+    en = lang == "en"
+    rows = [(("Closes" if en else "Penutupan"), edition.close_date.strftime("%d-%m-%Y"), edition.closes)]
+    for group in edition.groups:
+        rows.append((f"{group.label(lang)}: " + ("minimum age" if en else "umur minimal"),
+                     f"{group.min_age_months.value} " + ("months" if en else "bulan"), group.min_age_months))
+        if group.cap is not None:
+            rows.append((f"{group.label(lang)}: " + ("cap per institution" if en else "kuota per instansi"),
+                         str(group.cap.value), group.cap))
+    for rule in edition.exclusions:
+        times = f" ×{rule.min_count}" if rule.min_count > 1 else ""
+        rows.append((("Not in the general group" if en else "Tidak di kelompok umum"),
+                     ", ".join(rule.results) + times, rule.fact))
+    for section in edition.sections:
+        rows.append((section.label(lang), f"{section.max_words.value} " + ("words" if en else "kata")
+                     + f" · {'weight' if en else 'bobot'} {section.weight.value}", section.max_words))
+    for attachment in edition.attachments:
+        if attachment.required.value:
+            rows.append((("Attachment" if en else "Lampiran"), attachment.label(lang), attachment.required))
+    if edition.video:
+        limits = ", ".join(f"{k}: {v}" for k, v in edition.video.items())
+        rows.append(("Video", limits, edition.video_fact))
+    return [{"rule": rule, "value": value, "verified": fact.verified, "source": fact.source_text or fact.source}
+            for rule, value, fact in rows]

@@ -1,0 +1,46 @@
+"""One Agency One Innovation (Satu OPD Satu Inovasi): the regency's rule since 2016 that every
+perangkat daerah produces at least one innovation a year (DOMAIN.md §1).
+
+The denominator is the agency register (data/reference/agencies.csv), not the agencies that
+happen to appear in the data: an agency that never innovated is exactly the one to show.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def denominator(register: tuple[str, ...] | list[str], chosen: tuple[str, ...] = ()) -> list[str]:
+    """The agencies the rule is checked against: the register, or the chosen ones that are in it."""
+    if not chosen:
+        return list(register)
+    known = set(register)
+    return [agency for agency in chosen if agency in known]
+
+
+def compliance_by_year(frame: pd.DataFrame, register: list[str], span: tuple[int, int] | None) -> pd.DataFrame:
+    """year, innovating (register agencies with ≥1 innovation), register (size), missing, rate (0–1).
+
+    Agencies outside the register (unknown names) do not count toward compliance.
+    """
+    columns = ["year", "innovating", "register", "missing", "rate"]
+    if span is None:
+        return pd.DataFrame(columns=columns)
+    known = frame[frame["agency"].isin(register)].dropna(subset=["year"])
+    active = known.groupby(known["year"].astype(int))["agency"].nunique()
+    years = list(range(span[0], span[1] + 1))
+    innovating = [int(active.get(year, 0)) for year in years]
+    size = len(register)
+    return pd.DataFrame({
+        "year": years,
+        "innovating": innovating,
+        "register": [size] * len(years),
+        "missing": [size - n for n in innovating],
+        "rate": [n / size if size else 0.0 for n in innovating],
+    }, columns=columns)
+
+
+def agencies_without_innovation(frame: pd.DataFrame, register: list[str], year: int) -> list[str]:
+    """The register's agencies with no innovation in `year`, in register order."""
+    present = set(frame.loc[frame["year"] == year, "agency"].dropna())
+    return [agency for agency in register if agency not in present]

@@ -1,0 +1,81 @@
+"""Filters: parsed once from the URL or the CLI, round-tripped, applied to the canonical frame."""
+
+import argparse
+
+import pytest
+
+from dashboard.analytics.filters import Filters
+from tests.unit.dashboard_frames import story_frame
+
+ROUND_TRIP = [
+    Filters(),
+    Filters(year_from=2015, year_to=2017),
+    Filters(year_from=2016),
+    Filters(year_to=2017, lang="en"),
+    Filters(agencies=("Dinas Kesehatan", "Dinas Pekerjaan Umum dan Penataan Ruang")),
+    Filters(sectors=("Koperasi, Usaha Kecil, dan Menengah",), stage="Uji Coba"),
+    Filters(kind="Non Digital", form="Lainnya (sesuai urusan)", lang="en"),
+    Filters(2015, 2017, ("A & B", "C=D"), ("E?F",), "Penerapan", "Digital", "Pelayanan Publik", "en"),
+]
+
+
+@pytest.mark.parametrize("filters", ROUND_TRIP)
+def test_filters_round_trip(filters):
+    assert Filters.from_query(filters.to_query()) == filters
+    assert Filters.from_query("?" + filters.to_query()) == filters
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("", Filters()),
+    ("?from=2015&to=2017", Filters(year_from=2015, year_to=2017)),
+    ("from=2016.0", Filters(year_from=2016)),
+    ("from=abc&to=99999", Filters()),
+    ("agency=A&agency=B&agency=A", Filters(agencies=("A", "B"))),
+    ("stage=&kind=Digital", Filters(kind="Digital")),
+    ("lang=fr", Filters()),
+    ("lang=en", Filters(lang="en")),
+])
+def test_filters_from_query_string(query, expected):
+    assert Filters.from_query(query) == expected
+
+
+def test_filters_from_query_mapping_as_dash_pages_pass_it():
+    # dash pages call layout(**query) with a str for one value and a list for repeated keys
+    query = {"from": "2015", "to": "2017", "agency": ["A", "B"], "sector": "Kesehatan", "stage": ""}
+    assert Filters.from_query(query) == Filters(2015, 2017, ("A", "B"), ("Kesehatan",))
+
+
+def test_filters_to_query_omits_default_language_and_empty_values():
+    assert Filters().to_query() == ""
+    assert Filters(year_from=2016, year_to=2016).to_query() == "from=2016&to=2016"
+    assert Filters(lang="en").to_query() == "lang=en"
+    assert Filters(lang="en").to_query(include_lang=False) == ""
+
+
+def test_filters_from_args_of_the_cli():
+    args = argparse.Namespace(year_from=2015, year_to=None, agency=["A"], sector=None, stage="Penerapan",
+                              kind=None, form=None, lang="en")
+    assert Filters.from_args(args) == Filters(year_from=2015, agencies=("A",), stage="Penerapan", lang="en")
+
+
+def test_filters_replace_and_is_empty():
+    filters = Filters(year_from=2015)
+    assert not filters.is_empty()
+    assert filters.replace(year_from=None).is_empty()
+    assert Filters(lang="en").is_empty()
+
+
+@pytest.mark.parametrize("filters, expected", [
+    (Filters(), 202),
+    (Filters(year_from=2016, year_to=2016), 67),
+    (Filters(year_from=2015, year_to=2017), 202),
+    (Filters(year_from=2016), 123),
+    (Filters(agencies=("Dinas Kesehatan",)), 51),
+    (Filters(agencies=("Dinas Kesehatan", "Dinas Perhubungan")), 100),
+    (Filters(year_to=2015, agencies=("Dinas Perhubungan",)), 19),
+    (Filters(stage="Penerapan"), 51),
+    (Filters(kind="Digital", year_from=2017), 19),
+    (Filters(form="Tata Kelola Pemerintahan Daerah"), 0),
+])
+def test_filters_apply_counts_rows(filters, expected):
+    assert len(filters.apply(story_frame())) == expected
