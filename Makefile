@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test unit browser bench sample clean
+.PHONY: run test unit browser bench sample screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ browser: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_store.py
+	$(BIN)/python bench/bench_dashboard.py
+	$(BIN)/python bench/bench_exports.py
+
+screenshots: $(STAMP)   # refresh the README's screenshots from the browser tests
+	DASBOR_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser/test_dashboard_browser.py -k screenshotted
 
 sample: $(STAMP)
 	$(BIN)/python data/sample/generate.py

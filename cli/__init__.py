@@ -11,7 +11,7 @@ import importlib
 import sys
 
 # Command modules, in the order `--help` lists them. Adding a command = adding a module here.
-COMMANDS = ["serve", "inspect", "export", "readiness", "proposal"]
+COMMANDS = ["serve", "inspect", "export", "readiness", "proposal", "ingest", "history", "rollback", "restore", "adduser", "chart", "report"]
 
 
 class UsageError(Exception):
@@ -66,3 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `python app.py readiness | head`: the reader left, which is fine
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

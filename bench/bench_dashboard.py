@@ -1,0 +1,154 @@
+"""Benchmark of the dashboard's server side on a national-scale dataset (100,000 innovations).
+
+Measured through Flask's test client (no browser, no network), in one process:
+- the p95 time of a filter-change callback: the overview's refresh (POST /_dash-update-component
+  with the payload the browser sends when the URL's search changes);
+- the p95 time of the initial layout: GET /?from=… (the index), GET /_dash-layout (the shell with
+  the filter bar) and the page-routing callback that draws the page for that URL;
+- the process's peak memory (RSS).
+Budgets: callback p95 ≤ 150 ms, layout p95 ≤ 300 ms, memory ≤ 600 MB. Each time is also given as a
+ratio to a baseline measured in the same run: a plain `frame.groupby("year").size()` on the same data.
+
+    .venv/bin/python bench/bench_dashboard.py [--rows 100000] [--repeat 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+BUDGET = {"callback_p95_ms": 150.0, "layout_p95_ms": 300.0, "rss_mb": 600.0}
+
+
+def synthetic_frame(rows: int, seed: int = 0) -> pd.DataFrame:
+    """A canonical frame of `rows` generated innovations (reference agencies/sectors, 2015–2025)."""
+    from dashboard.data import canonical_frame
+    from loaders.reference import load_reference
+
+    reference = load_reference()
+    rng = np.random.default_rng(seed)
+    agencies = np.array(reference.agency_names + ["Puskesmas Lain", "Unit Tak Dikenal"], dtype=object)
+    sectors = np.array(reference.sector_names, dtype=object)
+    enum = {name: np.array(list(values) + [None], dtype=object) for name, values in reference.enum_labels.items()}
+    weights = rng.random(len(agencies)) ** 2
+    frame = canonical_frame()
+    data = {
+        "id": [f"b{i:06x}" for i in range(rows)],
+        "name": [f"Inovasi Layanan {i}" for i in range(rows)],
+        "year": rng.integers(2015, 2026, rows),
+        "agency": rng.choice(agencies, rows, p=weights / weights.sum()),
+        "sector": rng.choice(sectors, rows),
+        **{name: rng.choice(values, rows) for name, values in enum.items()},
+        "source_file": "bench.xlsx", "source_sheet": "Data", "source_row": np.arange(2, rows + 2),
+    }
+    frame = pd.DataFrame({column: data.get(column) for column in frame.columns})
+    for column in ("year", "source_row"):
+        frame[column] = frame[column].astype("Int64")
+    for column in frame.columns:
+        if column.endswith("_date"):
+            frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+def percentile(times: list[float], q: float) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def timed(function, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def callback_payload(app, output_ids: list[str], inputs: list[dict], state: list[dict]) -> dict:
+    """The body the renderer POSTs for the callback whose outputs start with `output_ids`."""
+    for key in app.callback_map:
+        outputs = [f"{o['id']}.{o['property']}" for o in _outputs(key)]
+        if outputs[: len(output_ids)] == output_ids:
+            return {"output": key, "outputs": _outputs(key), "inputs": inputs, "state": state,
+                    "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"]}
+    raise LookupError(output_ids)
+
+
+def _outputs(text: str) -> list[dict]:
+    """ "..a.b...c.d.." (several outputs) or "a.b" (one) -> [{"id": "a", "property": "b"}, ...]."""
+    parts = text[2:-2].split("...") if text.startswith("..") else [text.split("@")[0]]
+    return [{"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1]} for part in parts]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=40)
+    args = parser.parse_args(argv)
+
+    from dashboard import create_app
+    from dashboard.data import FrameSource
+
+    frame = synthetic_frame(args.rows)
+    app = create_app(FrameSource(frame, label="bench"))
+    client = app.server.test_client()
+    assert client.get("/").status_code == 200  # first request: routing + validation layout
+
+    baseline = statistics.median(timed(lambda: frame.groupby("year").size(), args.repeat))
+    searches = ["?from=2016&to=2020", "?from=2018", "?sector=Kesehatan", "?agency=Dinas+Kesehatan&from=2017",
+                "?stage=Penerapan&kind=Digital", ""]
+
+    def change_filter(i=[0]):
+        i[0] += 1
+        search = searches[i[0] % len(searches)]
+        body = callback_payload(app, ["home-rendered.data"],
+                                [{"id": "url", "property": "search", "value": search}],
+                                [{"id": "home-rendered", "property": "data", "value": "?rendered-for-another-view"}])
+        response = client.post("/_dash-update-component", json=body)
+        assert response.status_code == 200, response.data[:300]
+
+    def initial_layout(i=[0]):
+        i[0] += 1
+        search = searches[i[0] % len(searches)]
+        assert client.get(f"/{search}").status_code == 200
+        assert client.get("/_dash-layout").status_code == 200
+        body = callback_payload(app, ["_pages_content.children"],
+                                [{"id": "_pages_location", "property": "pathname", "value": "/"},
+                                 {"id": "_pages_location", "property": "search", "value": search}], [])
+        response = client.post("/_dash-update-component", json=body)
+        assert response.status_code == 200, response.data[:300]
+
+    callback_times = timed(change_filter, args.repeat)
+    layout_times = timed(initial_layout, args.repeat)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result = {
+        "rows": len(frame),
+        "baseline_groupby_ms": round(baseline, 2),
+        "callback_p50_ms": round(percentile(callback_times, 0.5), 1),
+        "callback_p95_ms": round(percentile(callback_times, 0.95), 1),
+        "layout_p50_ms": round(percentile(layout_times, 0.5), 1),
+        "layout_p95_ms": round(percentile(layout_times, 0.95), 1),
+        "rss_mb": round(rss_mb, 1),
+    }
+    for key in ("callback_p95_ms", "layout_p95_ms"):
+        result[f"{key}_vs_baseline"] = round(result[key] / baseline, 1) if baseline else None
+    for key, limit in BUDGET.items():
+        result[f"{key}_budget_ratio"] = round(result[key] / limit, 2)
+    print(json.dumps(result, indent=2))
+    over = [key for key, limit in BUDGET.items() if result[key] > limit]
+    print("within budget" if not over else f"OVER BUDGET: {', '.join(over)}")
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

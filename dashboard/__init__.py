@@ -1,0 +1,38 @@
+"""The Dash app: `create_app()` builds the one app of a process (pages under dashboard/pages).
+
+Data: `create_app(source)` with a DataSource / FrameSource, else the paths in $DASBOR_DATA,
+else the sample data. The source caches the frame per data version (dashboard.data).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PAGES_FOLDER = Path(__file__).resolve().parent / "pages"
+ASSETS_FOLDER = Path(__file__).resolve().parent / "assets"
+
+
+def create_app(source=None):
+    """Build the Dash app (call once per process); `app.server` is the WSGI app for gunicorn."""
+    import dash
+
+    from dashboard.components import chart, downloads, filterbar, shell
+    from dashboard.data import CONFIG_KEY, source_from_environment
+
+    app = dash.Dash(
+        __package__ or "dashboard",
+        use_pages=True,
+        pages_folder=str(PAGES_FOLDER),
+        assets_folder=str(ASSETS_FOLDER),
+        serve_locally=True,
+        title="Dasbor Inovasi · Kabupaten Muara Enim",
+        update_title=None,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    for component in (shell, filterbar, chart, downloads):
+        component.register_callbacks()
+    app.index_string = app.index_string.replace("<html>", '<html lang="id">', 1)  # lang=en is set in the browser
+    app.server.config[CONFIG_KEY] = source or source_from_environment()
+    with app.server.app_context():
+        app.layout = shell.create_layout
+    return app

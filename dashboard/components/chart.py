@@ -1,0 +1,87 @@
+"""The chart card: title stating the finding, the graph (`chart-<name>`), caption, "lihat tabel".
+
+A page lays cards out with `create_chart_card(name, ctx)` and refreshes them in its callback
+with `*chart_outputs(name)` / `chart_values(name, ctx)`, which return values in that order.
+"""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import MATCH, Input, Output, State, clientside_callback, dcc, html
+
+from dashboard.components.downloads import create_chart_menu
+from dashboard.i18n import t
+from dashboard.views import Context, Rendered, render
+
+MODEBAR_REMOVE = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d",
+                  "resetScale2d", "toggleSpikelines", "hoverClosestCartesian", "hoverCompareCartesian"]
+
+
+def graph_config(filename: str) -> dict:
+    """Plotly config: only the image download (PNG, scale 2, file named after chart and filters)."""
+    return {
+        "displaylogo": False,
+        "modeBarButtonsToRemove": MODEBAR_REMOVE,
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+    }
+
+
+def create_table(table: pd.DataFrame, lang: str) -> html.Div:
+    """The numbers behind a chart as a plain, scrollable HTML table."""
+    if table.empty:
+        return html.P(t("chart.empty", lang), className="text-muted small mb-0")
+    head = html.Thead(html.Tr([html.Th(str(column)) for column in table.columns]))
+    body = html.Tbody([html.Tr([html.Td(str(value)) for value in row]) for row in table.itertuples(index=False)])
+    return html.Div(dbc.Table([head, body], size="sm", striped=True, className="mb-0 chart-table"),
+                    className="table-responsive")
+
+
+def _empty_note(rendered: Rendered, lang: str):
+    if not rendered.empty:
+        return None
+    return dbc.Alert(t("chart.empty_hint", lang), color="light", className="small py-2 mb-2")
+
+
+def create_chart_card(name: str, ctx: Context, rendered: Rendered | None = None) -> dbc.Card:
+    """A card for chart `name`, filled with the view of `ctx` (so the first paint needs no callback)."""
+    rendered = rendered or render(name, ctx)
+    lang = ctx.lang
+    return dbc.Card(dbc.CardBody([
+        html.H2(rendered.title, id=f"title-{name}", className="chart-title h6"),
+        html.Div(_empty_note(rendered, lang), id=f"empty-{name}"),
+        dcc.Graph(id=f"chart-{name}", figure=rendered.figure, config=graph_config(rendered.filename),
+                  className="chart-graph"),
+        html.P(rendered.caption, id=f"caption-{name}", className="chart-caption small text-muted mb-1"),
+        dbc.Button(t("chart.show_table", lang), id={"type": "table-toggle", "chart": name}, color="link",
+                   size="sm", className="p-0 chart-table-toggle", n_clicks=0),
+        create_chart_menu(name, ctx),
+        dbc.Collapse(html.Div(create_table(rendered.table, lang), id=f"table-{name}", className="pt-2"),
+                     id={"type": "table-collapse", "chart": name}, is_open=False),
+    ]), className="chart-card h-100")
+
+
+def chart_outputs(name: str) -> list[Output]:
+    """The outputs that refresh card `name`, in the order chart_values returns them."""
+    return [Output(f"chart-{name}", "figure"), Output(f"chart-{name}", "config"),
+            Output(f"title-{name}", "children"), Output(f"caption-{name}", "children"),
+            Output(f"table-{name}", "children"), Output(f"empty-{name}", "children")]
+
+
+def chart_values(name: str, ctx: Context) -> list:
+    """Values for chart_outputs(name) under `ctx`."""
+    rendered = render(name, ctx)
+    return [rendered.figure, graph_config(rendered.filename), rendered.title, rendered.caption,
+            create_table(rendered.table, ctx.lang), _empty_note(rendered, ctx.lang)]
+
+
+def register_callbacks() -> None:
+    """The "lihat tabel" toggle of every card (called by create_app)."""
+    # "Lihat tabel": pure UI, so it runs in the browser.
+    clientside_callback(
+        "function(n, open) { return n ? !open : open; }",
+        Output({"type": "table-collapse", "chart": MATCH}, "is_open"),
+        Input({"type": "table-toggle", "chart": MATCH}, "n_clicks"),
+        State({"type": "table-collapse", "chart": MATCH}, "is_open"),
+        prevent_initial_call=True,
+    )

@@ -1,0 +1,189 @@
+"""Download buttons: every chart as PNG/SVG/PDF, the view's rows as XLSX/CSV, and the report (PDF/Word).
+
+Thin wiring only: the files come from dashboard.exports (no Dash there), for the view the URL names,
+so a download always matches the screen. The report is long (Chromium draws ten charts), so it runs as
+a Dash background callback (DiskcacheManager; the cache folder is $DASBOR_CACHE_DIR, else
+instance/export-cache) with a progress bar, and the page stays usable meanwhile. Where the server has
+no Chromium, the chart menu says so plainly; the modebar's camera (browser-side PNG) still works.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import ALL, MATCH, Input, Output, State, callback, clientside_callback, dcc, html
+from dash.exceptions import PreventUpdate
+
+from dashboard.analytics.filters import Filters
+from dashboard.i18n import t
+
+CHART_FORMATS = ("png", "svg", "pdf")
+DATA_FORMATS = ("xlsx", "csv")
+REPORT_FORMATS = ("pdf", "docx")
+CACHE_ENV = "DASBOR_CACHE_DIR"
+INSTANCE = Path(__file__).resolve().parents[2] / "instance"
+
+
+def _i18n(key: str, lang: str) -> html.Span:
+    """A label the shell re-translates when the language changes (see shell.update_shell)."""
+    return html.Span(t(key, lang), id={"type": "i18n", "key": key})
+
+
+def create_chart_menu(name: str, ctx) -> html.Div:
+    """ "Unduh grafik ▾" with PNG, SVG and PDF rendered on the server; without Chromium, one plain line."""
+    from dashboard.exports.images import chromium_available
+
+    lang = ctx.lang
+    if chromium_available():
+        items = [dbc.DropdownMenuItem(t(f"export.format.{fmt}", lang), n_clicks=0,
+                                      id={"type": "chart-export", "chart": name, "format": fmt})
+                 for fmt in CHART_FORMATS]
+    else:
+        items = [dbc.DropdownMenuItem(t("export.no_browser", lang), disabled=True,
+                                      id={"type": "chart-export", "chart": name, "format": "none"},
+                                      className="text-wrap small export-no-browser")]
+    return html.Div([
+        dbc.DropdownMenu(items, label=t("export.chart_menu", lang), size="sm", color="link",
+                         toggle_class_name="p-0 chart-export-toggle", id={"type": "chart-export-menu", "chart": name}),
+        dcc.Store(id={"type": "chart-export-options", "chart": name}, data=dict(ctx.options)),
+        dcc.Download(id={"type": "chart-export-file", "chart": name}),
+    ], className="d-inline-block ms-3 chart-export")
+
+
+def create_download_bar(lang: str = "id") -> html.Div:
+    """ "Unduh data" (XLSX, CSV) and "Unduh laporan" (PDF, Word), with the report's progress bar."""
+    data_items = [dbc.DropdownMenuItem(_i18n(f"export.format.{fmt}", lang), id=f"data-export-{fmt}", n_clicks=0)
+                  for fmt in DATA_FORMATS]
+    report_items = [dbc.DropdownMenuItem(_i18n(f"export.format.report_{fmt}", lang), id=f"report-export-{fmt}",
+                                         n_clicks=0) for fmt in REPORT_FORMATS]
+    return html.Div([
+        dbc.DropdownMenu(data_items, label=_i18n("export.data_menu", lang), size="sm", color="primary",
+                         id="data-menu", align_end=True),
+        dbc.DropdownMenu(report_items, label=_i18n("export.report_menu", lang), size="sm", color="primary",
+                         id="report-menu", align_end=True),
+        html.Div(dbc.Progress(id="report-progress", value=0, striped=True, animated=True, style={"height": "1.1rem"}),
+                 id="report-progress-wrap", className="report-progress d-none", style={"minWidth": "12rem"}),
+        html.Div(id="export-error", className="small text-danger"),
+        dcc.Download(id="data-download"),
+        dcc.Download(id="report-download"),
+    ], className="d-flex align-items-center flex-wrap gap-1 download-bar")
+
+
+def _manager():
+    """The background-callback manager: a disk cache every worker of the server shares."""
+    import diskcache
+    from dash import DiskcacheManager
+
+    folder = Path(os.environ.get(CACHE_ENV) or INSTANCE / "export-cache")
+    folder.mkdir(parents=True, exist_ok=True)
+    return DiskcacheManager(diskcache.Cache(str(folder)), expire=600)
+
+
+def _context(search: str | None, dataset=None, **options):
+    from dashboard.data import current_dataset
+    from dashboard.views import Context
+
+    return Context.build(dataset or current_dataset(), Filters.from_query(search), **options)
+
+
+def _edition(search: str | None) -> int | None:
+    """`?edition=2018` (the /kipp page's edition) for the readiness parts, else the latest."""
+    values = parse_qs((search or "").lstrip("?")).get("edition") or []
+    return int(values[0]) if values and values[0].isdigit() else None
+
+
+def download_chart(clicks, options, search):
+    """The clicked chart as an image rendered on the server, for the URL's view."""
+    from dashboard.exports.images import ImageExportError, chart_image
+
+    trigger = dash.ctx.triggered_id
+    if not trigger or not any(clicks or []) or trigger["format"] not in CHART_FORMATS:
+        raise PreventUpdate
+    options = {key: value for key, value in (options or {}).items() if key in ("by",)}
+    edition = _edition(search)
+    ctx = _context(search, **options, **({"edition": edition} if edition else {}))
+    try:
+        data, filename = chart_image(trigger["chart"], ctx, trigger["format"])
+    except ImageExportError:
+        raise PreventUpdate from None
+    return dcc.send_bytes(data, filename)
+
+
+def download_data(_xlsx, _csv, search):
+    """The view's rows (every column) as XLSX or CSV."""
+    from dashboard.exports.data import data_bytes
+
+    trigger = dash.ctx.triggered_id
+    if trigger not in {f"data-export-{fmt}" for fmt in DATA_FORMATS}:
+        raise PreventUpdate
+    data, filename = data_bytes(_context(search), trigger.removeprefix("data-export-"))
+    return dcc.send_bytes(data, filename)
+
+
+def download_report(set_progress, _pdf, _docx, search):
+    """The report of the URL's view, with its progress (runs in a background process)."""
+    from dashboard.data import CONFIG_KEY
+    from dashboard.exports.images import shutdown
+    from dashboard.exports.report import report_bytes
+
+    trigger = dash.ctx.triggered_id
+    if trigger not in {f"report-export-{fmt}" for fmt in REPORT_FORMATS}:
+        raise PreventUpdate
+    filters = Filters.from_query(search)
+    dataset = dash.get_app().server.config[CONFIG_KEY].dataset()  # no request context in this process
+    edition = _edition(search)
+    ctx = _context(search, dataset, **({"edition": edition} if edition else {}))
+    set_progress((3, t("export.working", filters.lang)))
+
+    def progress(step: int, total: int) -> None:
+        set_progress((int(100 * step / total), t("export.progress", filters.lang, step=step, total=total)))
+
+    try:
+        data, filename = report_bytes(ctx, trigger.removeprefix("report-export-"), progress)
+    except Exception as err:  # noqa: BLE001 - said on the page instead of a silent failure
+        return dash.no_update, t("export.failed", filters.lang, reason=str(err))
+    finally:
+        shutdown()  # this process ends with the job: close its browser before Dash reaps the process
+    return dcc.send_bytes(data, filename), None
+
+
+def register_callbacks() -> None:
+    """Wire the download buttons into the app being built (called by create_app)."""
+    callback(
+        Output({"type": "chart-export-file", "chart": MATCH}, "data"),
+        Input({"type": "chart-export", "chart": MATCH, "format": ALL}, "n_clicks"),
+        State({"type": "chart-export-options", "chart": MATCH}, "data"),
+        State("url", "search"),
+        prevent_initial_call=True,
+    )(download_chart)
+    callback(
+        Output("data-download", "data"),
+        Input("data-export-xlsx", "n_clicks"),
+        Input("data-export-csv", "n_clicks"),
+        State("url", "search"),
+        prevent_initial_call=True,
+    )(download_data)
+    callback(
+        Output("report-download", "data"),
+        Output("export-error", "children"),
+        Input("report-export-pdf", "n_clicks"),
+        Input("report-export-docx", "n_clicks"),
+        State("url", "search"),
+        background=True,
+        manager=_manager(),
+        progress=[Output("report-progress", "value"), Output("report-progress", "label")],
+        running=[(Output("report-menu", "disabled"), True, False),
+                 (Output("report-progress-wrap", "className"), "report-progress", "report-progress d-none")],
+        prevent_initial_call=True,
+    )(download_report)
+    # The breakdown's dimension (on /tren) travels with its chart's download: pure UI, in the browser.
+    clientside_callback(
+        "function(by) { return {by: by}; }",
+        Output({"type": "chart-export-options", "chart": "breakdown"}, "data"),
+        Input("tren-by", "value"),
+        prevent_initial_call=True,
+    )

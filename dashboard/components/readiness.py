@@ -1,0 +1,252 @@
+"""KIPP readiness in the dashboard: the cached evaluation per data version and edition, its two
+figures, and the pieces the /kipp page, the overview's `kpi-ready` card and /inovasi/<id> share.
+
+The engine is dashboard.analytics.readiness (pure pandas); this module only shows its results.
+Words live in TEXT (id, en), next to the readiness messages of dashboard.analytics.kipp_messages.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from dashboard import theme
+from dashboard.figures import wrap_label
+from dashboard.analytics.editions import EditionError, edition_facts, load_editions
+from dashboard.analytics.kipp_messages import STATUSES, status_label
+from dashboard.analytics.kipp_rules import FAIL, MISSING, PASS
+from dashboard.analytics.readiness import Readiness, evaluate, summary
+from dashboard.i18n import format_int, format_number, normalise_lang, plotly_separators
+
+TEXT: dict[str, tuple[str, str]] = {
+    "edition": ("Edisi KIPP", "KIPP edition"),
+    "edition_option": ("{label} (penutupan {closes})", "{label} (closes {closes})"),
+    "edition_note": ("Penutupan {closes} · {verified} dari {total} aturan terverifikasi dari sumber",
+                     "Closes {closes} · {verified} of {total} rules verified against a source"),
+    "rules_show": ("Lihat aturan edisi ini", "Show this edition's rules"),
+    "rule": ("Aturan", "Rule"), "value": ("Nilai", "Value"), "state": ("Status", "Status"),
+    "source": ("Sumber", "Source"),
+    "verified": ("terverifikasi", "verified"), "unverified": ("belum terverifikasi", "unverified"),
+    "status_hint.Siap": ("semua syarat terpenuhi", "every check passes"),
+    "status_hint.Hampir siap": ("hanya data yang belum lengkap", "only information is missing"),
+    "status_hint.Belum memenuhi syarat": ("ada syarat yang tidak terpenuhi", "a rule fails"),
+    "status_hint.Jalur khusus": ("pernah menang, bukan kelompok umum", "past winner, not the general group"),
+    "chart_year": ("Kesiapan per tahun", "Readiness by year"),
+    "chart_agency": ("Kesiapan per perangkat daerah", "Readiness by agency"),
+    "title_year": ("{count} inovasi siap diajukan ke {edition}", "{count} innovations ready for {edition}"),
+    "title_agency": ("{agency} punya inovasi siap terbanyak ({count})",
+                     "{agency} has the most ready innovations ({count})"),
+    "title_agency_none": ("Belum ada inovasi yang siap; lihat kekurangannya di tabel",
+                          "No innovation is ready yet; see the gaps in the table"),
+    "axis_count": ("Jumlah inovasi", "Innovations"), "axis_year": ("Tahun", "Year"),
+    "shortlist": ("Daftar usulan per instansi", "Shortlist per institution"),
+    "shortlist_intro": ("Inovasi berstatus Siap, diurutkan menurut skor; kuota per instansi: {caps}.",
+                        "Ready innovations ranked by score; cap per institution: {caps}."),
+    "no_cap": ("tidak ada kuota yang diketahui", "no known cap"),
+    "shortlist_empty": ("Belum ada inovasi berstatus Siap dalam tampilan ini.",
+                        "No innovation in this view is ready yet."),
+    "download_shortlist": ("Unduh draf proposal daftar usulan (.zip)", "Download the shortlist's drafts (.zip)"),
+    "download_draft": ("Unduh draf proposal (.docx)", "Download the proposal draft (.docx)"),
+    "grid": ("Semua inovasi dalam tampilan", "Every innovation in view"),
+    "col.status": ("Status", "Status"), "col.score": ("Skor", "Score"), "col.year": ("Tahun", "Year"),
+    "col.agency": ("Perangkat daerah", "Agency"), "col.name": ("Inovasi", "Innovation"),
+    "col.gaps": ("Kekurangan utama", "Main gaps"), "col.rank": ("No.", "No."),
+    "checklist": ("Daftar periksa", "Checklist"),
+    "checklist_hint": ("Klik satu baris di tabel untuk melihat daftar periksa dan mengunduh drafnya.",
+                       "Click a row of the table to see its checklist and download its draft."),
+    "score": ("Skor {score}/100", "Score {score}/100"),
+    "passed": ("Terpenuhi", "Passes"), "failed": ("Tidak memenuhi", "Fails"), "missing": ("Data belum ada", "Missing"),
+    "detail_heading": ("Kesiapan KIPP", "KIPP readiness"),
+    "detail_more": ("Bandingkan di halaman Kesiapan KIPP", "Compare on the KIPP readiness page"),
+    "kpi_label": ("Siap diajukan ke {edition}", "Ready for {edition}"),
+    "kpi_detail": ("dari {total} inovasi dalam tampilan", "of {total} innovations in view"),
+}
+
+STATUS_SLUGS = {"Siap": "siap", "Hampir siap": "hampir-siap", "Belum memenuhi syarat": "belum", "Jalur khusus": "khusus"}
+STATUS_COLOURS = {"Siap": "#009E73", "Hampir siap": "#0072B2", "Belum memenuhi syarat": "#D55E00",
+                  "Jalur khusus": "#CC79A7"}
+STATUS_BADGES = {"Siap": "success", "Hampir siap": "primary", "Belum memenuhi syarat": "danger",
+                 "Jalur khusus": "secondary"}
+STATE_BADGES = {PASS: ("✓", "passed", "success"), FAIL: ("✗", "failed", "danger"), MISSING: ("?", "missing", "secondary")}
+
+
+def text(key: str, lang: str, **values) -> str:
+    words = TEXT[key][0 if normalise_lang(lang) == "id" else 1]
+    return words.format(**values) if values else words
+
+
+# -- data -------------------------------------------------------------------------------------------
+
+def edition_year(value) -> int:
+    """The edition asked for (URL or selector), else the latest in kipp_editions.toml."""
+    editions = load_editions()
+    try:
+        return editions.get(int(value)).year if value not in (None, "") else editions.latest.year
+    except (EditionError, TypeError, ValueError):
+        return editions.latest.year
+
+
+@functools.lru_cache(maxsize=16)
+def readiness_of(dataset, year: int) -> Readiness:
+    """The readiness of the whole dataset for one edition, computed once per data version
+    (a new data version is a new Dataset object, so old entries simply age out)."""
+    return evaluate(dataset.frame, load_editions().get(year))
+
+
+def view_readiness(ctx, year: int) -> Readiness:
+    """The readiness of the rows in view (judged on the whole data, so duplicates are seen)."""
+    return readiness_of(ctx.dataset, year).select(ctx.view.index)
+
+
+def edition_options(lang: str) -> list[dict]:
+    editions = load_editions()
+    return [{"label": text("edition_option", lang, label=e.label, closes=e.close_date.strftime("%d-%m-%Y")),
+             "value": str(e.year)} for e in reversed([editions.get(y) for y in editions.years])]
+
+
+# -- figures (pure Plotly) --------------------------------------------------------------------------
+
+def _stacked(counts: pd.DataFrame, lang: str, horizontal: bool) -> go.Figure:
+    figure = go.Figure()
+    labels = [wrap_label(str(v), 30) for v in counts.index]
+    for status in STATUSES:
+        values = counts[status] if status in counts else [0] * len(counts)
+        bar = dict(name=status_label(status, lang), marker_color=STATUS_COLOURS[status], customdata=list(counts.index),
+                   marker_line=dict(color="#FFFFFF", width=1),
+                   hovertemplate="%{customdata} · " + status_label(status, lang) + ": %{" + ("x" if horizontal else "y")
+                   + ":,d}<extra></extra>")
+        if horizontal:
+            figure.add_bar(x=list(values), y=labels, orientation="h", **bar)
+        else:
+            figure.add_bar(x=list(counts.index), y=list(values), **bar)
+    theme.template()
+    figure.update_layout(barmode="stack", template=theme.TEMPLATE_NAME, separators=plotly_separators(lang))
+    return figure
+
+
+def readiness_year_figure(counts: pd.DataFrame, lang: str) -> go.Figure:
+    """Innovations per year (rows) and status (columns, status_counts output), stacked."""
+    figure = _stacked(counts, lang, horizontal=False)
+    figure.update_xaxes(title_text=text("axis_year", lang), **theme.year_axis())
+    figure.update_yaxes(title_text=text("axis_count", lang), tickformat=",d")
+    return figure.update_layout(height=360)
+
+
+def rank_agencies(counts: pd.DataFrame, top: int | None = None) -> pd.DataFrame:
+    """Agencies by most Siap, then most innovations, then name."""
+    ranked = counts.assign(_total=counts.sum(axis=1), _name=counts.index.astype(str)).sort_values(
+        ["Siap", "_total", "_name"], ascending=[False, False, True], kind="stable")
+    return ranked.drop(columns=["_total", "_name"]).head(top)
+
+
+def readiness_agency_figure(counts: pd.DataFrame, lang: str, top: int = 15) -> go.Figure:
+    """The `top` agencies with the most Siap (then most innovations), stacked by status."""
+    ranked = rank_agencies(counts, top)
+    figure = _stacked(ranked, lang, horizontal=True)
+    figure.update_yaxes(autorange="reversed", title_text=None)
+    figure.update_xaxes(title_text=text("axis_count", lang), tickformat=",d")
+    lines = sum(wrap_label(str(v), 30).count("<br>") + 1 for v in ranked.index)
+    return figure.update_layout(height=140 + 16 * lines + 10 * len(ranked))
+
+
+# -- builders ---------------------------------------------------------------------------------------
+
+def create_status_badge(status: str, lang: str, **kwargs) -> dbc.Badge:
+    return dbc.Badge(status_label(status, lang), color=STATUS_BADGES.get(status, "secondary"), **kwargs)
+
+
+def create_status_counts(counts: dict[str, int], lang: str) -> list[dbc.Col]:
+    """One small card per status; the number has id `kipp-count-<status>` for automation."""
+    return [dbc.Col(dbc.Card(dbc.CardBody([
+        html.Div(status_label(status, lang), className="kpi-label small text-muted"),
+        html.Div(format_int(counts.get(status, 0), lang), id=f"kipp-count-{STATUS_SLUGS[status]}",
+                 className="kpi-value", style={"color": STATUS_COLOURS[status]}),
+        html.Div(text(f"status_hint.{status}", lang), className="kpi-detail small text-muted"),
+    ]), className="kpi-card h-100"), xs=6, lg=3) for status in STATUSES]
+
+
+def create_rules_table(year: int, lang: str) -> dbc.Table:
+    """The edition's rules, each marked verified or not, with its source."""
+    rows = [html.Tr([html.Td(fact["rule"]), html.Td(fact["value"]),
+                     html.Td(text("verified" if fact["verified"] else "unverified", lang)),
+                     html.Td(fact["source"], className="small text-muted")])
+            for fact in edition_facts(load_editions().get(year), lang)]
+    head = html.Thead(html.Tr([html.Th(text(key, lang)) for key in ("rule", "value", "state", "source")]))
+    return dbc.Table([head, html.Tbody(rows)], size="sm", striped=True, className="mb-0 small")
+
+
+def edition_note(year: int, lang: str) -> str:
+    facts = edition_facts(load_editions().get(year), lang)
+    return text("edition_note", lang, closes=load_editions().get(year).close_date.strftime("%d-%m-%Y"),
+                verified=format_int(sum(f["verified"] for f in facts), lang), total=format_int(len(facts), lang))
+
+
+def create_draft_download(innovation_id: str, year: int, lang: str) -> html.Div:
+    """The button that downloads one innovation's draft (pattern ids, so it works on any page)."""
+    key = {"innovation": str(innovation_id), "edition": int(year)}
+    return html.Div([
+        dbc.Button(text("download_draft", lang), id={"type": "kipp-draft", **key}, color="primary", size="sm",
+                   n_clicks=0, className="kipp-draft-button"),
+        dcc.Download(id={"type": "kipp-draft-file", **key}),
+    ], className="mt-2")
+
+
+def create_checklist(readiness: Readiness, position: int, lang: str) -> html.Div:
+    """Status, score and every check of one innovation: ✓ passes, ✗ fails, ? missing in the data."""
+    info = readiness.table.iloc[position]
+    items = []
+    for check in readiness.checks:
+        state = int(check.state[position])
+        mark, key, colour = STATE_BADGES[state]
+        message = check.message(position, lang)
+        label = check.label(lang)
+        if message.startswith(label):  # section and attachment messages name themselves
+            message = message[len(label):].lstrip(": ")
+        items.append(html.Li([
+            dbc.Badge(mark, color=colour, className="me-2", title=text(key, lang)),
+            html.Span(label + ": ", className="fw-semibold"),
+            html.Span(message),
+        ], className=f"list-group-item small kipp-check kipp-check-{key}", **{"data-rule": check.rule}))
+    return html.Div([
+        html.Div([
+            html.Span(str(info["name"]), className="fw-semibold me-2"),
+            create_status_badge(info["status"], lang, className="me-2"),
+            html.Span(text("score", lang, score=format_number(info["score"], lang)), className="small text-muted"),
+        ], className="mb-2"),
+        html.Ul(items, className="list-group kipp-checklist-items"),
+        create_draft_download(info["id"], readiness.edition.year, lang),
+    ], **{"data-innovation": str(info["id"])})
+
+
+def create_readiness_section(dataset, innovation_id: str, lang: str, href_kipp: str, year=None) -> dbc.Card:
+    """The readiness block of /inovasi/<id>: an edition selector and the innovation's checklist."""
+    year = edition_year(year)
+    return dbc.Card(dbc.CardBody([
+        html.Div([
+            html.H2(text("detail_heading", lang), className="h6 mb-0 me-3"),
+            dbc.Select(id={"type": "kipp-detail-edition", "innovation": str(innovation_id)},
+                       options=edition_options(lang), value=str(year), size="sm", style={"maxWidth": "22rem"}),
+        ], className="d-flex align-items-center flex-wrap gap-2 mb-2"),
+        html.Div(create_detail_body(dataset, innovation_id, year, lang),
+                 id={"type": "kipp-detail-body", "innovation": str(innovation_id)}),
+        dcc.Link(text("detail_more", lang), href=href_kipp, className="small"),
+    ]), className="mb-3", id="detail-readiness")
+
+
+def create_detail_body(dataset, innovation_id: str, year: int, lang: str) -> html.Div:
+    readiness = readiness_of(dataset, year)
+    return create_checklist(readiness, readiness.position(innovation_id), lang)
+
+
+def readiness_kpi(ctx) -> tuple[str, str, str]:
+    """(label, value, detail) of the overview's `kpi-ready` card: Siap innovations in view for the
+    latest edition."""
+    year = edition_year(None)
+    counts = summary(view_readiness(ctx, year))
+    edition = load_editions().get(year)
+    return (text("kpi_label", ctx.lang, edition=edition.label), format_int(counts["Siap"], ctx.lang),
+            text("kpi_detail", ctx.lang, total=format_int(len(ctx.view), ctx.lang)))

@@ -1,0 +1,122 @@
+"""The app shell around every page: navbar (from dash.page_registry), language switch, filter bar,
+chips, footer. Pages appear in the navbar when they register with `nav=True` and a catalog key
+`label_key` (e.g. `dash.register_page(__name__, path="/kipp", order=5, nav=True, label_key="nav.kipp")`).
+"""
+
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import ALL, Input, Output, callback, clientside_callback, ctx, dcc, html
+
+from dashboard.analytics.filters import Filters
+from dashboard.components.downloads import create_download_bar
+from dashboard.components.filterbar import create_filter_bar, href
+from dashboard.data import current_dataset
+from dashboard.i18n import t
+
+
+def nav_pages() -> list[dict]:
+    """The registered pages that ask for a navbar entry, in their `order`."""
+    pages = [page for page in dash.page_registry.values() if page.get("nav")]
+    return sorted(pages, key=lambda page: (page.get("order") is None, page.get("order") or 0, page["path"]))
+
+
+def _is_active(page: dict, pathname: str | None) -> bool:
+    path = page["path"]
+    pathname = pathname or "/"
+    return pathname == path if path == "/" else pathname == path or pathname.startswith(path + "/")
+
+
+def create_navbar(lang: str = "id") -> dbc.Navbar:
+    """Brand, one link per nav page (hrefs keep the current filters), language switch."""
+    links = [dbc.NavItem(dcc.Link(t(page["label_key"], lang), href=page["relative_path"], className="nav-link",
+                                  id={"type": "nav-link", "page": page["module"]}))
+             for page in nav_pages()]
+    switch = dcc.Link(t("lang.switch", lang), href="?lang=en", id="lang-switch", className="nav-link lang-switch",
+                      title=t("lang.switch", lang))
+    return dbc.Navbar(dbc.Container([
+        dcc.Link([html.Span(t("app.title", lang), id={"type": "i18n", "key": "app.title"}, className="fw-bold"),
+                  html.Span(t("app.region", lang), id={"type": "i18n", "key": "app.region"},
+                            className="brand-region")], href="/", className="navbar-brand", id="nav-brand"),
+        dbc.NavbarToggler(id="nav-toggle", n_clicks=0),
+        dbc.Collapse(dbc.Nav(links + [dbc.NavItem(switch, className="ms-lg-auto")], navbar=True, className="w-100"),
+                     id="nav-collapse", navbar=True, is_open=False),
+    ], fluid="lg"), color="dark", dark=True, className="mb-3 app-navbar")
+
+
+def create_layout() -> html.Div:
+    """The app layout (a function, so each page load sees the current data version)."""
+    dataset = current_dataset()
+    return html.Div([
+        dcc.Location(id="url", refresh=False),
+        dcc.Store(id="html-lang"),
+        create_navbar(),
+        dbc.Container([
+            html.Div([
+                dbc.Button([html.Span(t("filter.toggle", "id"), id={"type": "i18n", "key": "filter.toggle"})],
+                           id="filter-toggle", color="secondary", outline=True, size="sm",
+                           className="d-md-none me-2", n_clicks=0),
+                html.Div(id="filter-chips", className="filter-chips"),
+                dcc.Link(t("filter.reset", "id"), href="/", id="filter-reset",
+                         className="btn btn-sm btn-outline-secondary ms-auto"),
+                create_download_bar(),
+            ], className="d-flex align-items-center flex-wrap gap-1 mb-2"),
+            dbc.Collapse(create_filter_bar(dataset), id="filter-collapse", is_open=False,
+                         className="filter-collapse mb-3"),
+            html.Main(dash.page_container, className="page"),
+        ], fluid="lg"),
+    ], className="app-shell")
+
+
+def register_callbacks() -> None:
+    """Wire the shell into the app being built (called by create_app)."""
+    callback(
+        Output({"type": "i18n", "key": ALL}, "children"),
+        Output({"type": "nav-link", "page": ALL}, "children"),
+        Output({"type": "nav-link", "page": ALL}, "href"),
+        Output({"type": "nav-link", "page": ALL}, "className"),
+        Output("lang-switch", "children"),
+        Output("lang-switch", "href"),
+        Output("nav-brand", "href"),
+        Output("filter-reset", "children"),
+        Input("url", "search"),
+        Input("url", "pathname"),
+    )(update_shell)
+    # The navbar's burger menu on a phone, and <html lang> following the URL: pure UI, in the browser.
+    clientside_callback(
+        "function(n, open) { return n ? !open : open; }",
+        Output("nav-collapse", "is_open"),
+        Input("nav-toggle", "n_clicks"),
+        dash.State("nav-collapse", "is_open"),
+        prevent_initial_call=True,
+    )
+    clientside_callback(
+        """function(search) {
+            var lang = new URLSearchParams(search || "").get("lang") === "en" ? "en" : "id";
+            document.documentElement.lang = lang;
+            return lang;
+        }""",
+        Output("html-lang", "data"),
+        Input("url", "search"),
+    )
+
+
+def update_shell(search, pathname):
+    """Every shell label in the URL's language; nav links carry the current filters."""
+    filters = Filters.from_query(search)
+    lang = filters.lang
+    pages = {page["module"]: page for page in dash.page_registry.values()}
+    texts = [t(item["id"]["key"], lang) for item in ctx.outputs_list[0]]
+    nav = [pages[item["id"]["page"]] for item in ctx.outputs_list[1]]
+    other = "en" if lang == "id" else "id"
+    return (
+        texts,
+        [t(page["label_key"], lang) for page in nav],
+        [href(page["relative_path"], filters) for page in nav],
+        ["nav-link active" if _is_active(page, pathname) else "nav-link" for page in nav],
+        t("lang.switch", lang),
+        href(pathname, filters.replace(lang=other)),
+        href("/", filters),
+        t("filter.reset", lang),
+    )

@@ -1,0 +1,307 @@
+"""Kesiapan KIPP (/kipp): which innovations of the view can be proposed to a KIPP edition, why the
+others cannot yet, the shortlist per institution, and proposal drafts to download.
+
+`?edition=2018` opens an edition (default: the latest in data/reference/kipp_editions.toml); the
+filters of the URL narrow the view as on every page. Also wires the draft buttons and the edition
+selector that /inovasi/<id> shows (pattern ids, so they work wherever they appear).
+"""
+
+from urllib.parse import quote
+
+import dash
+import dash_ag_grid as dag
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import MATCH, Input, Output, State, callback, dcc, html, no_update
+from dash.exceptions import PreventUpdate
+
+from dashboard.analytics.filters import Filters
+from dashboard.analytics.kipp_messages import status_label
+from dashboard.analytics.readiness import UnknownInnovation, main_gaps, shortlist, status_counts, summary
+from dashboard.components import readiness as ui
+from dashboard.components.chart import create_table, graph_config
+from dashboard.components.filterbar import search_of
+from dashboard.components.page import context_from_query, create_page, fresh_context, rendered_output, rendered_state
+from dashboard.data import current_dataset
+from dashboard.exports.proposal_docx import proposal_bytes, proposal_filename, proposals_zip
+from dashboard.i18n import MESSAGES, format_int, format_number, t
+
+dash.register_page(__name__, path="/kipp", order=6, name="Kesiapan KIPP", title="Kesiapan KIPP · Dasbor Inovasi",
+                   nav=True, label_key="nav.kipp")
+
+PAGE = "kipp"
+CHARTS = ("readiness", "readiness-agency")
+
+
+def locale_text(lang: str) -> dict:
+    """AG Grid's own words from the catalog (as on /inovasi)."""
+    return {key.removeprefix("grid."): t(key, lang) for key in MESSAGES if key.startswith("grid.")}
+
+
+# -- the view ---------------------------------------------------------------------------------------
+
+def _chart_parts(name: str, counts: pd.DataFrame, ctx, edition) -> tuple:
+    """(figure, title, caption, table) of one readiness chart."""
+    lang = ctx.lang
+    if counts.empty:
+        from dashboard.figures import empty_figure
+
+        return empty_figure(lang), t("title.empty", lang), ctx.caption(), pd.DataFrame()
+    if name == "readiness":
+        figure = ui.readiness_year_figure(counts, lang)
+        title = ui.text("title_year", lang, count=format_int(counts["Siap"].sum(), lang), edition=edition.label)
+    else:
+        figure = ui.readiness_agency_figure(counts, lang)
+        best = ui.rank_agencies(counts, 1)["Siap"]
+        title = (ui.text("title_agency", lang, agency=best.index[0], count=format_int(best.iloc[0], lang))
+                 if best.iloc[0] > 0 else ui.text("title_agency_none", lang))
+    first = ui.text("axis_year" if name == "readiness" else "col.agency", lang)
+    table = counts.rename(columns=lambda s: status_label(s, lang)).map(lambda v: format_int(v, lang))
+    table = table.rename_axis(first).reset_index()
+    table[first] = table[first].astype(str)
+    return figure, title, ctx.caption(), table
+
+
+def _shortlist_block(readiness, ctx) -> list:
+    lang = ctx.lang
+    caps = [f"{g.label(lang)} {g.cap.value}" for g in readiness.edition.groups if g.cap is not None]
+    intro = ui.text("shortlist_intro", lang, caps=", ".join(caps) or ui.text("no_cap", lang))
+    picked = shortlist(readiness)
+    if picked.empty:
+        return [html.P(intro, className="small text-muted"), html.P(ui.text("shortlist_empty", lang),
+                                                                    className="mb-0", id="kipp-shortlist-empty")]
+    query = search_of(ctx.filters)
+    blocks = []
+    for agency, members in picked.groupby("agency", sort=True):
+        items = [html.Li([dcc.Link(str(row.name), href=f"/inovasi/{quote(str(row.id), safe='')}{query}"),
+                          html.Span(f" · {format_number(row.score, lang)}", className="text-muted")],
+                         **{"data-id": str(row.id)}) for row in members.itertuples()]
+        blocks.append(html.Div([html.Div(agency, className="fw-semibold small"), html.Ol(items, className="small mb-2")]))
+    return [html.P(intro, className="small text-muted"),
+            html.Div(blocks, className="kipp-shortlist-list", style={"maxHeight": "32rem", "overflowY": "auto"})]
+
+
+def _grid_rows(readiness, ctx) -> list[dict]:
+    table = readiness.table
+    query = search_of(ctx.filters)
+    gaps = main_gaps(readiness, ctx.lang)
+    return [{"id": row.id, "status": status_label(row.status, ctx.lang), "score": float(row.score),
+             "year": None if pd.isna(row.year) else int(row.year), "agency": row.agency,
+             "name": f"[{str(row.name).replace('[', '(').replace(']', ')')}]"
+                     f"(/inovasi/{quote(str(row.id), safe='')}{query})",
+             "gaps": gap} for row, gap in zip(table.itertuples(), gaps)]
+
+
+def kipp_view(ctx, year: int) -> dict:
+    """Everything the page shows for `ctx` and an edition — one data path for layout and callback."""
+    readiness = ui.view_readiness(ctx, year)
+    edition = readiness.edition
+    by_year = status_counts(readiness, "year") if len(readiness) else pd.DataFrame()
+    by_agency = status_counts(readiness, "agency") if len(readiness) else pd.DataFrame()
+    return {
+        "counts": ui.create_status_counts(summary(readiness), ctx.lang),
+        "note": ui.edition_note(year, ctx.lang),
+        "rules": ui.create_rules_table(year, ctx.lang),
+        "readiness": _chart_parts("readiness", by_year, ctx, edition),
+        "readiness-agency": _chart_parts("readiness-agency", by_agency, ctx, edition),
+        "shortlist": _shortlist_block(readiness, ctx),
+        "rows": _grid_rows(readiness, ctx),
+    }
+
+
+# -- layout -----------------------------------------------------------------------------------------
+
+def _chart_card(name: str, heading: str, parts: tuple, lang: str) -> dbc.Card:
+    figure, title, caption, table = parts
+    return dbc.Card(dbc.CardBody([
+        html.Div(heading, className="small text-muted"),
+        html.H2(title, id=f"title-{name}", className="chart-title h6"),
+        dcc.Graph(id=f"chart-{name}", figure=figure, config=graph_config(f"kipp-{name}"), className="chart-graph"),
+        html.P(caption, id=f"caption-{name}", className="chart-caption small text-muted mb-1"),
+        dbc.Button(t("chart.show_table", lang), id={"type": "table-toggle", "chart": name}, color="link",
+                   size="sm", className="p-0 chart-table-toggle", n_clicks=0),
+        dbc.Collapse(html.Div(create_table(table, lang), id=f"table-{name}", className="pt-2"),
+                     id={"type": "table-collapse", "chart": name}, is_open=False),
+    ]), className="chart-card h-100")
+
+
+def _column_defs(lang: str) -> list[dict]:
+    return [
+        {"field": "status", "headerName": ui.text("col.status", lang), "width": 200, "flex": 0},
+        {"field": "score", "headerName": ui.text("col.score", lang), "filter": "agNumberColumnFilter",
+         "width": 100, "flex": 0, "sort": "desc"},
+        {"field": "year", "headerName": ui.text("col.year", lang), "filter": "agNumberColumnFilter",
+         "width": 100, "flex": 0},
+        {"field": "agency", "headerName": ui.text("col.agency", lang), "minWidth": 180},
+        {"field": "name", "headerName": ui.text("col.name", lang), "cellRenderer": "markdown", "minWidth": 240,
+         "flex": 2},
+        {"field": "gaps", "headerName": ui.text("col.gaps", lang), "minWidth": 240, "flex": 2},
+    ]
+
+
+def layout(edition=None, **query):
+    """The readiness of the URL's view for `?edition=` (default: the latest edition)."""
+    ctx = context_from_query(query)
+    lang = ctx.lang
+    year = ui.edition_year(edition)
+    view = kipp_view(ctx, year)
+    return create_page(PAGE, ctx, "nav.kipp", [
+        dbc.Row([
+            dbc.Col([html.Label(ui.text("edition", lang), htmlFor="kipp-edition", className="form-label small fw-semibold"),
+                     dbc.Select(id="kipp-edition", options=ui.edition_options(lang), value=str(year))], xs=12, md=4),
+            dbc.Col([html.Div(view["note"], id="kipp-edition-note", className="small text-muted"),
+                     dbc.Button(ui.text("rules_show", lang), id="kipp-rules-toggle", color="link", size="sm",
+                                className="p-0", n_clicks=0)],
+                    xs=12, md=8, className="d-flex flex-column justify-content-end"),
+        ], className="g-2 mb-2"),
+        dbc.Collapse(html.Div(view["rules"], id="kipp-rules", className="table-responsive"),
+                     id="kipp-rules-collapse", is_open=False, className="mb-3"),
+        dbc.Row(view["counts"], id="kipp-counts", className="g-3 mb-3"),
+        dbc.Row([dbc.Col(_chart_card("readiness", ui.text("chart_year", lang), view["readiness"], lang),
+                         xs=12, lg=6, className="mb-3"),
+                 dbc.Col(_chart_card("readiness-agency", ui.text("chart_agency", lang), view["readiness-agency"], lang),
+                         xs=12, lg=6, className="mb-3")], className="g-3"),
+        dbc.Row([
+            dbc.Col(dbc.Card(dbc.CardBody([
+                html.H2(ui.text("shortlist", lang), className="h6"),
+                html.Div(view["shortlist"], id="kipp-shortlist"),
+                dbc.Button(ui.text("download_shortlist", lang), id="kipp-download-shortlist", color="secondary",
+                           outline=True, size="sm", n_clicks=0, className="mt-2"),
+                dcc.Download(id="kipp-download-zip"),
+            ]), className="h-100"), xs=12, lg=5, className="mb-3"),
+            dbc.Col(dbc.Card(dbc.CardBody([
+                html.H2(ui.text("checklist", lang), className="h6"),
+                html.Div(html.P(ui.text("checklist_hint", lang), className="small text-muted mb-0"),
+                         id="kipp-checklist"),
+            ]), className="h-100"), xs=12, lg=7, className="mb-3"),
+        ], className="g-3"),
+        html.H2(ui.text("grid", lang), className="h6"),
+        dag.AgGrid(
+            id="kipp-grid", rowData=view["rows"], columnDefs=_column_defs(lang), getRowId="params.data.id",
+            defaultColDef={"sortable": True, "filter": True, "floatingFilter": True, "resizable": True,
+                           "flex": 1, "minWidth": 100},
+            dashGridOptions={"pagination": True, "paginationPageSize": 20, "localeText": locale_text(lang),
+                             "animateRows": False, "rowSelection": {"mode": "singleRow", "checkboxes": False,
+                                                                    "enableClickSelection": True}},
+            style={"height": "640px", "width": "100%"},
+        ),
+    ])
+
+
+# -- callbacks --------------------------------------------------------------------------------------
+
+@callback(
+    rendered_output(PAGE),
+    Output("kipp-counts", "children"),
+    Output("kipp-edition-note", "children"),
+    Output("kipp-rules", "children"),
+    *[Output(f"{part}-{name}", prop) for name in CHARTS
+      for part, prop in (("chart", "figure"), ("title", "children"), ("caption", "children"), ("table", "children"))],
+    Output("kipp-shortlist", "children"),
+    Output("kipp-grid", "rowData"),
+    Output("kipp-checklist", "children"),
+    Input("url", "search"),
+    Input("kipp-edition", "value"),
+    rendered_state(PAGE),
+    prevent_initial_call=True,
+)
+def update(search, edition, rendered):
+    """Redraw when the filters in the URL or the edition change."""
+    ctx = fresh_context(search, rendered, force=dash.ctx.triggered_id == "kipp-edition")
+    year = ui.edition_year(edition)
+    view = kipp_view(ctx, year)
+    charts = []
+    for name in CHARTS:
+        figure, title, caption, table = view[name]
+        charts += [figure, title, caption, create_table(table, ctx.lang)]
+    hint = html.P(ui.text("checklist_hint", ctx.lang), className="small text-muted mb-0")
+    return [search_of(ctx.filters), view["counts"], view["note"], view["rules"], *charts, view["shortlist"],
+            view["rows"], hint]
+
+
+@callback(
+    Output("kipp-checklist", "children", allow_duplicate=True),
+    Input("kipp-grid", "cellClicked"),
+    State("kipp-edition", "value"),
+    State("url", "search"),
+    prevent_initial_call=True,
+)
+def show_checklist(clicked, edition, search):
+    """The checklist of the clicked row, with its draft download."""
+    innovation_id = (clicked or {}).get("rowId")
+    if innovation_id is None:
+        raise PreventUpdate
+    readiness = ui.readiness_of(current_dataset(), ui.edition_year(edition))
+    try:
+        position = readiness.position(innovation_id)
+    except UnknownInnovation:
+        return no_update
+    return ui.create_checklist(readiness, position, Filters.from_query(search).lang)
+
+
+@callback(
+    Output("kipp-rules-collapse", "is_open"),
+    Input("kipp-rules-toggle", "n_clicks"),
+    State("kipp-rules-collapse", "is_open"),
+    prevent_initial_call=True,
+)
+def toggle_rules(clicks, is_open):
+    return not is_open if clicks else is_open
+
+
+@callback(
+    Output({"type": "kipp-draft-file", "innovation": MATCH, "edition": MATCH}, "data"),
+    Input({"type": "kipp-draft", "innovation": MATCH, "edition": MATCH}, "n_clicks"),
+    State("url", "search"),
+    prevent_initial_call=True,
+)
+def download_draft(clicks, search):
+    """One innovation's proposal draft (.docx), here and on /inovasi/<id>."""
+    if not clicks:
+        raise PreventUpdate
+    key = dash.ctx.triggered_id
+    dataset = current_dataset()
+    readiness = ui.readiness_of(dataset, ui.edition_year(key["edition"]))
+    try:
+        data = proposal_bytes(dataset.frame, readiness, key["innovation"], Filters.from_query(search).lang)
+    except UnknownInnovation:
+        return no_update
+    return dcc.send_bytes(data, proposal_filename(readiness, key["innovation"]))
+
+
+@callback(
+    Output("kipp-download-zip", "data"),
+    Input("kipp-download-shortlist", "n_clicks"),
+    State("kipp-edition", "value"),
+    State("url", "search"),
+    prevent_initial_call=True,
+)
+def download_shortlist(clicks, edition, search):
+    """A zip of the drafts of the view's shortlist."""
+    if not clicks:
+        raise PreventUpdate
+    filters = Filters.from_query(search)
+    ctx = context_from_query(search)
+    year = ui.edition_year(edition)
+    readiness = ui.view_readiness(ctx, year)
+    ids = shortlist(readiness)["id"].tolist()
+    if not ids:
+        return no_update
+    data = proposals_zip(ctx.dataset.frame, ui.readiness_of(ctx.dataset, year), ids, filters.lang)
+    return dcc.send_bytes(data, f"KIPP{year}-daftar-usulan.zip")
+
+
+@callback(
+    Output({"type": "kipp-detail-body", "innovation": MATCH}, "children"),
+    Input({"type": "kipp-detail-edition", "innovation": MATCH}, "value"),
+    State("url", "search"),
+    prevent_initial_call=True,
+)
+def switch_detail_edition(edition, search):
+    """/inovasi/<id>: the checklist for another edition."""
+    key = dash.ctx.triggered_id
+    try:
+        return ui.create_detail_body(current_dataset(), key["innovation"], ui.edition_year(edition),
+                                     Filters.from_query(search).lang)
+    except UnknownInnovation:
+        return no_update

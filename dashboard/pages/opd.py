@@ -1,0 +1,89 @@
+"""Perangkat Daerah (/opd): agencies ranked, agency × year, and One Agency One Innovation."""
+
+import dash
+from dash import Input, Output, callback, dcc, html
+
+from dashboard.analytics import one_agency
+from dashboard.components.chart import chart_outputs, chart_values, create_chart_card
+from dashboard.components.filterbar import search_of
+from dashboard.components.page import (chart_grid, context_from_query, create_page, fresh_context,
+                                       register_cross_filter, rendered_output, rendered_state)
+from dashboard.i18n import format_int, t
+
+dash.register_page(__name__, path="/opd", order=2, name="Perangkat Daerah", title="Perangkat Daerah · Dasbor Inovasi",
+                   nav=True, label_key="nav.opd")
+
+PAGE = "opd"
+CHARTS = {"agency-rank": "agency", "heatmap": "agency", "compliance": "year"}
+
+
+def chosen_year(ctx, year) -> int | None:
+    """The year checked for missing agencies: the one picked if it is in view, else the last one."""
+    if ctx.span is None:
+        return None
+    return int(year) if year is not None and ctx.span[0] <= int(year) <= ctx.span[1] else ctx.span[1]
+
+
+def create_missing(ctx, year: int | None) -> list:
+    """The registered agencies with no innovation in `year`, as a compact list."""
+    if year is None:
+        return [html.P(t("chart.empty", ctx.lang), className="text-muted")]
+    register = one_agency.denominator(ctx.dataset.register, ctx.filters.agencies)
+    missing = one_agency.agencies_without_innovation(ctx.view, register, year)
+    if not missing:
+        return [html.P(t("opd.all_ok", ctx.lang, year=year), className="fw-semibold")]
+    summary = t("opd.missing", ctx.lang, count=format_int(len(missing), ctx.lang),
+                total=format_int(len(register), ctx.lang), year=year)
+    return [html.P(summary, id="opd-missing-summary", className="fw-semibold"),
+            html.Ul([html.Li(name) for name in missing], className="missing-list small")]
+
+
+def year_options(ctx) -> list[dict]:
+    """The years of the view, for the One Agency One Innovation year picker."""
+    return [{"label": str(y), "value": y} for y in range(ctx.span[0], ctx.span[1] + 1)] if ctx.span else []
+
+
+def layout(**query):
+    """Agencies of the URL's view, and their compliance with One Agency One Innovation."""
+    ctx = context_from_query(query)
+    year = chosen_year(ctx, None)
+    register = one_agency.denominator(ctx.dataset.register, ctx.filters.agencies)
+    return create_page(PAGE, ctx, "opd.heading", [
+        chart_grid([create_chart_card("agency-rank", ctx)], columns=1),
+        chart_grid([create_chart_card("heatmap", ctx)], columns=1),
+        html.H2(t("opd.compliance_heading", ctx.lang), className="h5 mt-2"),
+        html.P(t("opd.compliance_intro", ctx.lang, total=format_int(len(register), ctx.lang)),
+               className="small text-muted"),
+        chart_grid([
+            create_chart_card("compliance", ctx),
+            html.Div([
+                html.Label(t("opd.year", ctx.lang), htmlFor="opd-year", className="form-label small fw-semibold"),
+                dcc.Dropdown(id="opd-year", options=year_options(ctx), value=year, clearable=False,
+                             className="mb-2 opd-year"),
+                html.Div(create_missing(ctx, year), id="opd-missing"),
+            ], className="missing-panel"),
+        ]),
+    ])
+
+
+@callback(
+    rendered_output(PAGE),
+    Output("opd-year", "options"),
+    Output("opd-year", "value"),
+    Output("opd-missing", "children"),
+    *[output for name in CHARTS for output in chart_outputs(name)],
+    Input("url", "search"),
+    Input("opd-year", "value"),
+    rendered_state(PAGE),
+    prevent_initial_call=True,
+)
+def update(search, year, rendered):
+    """Redraw when the filters change; list the agencies without innovation for the year picked."""
+    ctx = fresh_context(search, rendered, force=dash.ctx.triggered_id == "opd-year")
+    year = chosen_year(ctx, year)
+    charts = [value for name in CHARTS for value in chart_values(name, ctx)]
+    return [search_of(ctx.filters), year_options(ctx), year, create_missing(ctx, year), *charts]
+
+
+for _name, _field in CHARTS.items():
+    register_cross_filter(_name, _field)

@@ -1,0 +1,102 @@
+"""Kesiapan KIPP (/kipp) in a real browser on the sample data: it renders, the edition selector changes
+the counts, and the drafts download as .docx (one) and .zip (the shortlist)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from functools import lru_cache
+
+import docx
+from playwright.sync_api import expect
+
+from dashboard.analytics.editions import load_editions
+from dashboard.analytics.readiness import evaluate, summary
+from tests.browser.conftest import SCREENSHOTS
+
+SLUGS = {"Siap": "siap", "Hampir siap": "hampir-siap", "Belum memenuhi syarat": "belum", "Jalur khusus": "khusus"}
+
+
+@lru_cache(maxsize=8)
+def expected_counts(edition: int) -> dict[str, str]:
+    from loaders import SAMPLE_DIR, load_paths
+
+    counts = summary(evaluate(load_paths([SAMPLE_DIR]).frame, edition))
+    return {SLUGS[status]: f"{count:,}".replace(",", ".") for status, count in counts.items()}
+
+
+def expect_counts(page, edition: int) -> None:
+    for slug, value in expected_counts(edition).items():
+        expect(page.page.locator(f"#kipp-count-{slug}")).to_have_text(value, timeout=15000)
+
+
+def test_kipp_renders_with_the_latest_edition(page):
+    page.open("/kipp")
+    latest = load_editions().latest.year
+    expect(page.page.locator("#kipp-edition")).to_have_value(str(latest))
+    expect_counts(page, latest)
+    for chart in ("chart-readiness", "chart-readiness-agency"):
+        page.page.wait_for_selector(f"#{chart} .main-svg", timeout=20000)
+    page.page.wait_for_selector("#kipp-grid .ag-row", timeout=20000)
+    assert page.page.locator("#kipp-shortlist li").count() >= 1
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.page.screenshot(path=str(SCREENSHOTS / "kipp-desktop.png"), full_page=True)
+    page.assert_clean()
+
+
+def test_kipp_switching_the_edition_changes_the_counts(page):
+    page.open("/kipp?edition=2018")
+    expect_counts(page, 2018)
+    assert expected_counts(2018) != expected_counts(2023)
+    page.page.select_option("#kipp-edition", "2023")
+    expect_counts(page, 2023)
+    expect(page.page.locator("#title-readiness")).to_contain_text("KIPP 2023")
+    page.assert_clean()
+
+
+def test_kipp_downloads_a_draft_and_the_shortlist(page, tmp_path):
+    page.open("/kipp?edition=2018")
+    page.page.wait_for_selector("#kipp-grid .ag-row", timeout=20000)
+    page.page.locator("#kipp-grid .ag-row .ag-cell[col-id='status']").first.click()
+    button = page.page.locator("#kipp-checklist .kipp-draft-button")
+    expect(button).to_be_visible(timeout=15000)
+    name = page.page.locator("#kipp-checklist .fw-semibold").first.inner_text()
+    with page.page.expect_download(timeout=30000) as download:
+        button.click()
+    assert re.fullmatch(r"KIPP2018-.+\.docx", download.value.suggested_filename)
+    target = tmp_path / download.value.suggested_filename
+    download.value.save_as(target)
+    document = docx.Document(str(target))
+    assert document.paragraphs[1].text == name
+    assert "1. Ringkasan" in [p.text for p in document.paragraphs]
+
+    with page.page.expect_download(timeout=60000) as bundle:
+        page.page.click("#kipp-download-shortlist")
+    assert bundle.value.suggested_filename == "KIPP2018-daftar-usulan.zip"
+    archive = tmp_path / "shortlist.zip"
+    bundle.value.save_as(archive)
+    names = zipfile.ZipFile(archive).namelist()
+    assert len(names) == page.page.locator("#kipp-shortlist li").count() and all(n.endswith(".docx") for n in names)
+    page.assert_clean()
+
+
+def test_kipp_fits_a_phone(phone):
+    phone.open("/kipp")
+    phone.page.wait_for_selector("#chart-readiness .main-svg", timeout=20000)
+    width = phone.page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"/kipp scrolls sideways on a phone ({width} px)"
+    phone.page.screenshot(path=str(SCREENSHOTS / "kipp-phone.png"), full_page=True)
+    phone.assert_clean()
+
+
+def test_overview_and_detail_show_readiness(page):
+    page.open("/")
+    latest = load_editions().latest.year
+    expect(page.page.locator("#kpi-ready")).to_have_text(expected_counts(latest)["siap"], timeout=15000)
+    page.page.locator("#kpi-ready").is_visible()
+    page.open("/kipp")
+    page.page.wait_for_selector("#kipp-shortlist li a", timeout=20000)
+    page.page.locator("#kipp-shortlist li a").first.click()
+    expect(page.page.locator("#detail-readiness")).to_contain_text("Siap", timeout=15000)
+    expect(page.page.locator("#detail-readiness .kipp-draft-button")).to_be_visible()
+    page.assert_clean()
