@@ -1,0 +1,86 @@
+"""`python app.py chart NAME [--data PATH...] [FILTERS] [--lang] -o OUT.png|svg|pdf`: one chart as an image.
+
+NAME: trend, agency, sector or readiness (and any other chart of the pages: breakdown, yoy,
+agency-rank, heatmap, compliance, sector-rank, sector-year). The image holds the chart's title, the
+active filters in words and the source; it is drawn by the system Chromium ($BROWSER_PATH, else
+/usr/bin/chromium), the same renderer the dashboard's download buttons use.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from cli import UsageError, add_filter_arguments, add_lang_argument, add_source_arguments
+from cli.readiness import add_edition_argument
+
+FORMATS = (".png", ".svg", ".pdf")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("chart", help="satu grafik sebagai PNG, SVG atau PDF")
+    parser.add_argument("name", metavar="NAME", help="trend, agency, sector atau readiness")
+    add_source_arguments(parser)
+    add_filter_arguments(parser)
+    add_edition_argument(parser)
+    add_lang_argument(parser)
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.png, OUT.svg atau OUT.pdf")
+    parser.set_defaults(handler=run)
+
+
+def load_context(args):
+    """The view of the command line: --data (default: the sample) read once, FILTERS applied; None when
+    nothing could be read (the reason is on stderr)."""
+    from cli.readiness import load_frame
+    from dashboard.analytics.filters import Filters
+    from dashboard.data import DataSource, fingerprint, make_dataset
+    from dashboard.views import Context
+    from loaders import SAMPLE_DIR
+
+    frame = load_frame(args)
+    if frame is None:
+        return None
+    source = DataSource(args.data or [SAMPLE_DIR])
+    is_sample = not args.data or all(Path(p).resolve() == Path(SAMPLE_DIR).resolve() for p in args.data)
+    dataset = make_dataset(frame, fingerprint(source.paths), "sample" if is_sample else source.describe())
+    options = {"edition": args.edition} if getattr(args, "edition", None) else {}
+    return Context.build(dataset, Filters.from_args(args), **options)
+
+
+def check_edition(args) -> bool:
+    """False (after saying why on stderr) when --edition names no edition in kipp_editions.toml."""
+    from cli.readiness import load_edition
+
+    return getattr(args, "edition", None) is None or load_edition(args) is not None
+
+
+def run(args) -> int:
+    from dashboard.exports.charts import chart_names
+    from dashboard.exports.images import ImageExportError, chart_image, chromium_available, browser_path
+
+    output = Path(args.output)
+    if output.suffix.lower() not in FORMATS:
+        raise UsageError(f"-o harus berakhiran {', '.join(FORMATS)}: {output.name}")
+    if args.name not in chart_names():
+        raise UsageError(f"grafik tidak dikenal: {args.name} (pilih {', '.join(chart_names())})")
+    if not check_edition(args):
+        return 2
+    if not chromium_available():
+        print(f"Chromium tidak ditemukan di {browser_path()}; atur BROWSER_PATH ke Chromium atau Chrome."
+              if args.lang == "id" else
+              f"No Chromium at {browser_path()}; set BROWSER_PATH to a Chromium or Chrome.", file=sys.stderr)
+        return 1
+    ctx = load_context(args)
+    if ctx is None:
+        return 1
+    try:
+        data, _ = chart_image(args.name, ctx, output.suffix.lstrip("."))
+    except ImageExportError as err:
+        print(str(err), file=sys.stderr)
+        return 1
+    temporary = output.with_name(f".{output.name}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(output)  # atomic: a failed export never leaves half a file behind
+    rows = len(ctx.view)
+    print(f"{args.name}: {rows} inovasi → {output}" if args.lang == "id" else f"{args.name}: {rows} innovations → {output}")
+    return 0

@@ -1,0 +1,52 @@
+"""`python app.py report [--data PATH...] [FILTERS] [--lang] -o OUT.pdf|OUT.docx`: the report of a view.
+
+Title, date, active filters, KPIs, the charts of the overview, trend, agency and sector pages, the One
+Agency One Innovation table and the KIPP readiness summary, A4 with page numbers — the same report
+as the dashboard's "Unduh laporan", so a monthly report can run from cron. Without Chromium the
+report is still written, with each chart's numbers as a table, and says so.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from cli import UsageError, add_filter_arguments, add_lang_argument, add_source_arguments
+from cli.readiness import add_edition_argument
+
+FORMATS = (".pdf", ".docx")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("report", help="laporan tampilan (PDF atau Word)")
+    add_source_arguments(parser)
+    add_filter_arguments(parser)
+    add_edition_argument(parser)
+    add_lang_argument(parser)
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.pdf atau OUT.docx")
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from cli.chart import check_edition, load_context
+    from dashboard.exports.images import ImageExportError, chromium_available
+    from dashboard.exports.report import write_report
+    from dashboard.i18n import format_int, t
+
+    output = Path(args.output)
+    if output.suffix.lower() not in FORMATS:
+        raise UsageError(f"-o harus berakhiran {' atau '.join(FORMATS)}: {output.name}")
+    if not check_edition(args):
+        return 2
+    ctx = load_context(args)
+    if ctx is None:
+        return 1
+    if not chromium_available():
+        print(t("report.no_charts", args.lang), file=sys.stderr)
+    try:
+        write_report(ctx, output)
+    except ImageExportError as err:
+        print(str(err), file=sys.stderr)
+        return 1
+    print(f"{t('kpi.total', args.lang)}: {format_int(len(ctx.view), args.lang)} → {output}")
+    return 0
