@@ -26,22 +26,22 @@ class _Parser(argparse.ArgumentParser):
 
 def add_source_arguments(parser: argparse.ArgumentParser) -> None:
     """SOURCE: --data PATH ... (files or folders). Default: the sample data."""
-    parser.add_argument("--data", nargs="+", metavar="PATH", help="files or folders to read")
+    parser.add_argument("--data", nargs="+", metavar="PATH", help="berkas atau folder yang dibaca langsung")
 
 
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     """FILTERS of DESIGN.md §3, parsed into `dashboard.analytics.filters.Filters.from_args`."""
-    parser.add_argument("--from", dest="year_from", type=int, metavar="YEAR")
-    parser.add_argument("--to", dest="year_to", type=int, metavar="YEAR")
-    parser.add_argument("--agency", action="append", metavar="NAME")
-    parser.add_argument("--sector", action="append", metavar="NAME")
-    parser.add_argument("--stage", metavar="NAME")
-    parser.add_argument("--kind", metavar="NAME")
-    parser.add_argument("--form", metavar="NAME")
+    parser.add_argument("--from", dest="year_from", type=int, metavar="YEAR", help="tahun awal")
+    parser.add_argument("--to", dest="year_to", type=int, metavar="YEAR", help="tahun akhir")
+    parser.add_argument("--agency", action="append", metavar="NAME", help="perangkat daerah (dapat diulang)")
+    parser.add_argument("--sector", action="append", metavar="NAME", help="urusan (dapat diulang)")
+    parser.add_argument("--stage", metavar="NAME", help="tahapan: Inisiatif, Uji Coba, Penerapan")
+    parser.add_argument("--kind", metavar="NAME", help="jenis: Digital, Non Digital, Teknologi")
+    parser.add_argument("--form", metavar="NAME", help="bentuk inovasi")
 
 
 def add_lang_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=["id", "en"], default="id", help="language of messages")
+    parser.add_argument("--lang", choices=["id", "en"], default="id", help="bahasa pesan: id (bawaan) atau en")
 
 
 def build_parser(commands: list[str] = COMMANDS) -> argparse.ArgumentParser:
