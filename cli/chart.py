@@ -1,7 +1,8 @@
 """`python app.py chart NAME [--data PATH...] [FILTERS] [--lang] -o OUT.png|svg|pdf`: one chart as an image.
 
 NAME: trend, agency, sector or readiness (and any other chart of the pages: breakdown, yoy,
-agency-rank, heatmap, compliance, sector-rank, sector-year). The image holds the chart's title, the
+agency-rank, heatmap, compliance, sector-rank, sector-year, readiness-agency); readiness charts
+follow --edition (default: the latest). The image holds the chart's title, the
 active filters in words and the source; it is drawn by the system Chromium ($BROWSER_PATH, else
 /usr/bin/chromium), the same renderer the dashboard's download buttons use.
 """

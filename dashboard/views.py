@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import figures
+from dashboard import readiness_views as kipp
 from dashboard.analytics import metrics, one_agency
 from dashboard.analytics.filters import Filters
 from dashboard.data import Dataset, source_caption
@@ -216,6 +217,11 @@ CHARTS: dict[str, ChartView] = {view.name: view for view in [
     ChartView("sector-year", lambda c: metrics.year_matrix(c.view, "sector", c.span),
               lambda d, c: figures.heatmap_figure(d, c.lang, c.label("sector")), _sector_year_title,
               _matrix_table("sector"), "sector"),
+    # KIPP readiness of the view for ctx.options["edition"] (default: the latest edition).
+    ChartView("readiness", kipp.counts_by_year, lambda d, c: kipp.readiness_year_figure(d, c.lang),
+              kipp.year_title, kipp.year_table, "year"),
+    ChartView("readiness-agency", kipp.counts_by_agency, lambda d, c: kipp.readiness_agency_figure(d, c.lang),
+              kipp.agency_title, kipp.agency_table, "agency"),
 ]}
 
 

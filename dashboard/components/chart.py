@@ -43,11 +43,14 @@ def _empty_note(rendered: Rendered, lang: str):
     return dbc.Alert(t("chart.empty_hint", lang), color="light", className="small py-2 mb-2")
 
 
-def create_chart_card(name: str, ctx: Context, rendered: Rendered | None = None) -> dbc.Card:
-    """A card for chart `name`, filled with the view of `ctx` (so the first paint needs no callback)."""
+def create_chart_card(name: str, ctx: Context, rendered: Rendered | None = None,
+                      heading: str | None = None) -> dbc.Card:
+    """A card for chart `name`, filled with the view of `ctx` (so the first paint needs no callback);
+    `heading`, when given, is a small line naming the chart above its title."""
     rendered = rendered or render(name, ctx)
     lang = ctx.lang
     return dbc.Card(dbc.CardBody([
+        *([html.Div(heading, className="small text-muted")] if heading else []),
         html.H2(rendered.title, id=f"title-{name}", className="chart-title h6"),
         html.Div(_empty_note(rendered, lang), id=f"empty-{name}"),
         dcc.Graph(id=f"chart-{name}", figure=rendered.figure, config=graph_config(rendered.filename),

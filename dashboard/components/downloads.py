@@ -91,21 +91,22 @@ def _context(search: str | None, dataset=None, **options):
 
 
 def _edition(search: str | None) -> int | None:
-    """`?edition=2018` (the /kipp page's edition) for the readiness parts, else the latest."""
+    """`?edition=2018` (the /kipp page's edition in the URL) for the readiness parts, else None (the latest)."""
     values = parse_qs((search or "").lstrip("?")).get("edition") or []
     return int(values[0]) if values and values[0].isdigit() else None
 
 
 def download_chart(clicks, options, search):
-    """The clicked chart as an image rendered on the server, for the URL's view."""
+    """The clicked chart as an image rendered on the server, for the URL's view; the card's options
+    (the breakdown's dimension, the edition chosen on /kipp) win over the URL's `edition`."""
     from dashboard.exports.images import ImageExportError, chart_image
 
     trigger = dash.ctx.triggered_id
     if not trigger or not any(clicks or []) or trigger["format"] not in CHART_FORMATS:
         raise PreventUpdate
-    options = {key: value for key, value in (options or {}).items() if key in ("by",)}
+    options = {key: value for key, value in (options or {}).items() if key in ("by", "edition") and value}
     edition = _edition(search)
-    ctx = _context(search, **options, **({"edition": edition} if edition else {}))
+    ctx = _context(search, **{**({"edition": edition} if edition else {}), **options})
     try:
         data, filename = chart_image(trigger["chart"], ctx, trigger["format"])
     except ImageExportError:

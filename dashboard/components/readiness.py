@@ -1,26 +1,23 @@
-"""KIPP readiness in the dashboard: the cached evaluation per data version and edition, its two
-figures, and the pieces the /kipp page, the overview's `kpi-ready` card and /inovasi/<id> share.
+"""KIPP readiness in the dashboard: the pieces the /kipp page, the overview's `kpi-ready` card and
+/inovasi/<id> share (status cards, rules table, checklist, draft buttons, edition selector).
 
-The engine is dashboard.analytics.readiness (pure pandas); this module only shows its results.
-Words live in TEXT (id, en), next to the readiness messages of dashboard.analytics.kipp_messages.
+The engine is dashboard.analytics.readiness (pure pandas); the cached evaluation per data version and
+edition and the two readiness charts live in dashboard.readiness_views (no Dash), registered in
+dashboard.views like every chart. Words live in TEXT (id, en), next to the readiness messages of
+dashboard.analytics.kipp_messages; chart titles and axes are in the catalog (dashboard.i18n).
 """
 
 from __future__ import annotations
 
-import functools
-
 import dash_bootstrap_components as dbc
-import pandas as pd
-import plotly.graph_objects as go
 from dash import dcc, html
 
-from dashboard import theme
-from dashboard.figures import wrap_label
-from dashboard.analytics.editions import EditionError, edition_facts, load_editions
+from dashboard.analytics.editions import edition_facts, load_editions
 from dashboard.analytics.kipp_messages import STATUSES, status_label
 from dashboard.analytics.kipp_rules import FAIL, MISSING, PASS
-from dashboard.analytics.readiness import Readiness, evaluate, summary
-from dashboard.i18n import format_int, format_number, normalise_lang, plotly_separators
+from dashboard.analytics.readiness import Readiness
+from dashboard.i18n import format_int, format_number, normalise_lang
+from dashboard.readiness_views import STATUS_COLOURS, edition_year, readiness_of, ready_count
 
 TEXT: dict[str, tuple[str, str]] = {
     "edition": ("Edisi KIPP", "KIPP edition"),
@@ -37,12 +34,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "status_hint.Jalur khusus": ("pernah menang, bukan kelompok umum", "past winner, not the general group"),
     "chart_year": ("Kesiapan per tahun", "Readiness by year"),
     "chart_agency": ("Kesiapan per perangkat daerah", "Readiness by agency"),
-    "title_year": ("{count} inovasi siap diajukan ke {edition}", "{count} innovations ready for {edition}"),
-    "title_agency": ("{agency} punya inovasi siap terbanyak ({count})",
-                     "{agency} has the most ready innovations ({count})"),
-    "title_agency_none": ("Belum ada inovasi yang siap; lihat kekurangannya di tabel",
-                          "No innovation is ready yet; see the gaps in the table"),
-    "axis_count": ("Jumlah inovasi", "Innovations"), "axis_year": ("Tahun", "Year"),
     "shortlist": ("Daftar usulan per instansi", "Shortlist per institution"),
     "shortlist_intro": ("Inovasi berstatus Siap, diurutkan menurut skor; kuota per instansi: {caps}.",
                         "Ready innovations ranked by score; cap per institution: {caps}."),
@@ -67,8 +58,6 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 STATUS_SLUGS = {"Siap": "siap", "Hampir siap": "hampir-siap", "Belum memenuhi syarat": "belum", "Jalur khusus": "khusus"}
-STATUS_COLOURS = {"Siap": "#009E73", "Hampir siap": "#0072B2", "Belum memenuhi syarat": "#D55E00",
-                  "Jalur khusus": "#CC79A7"}
 STATUS_BADGES = {"Siap": "success", "Hampir siap": "primary", "Belum memenuhi syarat": "danger",
                  "Jalur khusus": "secondary"}
 STATE_BADGES = {PASS: ("✓", "passed", "success"), FAIL: ("✗", "failed", "danger"), MISSING: ("?", "missing", "secondary")}
@@ -79,78 +68,13 @@ def text(key: str, lang: str, **values) -> str:
     return words.format(**values) if values else words
 
 
-# -- data -------------------------------------------------------------------------------------------
-
-def edition_year(value) -> int:
-    """The edition asked for (URL or selector), else the latest in kipp_editions.toml."""
-    editions = load_editions()
-    try:
-        return editions.get(int(value)).year if value not in (None, "") else editions.latest.year
-    except (EditionError, TypeError, ValueError):
-        return editions.latest.year
-
-
-@functools.lru_cache(maxsize=16)
-def readiness_of(dataset, year: int) -> Readiness:
-    """The readiness of the whole dataset for one edition, computed once per data version
-    (a new data version is a new Dataset object, so old entries simply age out)."""
-    return evaluate(dataset.frame, load_editions().get(year))
-
-
-def view_readiness(ctx, year: int) -> Readiness:
-    """The readiness of the rows in view (judged on the whole data, so duplicates are seen)."""
-    return readiness_of(ctx.dataset, year).select(ctx.view.index)
-
+# -- editions -------------------------------------------------------------------------------------
 
 def edition_options(lang: str) -> list[dict]:
+    """The edition selector's options, newest first: "KIPP 2023 (penutupan …)"."""
     editions = load_editions()
     return [{"label": text("edition_option", lang, label=e.label, closes=e.close_date.strftime("%d-%m-%Y")),
              "value": str(e.year)} for e in reversed([editions.get(y) for y in editions.years])]
-
-
-# -- figures (pure Plotly) --------------------------------------------------------------------------
-
-def _stacked(counts: pd.DataFrame, lang: str, horizontal: bool) -> go.Figure:
-    figure = go.Figure()
-    labels = [wrap_label(str(v), 30) for v in counts.index]
-    for status in STATUSES:
-        values = counts[status] if status in counts else [0] * len(counts)
-        bar = dict(name=status_label(status, lang), marker_color=STATUS_COLOURS[status], customdata=list(counts.index),
-                   marker_line=dict(color="#FFFFFF", width=1),
-                   hovertemplate="%{customdata} · " + status_label(status, lang) + ": %{" + ("x" if horizontal else "y")
-                   + ":,d}<extra></extra>")
-        if horizontal:
-            figure.add_bar(x=list(values), y=labels, orientation="h", **bar)
-        else:
-            figure.add_bar(x=list(counts.index), y=list(values), **bar)
-    theme.template()
-    figure.update_layout(barmode="stack", template=theme.TEMPLATE_NAME, separators=plotly_separators(lang))
-    return figure
-
-
-def readiness_year_figure(counts: pd.DataFrame, lang: str) -> go.Figure:
-    """Innovations per year (rows) and status (columns, status_counts output), stacked."""
-    figure = _stacked(counts, lang, horizontal=False)
-    figure.update_xaxes(title_text=text("axis_year", lang), **theme.year_axis())
-    figure.update_yaxes(title_text=text("axis_count", lang), tickformat=",d")
-    return figure.update_layout(height=360)
-
-
-def rank_agencies(counts: pd.DataFrame, top: int | None = None) -> pd.DataFrame:
-    """Agencies by most Siap, then most innovations, then name."""
-    ranked = counts.assign(_total=counts.sum(axis=1), _name=counts.index.astype(str)).sort_values(
-        ["Siap", "_total", "_name"], ascending=[False, False, True], kind="stable")
-    return ranked.drop(columns=["_total", "_name"]).head(top)
-
-
-def readiness_agency_figure(counts: pd.DataFrame, lang: str, top: int = 15) -> go.Figure:
-    """The `top` agencies with the most Siap (then most innovations), stacked by status."""
-    ranked = rank_agencies(counts, top)
-    figure = _stacked(ranked, lang, horizontal=True)
-    figure.update_yaxes(autorange="reversed", title_text=None)
-    figure.update_xaxes(title_text=text("axis_count", lang), tickformat=",d")
-    lines = sum(wrap_label(str(v), 30).count("<br>") + 1 for v in ranked.index)
-    return figure.update_layout(height=140 + 16 * lines + 10 * len(ranked))
 
 
 # -- builders ---------------------------------------------------------------------------------------
@@ -244,9 +168,8 @@ def create_detail_body(dataset, innovation_id: str, year: int, lang: str) -> htm
 
 def readiness_kpi(ctx) -> tuple[str, str, str]:
     """(label, value, detail) of the overview's `kpi-ready` card: Siap innovations in view for the
-    latest edition."""
+    latest edition (counted on the cached whole-data result: no per-request selection of checks)."""
     year = edition_year(None)
-    counts = summary(view_readiness(ctx, year))
     edition = load_editions().get(year)
-    return (text("kpi_label", ctx.lang, edition=edition.label), format_int(counts["Siap"], ctx.lang),
+    return (text("kpi_label", ctx.lang, edition=edition.label), format_int(ready_count(ctx, year), ctx.lang),
             text("kpi_detail", ctx.lang, total=format_int(len(ctx.view), ctx.lang)))

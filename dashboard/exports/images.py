@@ -217,9 +217,9 @@ def filters_in_words(ctx: Context) -> str:
 
 def export_figure(name: str, ctx: Context) -> tuple[go.Figure, str]:
     """The framed figure of chart `name` under `ctx` and its file name (without extension)."""
-    from dashboard.exports.charts import render_chart
+    from dashboard.views import render
 
-    rendered = render_chart(name, ctx)
+    rendered = render(name, ctx)
     return framed_figure(rendered.figure, rendered.title, filters_in_words(ctx), image_footer(ctx)), rendered.filename
 
 

@@ -23,9 +23,10 @@ from dashboard.analytics import readiness as kipp
 from dashboard.analytics.kipp_messages import STATUSES, status_label
 from dashboard.data import source_caption
 from dashboard.exports import images
-from dashboard.exports.charts import REPORT_SECTIONS, readiness_of, render_chart
+from dashboard.exports.charts import REPORT_SECTIONS
 from dashboard.i18n import format_date, format_int, format_signed_pct, t
-from dashboard.views import Context, download_name
+from dashboard.readiness_views import context_year, ready_count, view_readiness
+from dashboard.views import Context, download_name, render
 
 MEDIA_TYPES = {"pdf": "application/pdf",
                "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
@@ -76,7 +77,7 @@ class Report:
 
 
 def _chart(name: str, ctx: Context) -> ChartPart:
-    rendered = render_chart(name, ctx)
+    rendered = render(name, ctx)
     framed = images.framed_figure(rendered.figure, rendered.title, images.filters_in_words(ctx),
                                   images.image_footer(ctx), width=REPORT_WIDTH)
     return ChartPart(name, rendered.title, framed, rendered.table, rendered.empty)
@@ -93,9 +94,8 @@ def kpi_table(ctx: Context, edition: int | None = None) -> TablePart:
                      f"{format_int(summary.count, lang)})"))
     rows.append((t("kpi.agencies", lang),
                  f"{format_int(summary.agencies, lang)} {t('kpi.agencies_of', lang, total=format_int(summary.register, lang))}"))
-    readiness = readiness_of(ctx, edition)
-    ready = kipp.summary(readiness)["Siap"]
-    rows.append((t("report.ready", lang, edition=readiness.edition.year), format_int(ready, lang)))
+    year = context_year(ctx, edition)
+    rows.append((t("report.ready", lang, edition=year), format_int(ready_count(ctx, year), lang)))
     frame = pd.DataFrame(rows, columns=[t("report.kpi", lang), t("report.value", lang)])
     return TablePart(t("report.kpis", lang), frame)
 
@@ -103,7 +103,7 @@ def kpi_table(ctx: Context, edition: int | None = None) -> TablePart:
 def one_agency_blocks(ctx: Context) -> list:
     """The One Agency One Innovation table per year and the agencies without one in the last year."""
     lang = ctx.lang
-    compliance = render_chart("compliance", ctx)
+    compliance = render("compliance", ctx)
     blocks: list = [TablePart(t("opd.compliance_heading", lang), compliance.table)] if not compliance.empty else []
     if ctx.span is not None:
         register = one_agency.denominator(ctx.dataset.register, ctx.filters.agencies)
@@ -120,7 +120,7 @@ def one_agency_blocks(ctx: Context) -> list:
 def readiness_blocks(ctx: Context, edition: int | None = None) -> list:
     """The readiness summary: edition, counts per status, the shortlist size, the readiness chart."""
     lang = ctx.lang
-    readiness = readiness_of(ctx, edition)
+    readiness = view_readiness(ctx, context_year(ctx, edition))
     counts = kipp.summary(readiness)
     intro = t("report.readiness_intro", lang, edition=readiness.edition.label,
               close=format_date(readiness.edition.close_date, "day", lang),

@@ -12,25 +12,26 @@ import dash
 import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import MATCH, Input, Output, State, callback, dcc, html, no_update
+from dash import MATCH, Input, Output, State, callback, clientside_callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.analytics.filters import Filters
 from dashboard.analytics.kipp_messages import status_label
-from dashboard.analytics.readiness import UnknownInnovation, main_gaps, shortlist, status_counts, summary
+from dashboard.analytics.readiness import UnknownInnovation, main_gaps, shortlist, summary
 from dashboard.components import readiness as ui
-from dashboard.components.chart import create_table, graph_config
+from dashboard.components.chart import chart_outputs, chart_values, create_chart_card
 from dashboard.components.filterbar import search_of
 from dashboard.components.page import context_from_query, create_page, fresh_context, rendered_output, rendered_state
 from dashboard.data import current_dataset
 from dashboard.exports.proposal_docx import proposal_bytes, proposal_filename, proposals_zip
-from dashboard.i18n import MESSAGES, format_int, format_number, t
+from dashboard.i18n import MESSAGES, format_number, t
+from dashboard.readiness_views import edition_year, readiness_of, view_readiness
 
 dash.register_page(__name__, path="/kipp", order=6, name="Kesiapan KIPP", title="Kesiapan KIPP · Dasbor Inovasi",
                    nav=True, label_key="nav.kipp")
 
 PAGE = "kipp"
-CHARTS = ("readiness", "readiness-agency")
+CHARTS = {"readiness": "chart_year", "readiness-agency": "chart_agency"}  # chart -> its heading (ui.TEXT)
 
 
 def locale_text(lang: str) -> dict:
@@ -39,28 +40,6 @@ def locale_text(lang: str) -> dict:
 
 
 # -- the view ---------------------------------------------------------------------------------------
-
-def _chart_parts(name: str, counts: pd.DataFrame, ctx, edition) -> tuple:
-    """(figure, title, caption, table) of one readiness chart."""
-    lang = ctx.lang
-    if counts.empty:
-        from dashboard.figures import empty_figure
-
-        return empty_figure(lang), t("title.empty", lang), ctx.caption(), pd.DataFrame()
-    if name == "readiness":
-        figure = ui.readiness_year_figure(counts, lang)
-        title = ui.text("title_year", lang, count=format_int(counts["Siap"].sum(), lang), edition=edition.label)
-    else:
-        figure = ui.readiness_agency_figure(counts, lang)
-        best = ui.rank_agencies(counts, 1)["Siap"]
-        title = (ui.text("title_agency", lang, agency=best.index[0], count=format_int(best.iloc[0], lang))
-                 if best.iloc[0] > 0 else ui.text("title_agency_none", lang))
-    first = ui.text("axis_year" if name == "readiness" else "col.agency", lang)
-    table = counts.rename(columns=lambda s: status_label(s, lang)).map(lambda v: format_int(v, lang))
-    table = table.rename_axis(first).reset_index()
-    table[first] = table[first].astype(str)
-    return figure, title, ctx.caption(), table
-
 
 def _shortlist_block(readiness, ctx) -> list:
     lang = ctx.lang
@@ -93,37 +72,19 @@ def _grid_rows(readiness, ctx) -> list[dict]:
 
 
 def kipp_view(ctx, year: int) -> dict:
-    """Everything the page shows for `ctx` and an edition — one data path for layout and callback."""
-    readiness = ui.view_readiness(ctx, year)
-    edition = readiness.edition
-    by_year = status_counts(readiness, "year") if len(readiness) else pd.DataFrame()
-    by_agency = status_counts(readiness, "agency") if len(readiness) else pd.DataFrame()
+    """Everything the page shows for `ctx` and an edition besides its charts (those are
+    `views.CHARTS` rows, drawn by the chart card) — one data path for layout and callback."""
+    readiness = view_readiness(ctx, year)
     return {
         "counts": ui.create_status_counts(summary(readiness), ctx.lang),
         "note": ui.edition_note(year, ctx.lang),
         "rules": ui.create_rules_table(year, ctx.lang),
-        "readiness": _chart_parts("readiness", by_year, ctx, edition),
-        "readiness-agency": _chart_parts("readiness-agency", by_agency, ctx, edition),
         "shortlist": _shortlist_block(readiness, ctx),
         "rows": _grid_rows(readiness, ctx),
     }
 
 
 # -- layout -----------------------------------------------------------------------------------------
-
-def _chart_card(name: str, heading: str, parts: tuple, lang: str) -> dbc.Card:
-    figure, title, caption, table = parts
-    return dbc.Card(dbc.CardBody([
-        html.Div(heading, className="small text-muted"),
-        html.H2(title, id=f"title-{name}", className="chart-title h6"),
-        dcc.Graph(id=f"chart-{name}", figure=figure, config=graph_config(f"kipp-{name}"), className="chart-graph"),
-        html.P(caption, id=f"caption-{name}", className="chart-caption small text-muted mb-1"),
-        dbc.Button(t("chart.show_table", lang), id={"type": "table-toggle", "chart": name}, color="link",
-                   size="sm", className="p-0 chart-table-toggle", n_clicks=0),
-        dbc.Collapse(html.Div(create_table(table, lang), id=f"table-{name}", className="pt-2"),
-                     id={"type": "table-collapse", "chart": name}, is_open=False),
-    ]), className="chart-card h-100")
-
 
 def _column_defs(lang: str) -> list[dict]:
     return [
@@ -141,9 +102,9 @@ def _column_defs(lang: str) -> list[dict]:
 
 def layout(edition=None, **query):
     """The readiness of the URL's view for `?edition=` (default: the latest edition)."""
-    ctx = context_from_query(query)
+    year = edition_year(edition)
+    ctx = context_from_query(query, edition=year)
     lang = ctx.lang
-    year = ui.edition_year(edition)
     view = kipp_view(ctx, year)
     return create_page(PAGE, ctx, "nav.kipp", [
         dbc.Row([
@@ -157,10 +118,8 @@ def layout(edition=None, **query):
         dbc.Collapse(html.Div(view["rules"], id="kipp-rules", className="table-responsive"),
                      id="kipp-rules-collapse", is_open=False, className="mb-3"),
         dbc.Row(view["counts"], id="kipp-counts", className="g-3 mb-3"),
-        dbc.Row([dbc.Col(_chart_card("readiness", ui.text("chart_year", lang), view["readiness"], lang),
-                         xs=12, lg=6, className="mb-3"),
-                 dbc.Col(_chart_card("readiness-agency", ui.text("chart_agency", lang), view["readiness-agency"], lang),
-                         xs=12, lg=6, className="mb-3")], className="g-3"),
+        dbc.Row([dbc.Col(create_chart_card(name, ctx, heading=ui.text(heading, lang)), xs=12, lg=6, className="mb-3")
+                 for name, heading in CHARTS.items()], className="g-3"),
         dbc.Row([
             dbc.Col(dbc.Card(dbc.CardBody([
                 html.H2(ui.text("shortlist", lang), className="h6"),
@@ -195,8 +154,7 @@ def layout(edition=None, **query):
     Output("kipp-counts", "children"),
     Output("kipp-edition-note", "children"),
     Output("kipp-rules", "children"),
-    *[Output(f"{part}-{name}", prop) for name in CHARTS
-      for part, prop in (("chart", "figure"), ("title", "children"), ("caption", "children"), ("table", "children"))],
+    *[output for name in CHARTS for output in chart_outputs(name)],
     Output("kipp-shortlist", "children"),
     Output("kipp-grid", "rowData"),
     Output("kipp-checklist", "children"),
@@ -207,16 +165,22 @@ def layout(edition=None, **query):
 )
 def update(search, edition, rendered):
     """Redraw when the filters in the URL or the edition change."""
-    ctx = fresh_context(search, rendered, force=dash.ctx.triggered_id == "kipp-edition")
-    year = ui.edition_year(edition)
+    year = edition_year(edition)
+    ctx = fresh_context(search, rendered, force=dash.ctx.triggered_id == "kipp-edition", edition=year)
     view = kipp_view(ctx, year)
-    charts = []
-    for name in CHARTS:
-        figure, title, caption, table = view[name]
-        charts += [figure, title, caption, create_table(table, ctx.lang)]
+    charts = [value for name in CHARTS for value in chart_values(name, ctx)]
     hint = html.P(ui.text("checklist_hint", ctx.lang), className="small text-muted mb-0")
     return [search_of(ctx.filters), view["counts"], view["note"], view["rules"], *charts, view["shortlist"],
             view["rows"], hint]
+
+
+# The chosen edition travels with the charts' "Unduh grafik" (the selector is not in the URL): pure UI.
+clientside_callback(
+    "function(edition) { return [" + ", ".join(["{edition: edition}"] * len(CHARTS)) + "]; }",
+    *[Output({"type": "chart-export-options", "chart": name}, "data") for name in CHARTS],
+    Input("kipp-edition", "value"),
+    prevent_initial_call=True,
+)
 
 
 @callback(
@@ -231,7 +195,7 @@ def show_checklist(clicked, edition, search):
     innovation_id = (clicked or {}).get("rowId")
     if innovation_id is None:
         raise PreventUpdate
-    readiness = ui.readiness_of(current_dataset(), ui.edition_year(edition))
+    readiness = readiness_of(current_dataset(), edition_year(edition))
     try:
         position = readiness.position(innovation_id)
     except UnknownInnovation:
@@ -261,7 +225,7 @@ def download_draft(clicks, search):
         raise PreventUpdate
     key = dash.ctx.triggered_id
     dataset = current_dataset()
-    readiness = ui.readiness_of(dataset, ui.edition_year(key["edition"]))
+    readiness = readiness_of(dataset, edition_year(key["edition"]))
     try:
         data = proposal_bytes(dataset.frame, readiness, key["innovation"], Filters.from_query(search).lang)
     except UnknownInnovation:
@@ -282,12 +246,12 @@ def download_shortlist(clicks, edition, search):
         raise PreventUpdate
     filters = Filters.from_query(search)
     ctx = context_from_query(search)
-    year = ui.edition_year(edition)
-    readiness = ui.view_readiness(ctx, year)
+    year = edition_year(edition)
+    readiness = view_readiness(ctx, year)
     ids = shortlist(readiness)["id"].tolist()
     if not ids:
         return no_update
-    data = proposals_zip(ctx.dataset.frame, ui.readiness_of(ctx.dataset, year), ids, filters.lang)
+    data = proposals_zip(ctx.dataset.frame, readiness_of(ctx.dataset, year), ids, filters.lang)
     return dcc.send_bytes(data, f"KIPP{year}-daftar-usulan.zip")
 
 
@@ -301,7 +265,7 @@ def switch_detail_edition(edition, search):
     """/inovasi/<id>: the checklist for another edition."""
     key = dash.ctx.triggered_id
     try:
-        return ui.create_detail_body(current_dataset(), key["innovation"], ui.edition_year(edition),
+        return ui.create_detail_body(current_dataset(), key["innovation"], edition_year(edition),
                                      Filters.from_query(search).lang)
     except UnknownInnovation:
         return no_update

@@ -1,5 +1,6 @@
 """Kesiapan KIPP (/kipp) in a real browser on the sample data: it renders, the edition selector changes
-the counts, and the drafts download as .docx (one) and .zip (the shortlist)."""
+the counts, the drafts download as .docx (one) and .zip (the shortlist), and the readiness charts
+download as images like every other chart, for the edition chosen."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from playwright.sync_api import expect
 from dashboard.analytics.editions import load_editions
 from dashboard.analytics.readiness import evaluate, summary
 from tests.browser.conftest import SCREENSHOTS
+from tests.browser.test_downloads import SIGNATURES, _chart_item, _chart_menu, _download
 
 SLUGS = {"Siap": "siap", "Hampir siap": "hampir-siap", "Belum memenuhi syarat": "belum", "Jalur khusus": "khusus"}
 
@@ -77,6 +79,25 @@ def test_kipp_downloads_a_draft_and_the_shortlist(page, tmp_path):
     bundle.value.save_as(archive)
     names = zipfile.ZipFile(archive).namelist()
     assert len(names) == page.page.locator("#kipp-shortlist li").count() and all(n.endswith(".docx") for n in names)
+    page.assert_clean()
+
+
+def test_kipp_readiness_charts_have_the_download_menu_and_png_follows_the_edition(page):
+    page.open("/kipp?edition=2018&from=2016&to=2017")
+    expect(page.page.locator("#title-readiness")).to_contain_text("KIPP 2018", timeout=15000)
+    for name in ("readiness", "readiness-agency"):
+        expect(page.page.locator(_chart_menu(name))).to_be_visible()
+        expect(page.page.locator(f"#caption-{name}")).to_contain_text("Tahun 2016–2017")
+    filename, data = _download(page, _chart_menu("readiness"), _chart_item("readiness", "png"))
+    assert filename == "inovasi-readiness_2016-2017.png" and data.startswith(SIGNATURES["png"])
+    svg = _download(page, _chart_menu("readiness"), _chart_item("readiness", "svg"))[1].decode()
+    assert "KIPP 2018" in svg
+    page.page.select_option("#kipp-edition", "2023")
+    expect(page.page.locator("#title-readiness")).to_contain_text("KIPP 2023", timeout=15000)
+    svg = _download(page, _chart_menu("readiness"), _chart_item("readiness", "svg"))[1].decode()
+    assert "KIPP 2023" in svg and "KIPP 2018" not in svg
+    filename, data = _download(page, _chart_menu("readiness-agency"), _chart_item("readiness-agency", "png"))
+    assert filename == "inovasi-readiness-agency_2016-2017.png" and data.startswith(SIGNATURES["png"])
     page.assert_clean()
 
 

@@ -10,8 +10,8 @@ from PIL import Image
 from dashboard.analytics.filters import Filters
 from dashboard.data import DataSource, FrameSource
 from dashboard.exports import images
-from dashboard.exports.charts import chart_names, render_chart
-from dashboard.views import Context
+from dashboard.exports.charts import chart_names
+from dashboard.views import Context, render
 from tests.unit.dashboard_frames import story_frame
 
 SIGNATURES = {"png": b"\x89PNG\r\n\x1a\n", "svg": b"<svg", "pdf": b"%PDF-"}
@@ -38,7 +38,7 @@ def test_chromium_available_follows_browser_path(monkeypatch, tmp_path):
 
 def test_framed_figure_holds_title_filters_and_source(story):
     ctx = Context.build(story, Filters(year_from=2016, year_to=2017, agencies=("Dinas Kesehatan",)))
-    rendered = render_chart("agency", ctx)
+    rendered = render("agency", ctx)
     framed = images.framed_figure(rendered.figure, rendered.title, images.filters_in_words(ctx),
                                   images.image_footer(ctx))
     assert rendered.title in framed.layout.title.text
