@@ -25,7 +25,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def add_source_arguments(parser: argparse.ArgumentParser) -> None:
-    """SOURCE: --data PATH ... (files or folders). Default: the sample data."""
+    """SOURCE: --data PATH ... (files or folders). Default: the store (seeded from the sample data)."""
     parser.add_argument("--data", nargs="+", metavar="PATH", help="berkas atau folder yang dibaca langsung")
 
 

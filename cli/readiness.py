@@ -6,6 +6,7 @@ shortlist); without --json, a readable table. Default edition: the latest in kip
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 
@@ -39,11 +40,13 @@ def load_edition(args):
 
 
 def load_frame(args):
-    """The canonical frame of --data (default: the sample). Rejected files are reported on stderr and
-    left out; None when nothing could be read."""
-    from loaders import SAMPLE_DIR, load_paths
+    """The canonical frame of --data, else of the store (DESIGN.md §3). Rejected files are reported on
+    stderr and left out; None when nothing could be read."""
+    from loaders import load_paths
 
-    paths = args.data or [SAMPLE_DIR]
+    if not args.data:
+        return _store_frame(args)
+    paths = args.data
     result = load_paths(paths, lang=args.lang)
     for issue in result.errors:
         print(issue.to_line(), file=sys.stderr)
@@ -53,6 +56,35 @@ def load_frame(args):
               + where, file=sys.stderr)
         return None
     return result.frame
+
+
+def _store_frame(args):
+    """The store's current innovations ($DATABASE_URL, else the embedded file, seeded on first use);
+    the sample while the store has never held a batch."""
+    import sqlalchemy as sa
+
+    from loaders.store import open_store
+    from loaders.store_schema import render_store
+
+    try:
+        store = open_store()
+    except (sa.exc.OperationalError, sa.exc.ArgumentError) as err:
+        detail = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
+        print(render_store("store_unreachable", {"detail": detail}, args.lang), file=sys.stderr)
+        return None
+    try:
+        frame, empty = store.current_frame(), not store.history()
+    finally:
+        store.close()
+    if empty:  # a store nothing was ever loaded into (e.g. a new PostgreSQL): the sample, as DESIGN.md §3 says
+        from loaders import SAMPLE_DIR
+
+        return load_frame(argparse.Namespace(**{**vars(args), "data": [SAMPLE_DIR]}))
+    if frame.empty:
+        print("Penyimpanan tidak memuat inovasi aktif." if args.lang == "id" else "The store holds no active innovation.",
+              file=sys.stderr)
+        return None
+    return frame
 
 
 def run(args) -> int:

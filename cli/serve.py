@@ -1,4 +1,5 @@
-"""`python app.py serve`: the dashboard on the sample data, or on --data files and folders."""
+"""`python app.py serve`: the dashboard on the store (seeded from the sample on first start), or on
+--data files and folders read directly (read-only: no uploads on /data then)."""
 
 from __future__ import annotations
 
@@ -20,9 +21,10 @@ def register(subparsers) -> None:
 
 
 def handle(args) -> int:
-    """Run the dashboard until interrupted; 1 when a --data path does not exist."""
+    """Run the dashboard until interrupted; 1 when a --data path does not exist or the store cannot be opened."""
     from dashboard import create_app
     from dashboard.data import ENV_DATA, DataSource
+    from dashboard.store_source import StoreSource
 
     paths = [Path(p) for p in (args.data or [])]
     missing = [str(p) for p in paths if not p.exists()]
@@ -31,6 +33,31 @@ def handle(args) -> int:
         return 1
     if paths:  # workers started by the reloader read the same data
         os.environ[ENV_DATA] = os.pathsep.join(str(p.resolve()) for p in paths)
-    app = create_app(DataSource(paths or None))
+    store = open_store_or_say(seed=not paths)  # --data: the store only holds the accounts
+    if store is None:
+        return 1
+    if not store.users():
+        print(NO_USERS_NOTICE, file=sys.stderr)
+    app = create_app(DataSource(paths) if paths else StoreSource(store), store)
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0
+
+
+NO_USERS_NOTICE = ("Belum ada pengguna: dasbor terbuka untuk dilihat tanpa masuk. Buat editor dengan\n"
+                   "  python app.py adduser NAMA --role editor\n"
+                   "No users yet: anyone may view without logging in. Create an editor with the command above.")
+
+
+def open_store_or_say(seed: bool):
+    """The store ($DATABASE_URL or the embedded file), or None after saying why it cannot be opened."""
+    import sqlalchemy as sa
+
+    from loaders.store import open_store
+    from loaders.store_schema import render_store
+
+    try:
+        return open_store(seed=None if seed else False)
+    except (sa.exc.OperationalError, sa.exc.ArgumentError) as err:
+        detail = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
+        print(render_store("store_unreachable", {"detail": detail}, "id"), file=sys.stderr)
+        return None

@@ -1,7 +1,9 @@
 """The Dash app: `create_app()` builds the one app of a process (pages under dashboard/pages).
 
-Data: `create_app(source)` with a DataSource / FrameSource, else the paths in $DASBOR_DATA,
-else the sample data. The source caches the frame per data version (dashboard.data).
+Data: `create_app(source)` with a StoreSource / DataSource / FrameSource, else the paths in
+$DASBOR_DATA (read-only), else the store. The source caches the frame per data version.
+Accounts: `store` (default: the source's store; for $DASBOR_DATA, the default store unseeded);
+without one nobody can log in and anonymous viewing is on (dashboard.auth).
 """
 
 from __future__ import annotations
@@ -12,12 +14,18 @@ PAGES_FOLDER = Path(__file__).resolve().parent / "pages"
 ASSETS_FOLDER = Path(__file__).resolve().parent / "assets"
 
 
-def create_app(source=None):
+def create_app(source=None, store=None):
     """Build the Dash app (call once per process); `app.server` is the WSGI app for gunicorn."""
     import dash
 
+    from dashboard import auth, routes
     from dashboard.components import chart, downloads, filterbar, shell
     from dashboard.data import CONFIG_KEY, source_from_environment
+
+    if source is None:
+        source = source_from_environment()
+        store = store or getattr(source, "store", None) or _accounts_store()
+    store = store or getattr(source, "store", None)
 
     app = dash.Dash(
         __package__ or "dashboard",
@@ -32,7 +40,16 @@ def create_app(source=None):
     for component in (shell, filterbar, chart, downloads):
         component.register_callbacks()
     app.index_string = app.index_string.replace("<html>", '<html lang="id">', 1)  # lang=en is set in the browser
-    app.server.config[CONFIG_KEY] = source or source_from_environment()
+    app.server.config[CONFIG_KEY] = source
+    auth.configure(app.server, store)
+    routes.register_routes(app.server)
     with app.server.app_context():
         app.layout = shell.create_layout
     return app
+
+
+def _accounts_store():
+    """The default store, unseeded, for its accounts only (when the data comes from --data files)."""
+    from loaders.store import open_store
+
+    return open_store(seed=False)

@@ -1,6 +1,8 @@
 """The data behind the dashboard: read once per data version, never per request.
 
-A data version is the list of files under the given paths with their size and modification
+Sources: the store (dashboard.store_source.StoreSource, the default; its data version is the
+store's), files read directly (DataSource, `serve --data`; read-only) or a frame (FrameSource, tests).
+For files, a data version is the list of files under the given paths with their size and modification
 time; when a planner drops a new workbook into the folder, the next request reads it again.
 """
 
@@ -192,10 +194,16 @@ def settle_in_memory() -> None:
     gc.freeze()
 
 
-def source_from_environment() -> DataSource:
-    """The source named by $DASBOR_DATA (set by `serve --data` for gunicorn workers), else the sample."""
-    value = os.environ.get(ENV_DATA, "")
-    return DataSource([p for p in value.split(os.pathsep) if p] or None)
+def source_from_environment():
+    """The files named by $DASBOR_DATA (set by `serve --data`, read-only), else the store
+    ($DATABASE_URL, else the embedded SQLite file, seeded from the sample on first start)."""
+    paths = [p for p in os.environ.get(ENV_DATA, "").split(os.pathsep) if p]
+    if paths:
+        return DataSource(paths)
+    from dashboard.store_source import StoreSource
+    from loaders.store import open_store
+
+    return StoreSource(open_store())
 
 
 def current_dataset() -> Dataset:

@@ -39,7 +39,8 @@ from loaders.store_schema import (ROLES, StoreError, StoreIssue, agency_aliases,
 from loaders.text import text_key
 
 ENV_URL = "DATABASE_URL"
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "instance" / "dasbor.sqlite3"
+ENV_INSTANCE = "DASBOR_INSTANCE"  # the instance folder (SQLite file, secret key); default ./instance
+DEFAULT_INSTANCE = Path(__file__).resolve().parent.parent / "instance"
 SYSTEM_USER = "sistem"
 # Tests only: when set to a file path, an upload creates that file after inserting its rows and waits
 # $DASBOR_TEST_PAUSE_SECONDS (default 120) before COMMIT, so a test can SIGKILL it mid-transaction
@@ -75,8 +76,15 @@ def database_url(url: str | None = None) -> str:
     url = url or os.environ.get(ENV_URL)
     if url:
         return url.replace("postgresql://", "postgresql+psycopg://", 1) if url.startswith("postgresql://") else url
-    DEFAULT_PATH.parent.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{DEFAULT_PATH}"
+    path = instance_dir() / "dasbor.sqlite3"
+    return f"sqlite:///{path}"
+
+
+def instance_dir() -> Path:
+    """$DASBOR_INSTANCE, else instance/ in the project (created): the embedded store and the secret key."""
+    folder = Path(os.environ.get(ENV_INSTANCE) or DEFAULT_INSTANCE)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 class _Refused(Exception):

@@ -1,4 +1,5 @@
-"""Shared fixtures: a store on SQLite (a file in tmp_path) and on a real PostgreSQL.
+"""Shared fixtures: a store on SQLite (a file in tmp_path) and on a real PostgreSQL; the default
+instance folder ($DASBOR_INSTANCE) moved to a temporary one for the whole session.
 
 PostgreSQL: $DASBOR_TEST_POSTGRES_URL when set (a server where the tests may create databases),
 else a throwaway cluster started here (initdb + pg_ctl from /usr/lib/postgresql/*/bin, as the
@@ -21,7 +22,24 @@ from pathlib import Path
 import pytest
 
 PG_URL_ENV = "DASBOR_TEST_POSTGRES_URL"
+INSTANCE_ENV = "DASBOR_INSTANCE"
 BACKENDS = ["sqlite", "postgresql"]
+
+
+def pytest_configure(config):
+    """No test touches the project's instance/ folder: the default store and secret key of every app,
+    CLI run and server started by the tests live in a temporary folder (unless one is given)."""
+    if not os.environ.get(INSTANCE_ENV):
+        os.environ[INSTANCE_ENV] = tempfile.mkdtemp(prefix="dasbor-test-instance-")
+        config._dasbor_instance = os.environ[INSTANCE_ENV]
+    for name in ("DATABASE_URL", "DASBOR_DATA", "DASBOR_ANONYMOUS_VIEW", "DASBOR_SECRET_KEY"):
+        os.environ.pop(name, None)
+
+
+def pytest_unconfigure(config):
+    folder = getattr(config, "_dasbor_instance", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 class PostgresCluster:

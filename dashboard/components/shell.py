@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
+import flask
 from dash import ALL, Input, Output, callback, clientside_callback, ctx, dcc, html
 
 from dashboard.analytics.filters import Filters
@@ -35,14 +36,34 @@ def create_navbar(lang: str = "id") -> dbc.Navbar:
              for page in nav_pages()]
     switch = dcc.Link(t("lang.switch", lang), href="?lang=en", id="lang-switch", className="nav-link lang-switch",
                       title=t("lang.switch", lang))
+    account = create_account_item(lang)
     return dbc.Navbar(dbc.Container([
         dcc.Link([html.Span(t("app.title", lang), id={"type": "i18n", "key": "app.title"}, className="fw-bold"),
                   html.Span(t("app.region", lang), id={"type": "i18n", "key": "app.region"},
                             className="brand-region")], href="/", className="navbar-brand", id="nav-brand"),
         dbc.NavbarToggler(id="nav-toggle", n_clicks=0),
-        dbc.Collapse(dbc.Nav(links + [dbc.NavItem(switch, className="ms-lg-auto")], navbar=True, className="w-100"),
+        dbc.Collapse(dbc.Nav(links + [dbc.NavItem(switch, className="ms-lg-auto"), account], navbar=True,
+                             className="w-100"),
                      id="nav-collapse", navbar=True, is_open=False),
     ], fluid="lg"), color="dark", dark=True, className="mb-3 app-navbar")
+
+
+def _i18n(key: str, lang: str) -> html.Span:
+    return html.Span(t(key, lang), id={"type": "i18n", "key": key})
+
+
+def create_account_item(lang: str = "id") -> dbc.NavItem:
+    """Who is logged in and a logout button (a plain POST form), or a login link."""
+    from dashboard.auth import current_user
+
+    name = current_user()
+    if name is None:
+        return dbc.NavItem(html.A(_i18n("nav.login", lang), href="/login", id="nav-login", className="nav-link"))
+    role = flask.session.get("role", "viewer")
+    return dbc.NavItem(html.Form([
+        html.Span([name, " (", _i18n(f"role.{role}", lang), ")"], id="nav-user", className="nav-user"),
+        html.Button(_i18n("nav.logout", lang), type="submit", id="nav-logout", className="btn btn-link nav-link"),
+    ], action="/logout", method="post", className="d-flex align-items-center gap-1 nav-account"))
 
 
 def create_layout() -> html.Div:

@@ -32,11 +32,14 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, log_path: Path):
+    """`python app.py serve` on a free port with its own store: a fresh SQLite file in `instance`."""
+
+    def __init__(self, log_path: Path, instance: Path | None = None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
-        env = {k: v for k, v in os.environ.items() if k != "DASBOR_DATA"}
+        env = {k: v for k, v in os.environ.items() if k not in ("DASBOR_DATA", "DATABASE_URL", "DASBOR_ANONYMOUS_VIEW")}
+        env["DASBOR_INSTANCE"] = str(instance or log_path.parent / "instance")
         self._log = log_path.open("w")
         self.process = subprocess.Popen([sys.executable, "app.py", "serve", "--port", str(self.port)], cwd=ROOT,
                                         stdout=self._log, stderr=subprocess.STDOUT, env=env)

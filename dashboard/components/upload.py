@@ -1,0 +1,200 @@
+"""The pieces of the /data page: decoding what dcc.Upload sends, staging it in a temporary folder,
+the preview (the loaders' inspect report) and the history of batches with its buttons.
+
+Every id starts with `dashboard.auth.EDITOR_PREFIX` ("edit-"): the guard lets only editors run the
+callbacks that change them. Nothing here writes to the store; the page's callbacks do.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import tempfile
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard.i18n import format_int, format_number, t
+
+MEGABYTE = 1_000_000
+UNSAFE = re.compile(r"[\x00-\x1f/\\:*?\"<>|]+")
+
+
+@dataclass(frozen=True)
+class Upload:
+    """One uploaded file: the name the user gave it and its bytes."""
+
+    name: str
+    content: bytes
+
+
+class UploadRefused(ValueError):
+    """An upload refused before anything was written (too large, not base64); `key` names the message."""
+
+    def __init__(self, key: str, **values):
+        self.key, self.values = key, values
+        super().__init__(key)
+
+    def message(self, lang: str) -> str:
+        return t(self.key, lang, **self.values)
+
+
+def _size(size: int, lang: str) -> str:
+    return f"{format_number(size / MEGABYTE, lang, 1)} MB"
+
+
+def safe_name(name: str | None) -> str:
+    """The user's file name without folders or characters a file system refuses (kept for messages)."""
+    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    base = UNSAFE.sub("_", base).strip(" .")[-120:]
+    return base or "unggahan"
+
+
+def decode_uploads(contents, filenames, limit: int, lang: str = "id") -> list[Upload]:
+    """dcc.Upload's data URLs → files; UploadRefused when one, or all together, exceed `limit` bytes.
+
+    The size is checked on the base64 text before decoding, then on the decoded bytes."""
+    contents = [contents] if isinstance(contents, str) else list(contents or [])
+    filenames = [filenames] if isinstance(filenames, str) else list(filenames or [])
+    uploads, total = [], 0
+    for index, content in enumerate(contents):
+        name = safe_name(filenames[index] if index < len(filenames) else None)
+        encoded = (content or "").partition(",")[2]
+        if len(encoded) * 3 // 4 > limit + 3:
+            raise UploadRefused("data.too_large", file=name, size=_size(len(encoded) * 3 // 4, lang),
+                                limit=_size(limit, lang))
+        try:
+            data = base64.b64decode(encoded, validate=True)
+        except (binascii.Error, ValueError) as err:
+            raise UploadRefused("data.bad_upload", file=name) from err
+        total += len(data)
+        if len(data) > limit or total > limit:
+            raise UploadRefused("data.too_large", file=name, size=_size(total, lang), limit=_size(limit, lang))
+        uploads.append(Upload(name, data))
+    return uploads
+
+
+@contextmanager
+def staged(uploads: list[Upload]):
+    """The uploads as files with their users' names in a private temporary folder, removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="dasbor-upload-") as folder:
+        paths = []
+        for index, upload in enumerate(uploads):
+            path = Path(folder) / str(index) / upload.name  # one folder each: two files may share a name
+            path.parent.mkdir()
+            path.write_bytes(upload.content)
+            paths.append(path)
+        yield paths
+
+
+def preview_report(store, uploads: list[Upload], lang: str) -> tuple[dict, Counter]:
+    """The inspect report of the uploads read as the store would read them (its aliases included),
+    and the agency names not in the register with their row counts."""
+    from cli.inspect import inspect_report
+    from loaders import load_paths
+
+    with staged(uploads) as paths:
+        result = load_paths(paths, lang=lang, reference=store.reference())
+    report = inspect_report(result)
+    for file in report["files"]:
+        file["path"] = Path(file["path"]).name
+    unknown = Counter(dict(issue.params).get("value") for issue in result.issues if issue.code == "unknown_agency")
+    return report, unknown
+
+
+def _table(header: list[str], rows: list[list], table_id: str | None = None) -> html.Div:
+    table = dbc.Table([html.Thead(html.Tr([html.Th(cell) for cell in header])),
+                       html.Tbody([html.Tr([html.Td(cell) for cell in row]) for row in rows])],
+                      size="sm", striped=True, className="mb-0", **({"id": table_id} if table_id else {}))
+    return html.Div(table, className="table-scroll")
+
+
+def _file_card(file: dict, lang: str) -> html.Div:
+    status = file["status"]
+    lines = []
+    for sheet in file["sheets"]:
+        if sheet["skipped"]:
+            lines.append(html.Li(t("data.sheet_skipped", lang, sheet=sheet["name"], reason=sheet["skipped"])))
+            continue
+        mapping = ", ".join(f"{given} → {column}" for given, column in (sheet["mapping"] or {}).items())
+        lines.append(html.Li([t("data.sheet", lang, sheet=sheet["name"], row=sheet["header_row"],
+                                 count=format_int(sheet["records"], lang)),
+                              html.Div([html.Small(t("data.mapping", lang) + ": ", className="text-muted"),
+                                        html.Small(mapping)])]))
+    badge = dbc.Badge(t("data.file_ok" if status == "ok" else "data.file_rejected", lang),
+                      color="success" if status == "ok" else "danger", className="ms-2")
+    return html.Div([html.Strong(file["path"]), badge, html.Ul(lines, className="mb-2")])
+
+
+def create_preview(report: dict, lang: str) -> html.Div:
+    """The preview: files and sheets with their column mapping, counts by year and agency, every issue."""
+    errors = [issue for issue in report["issues"] if issue["severity"] == "error"]
+    intro = t("data.preview_blocked", lang) if errors else t(
+        "data.preview_intro", lang, count=format_int(report["records"], lang), files=len(report["files"]))
+    issue_rows = [[t(f"severity.{i['severity']}", lang), i["file"], i["sheet"] or "", i["row"] or "",
+                   i["column"] or "", i["message"]] for i in report["issues"]]
+    counts = dbc.Row([
+        dbc.Col([html.H3(t("data.by_year", lang), className="h6"),
+                 _table([t("data.col_years", lang), t("data.count", lang)],
+                        [[year, format_int(n, lang)] for year, n in report["by_year"].items()], "edit-by-year")],
+                md=4),
+        dbc.Col([html.H3(t("data.by_agency", lang), className="h6"),
+                 _table([t("filter.agency", lang), t("data.count", lang)],
+                        [[name, format_int(n, lang)] for name, n in report["by_agency"].items()], "edit-by-agency")],
+                md=8),
+    ], className="g-3 mb-3")
+    headers = [t(f"data.col_{key}", lang) for key in ("severity", "file", "sheet", "row", "column", "message")]
+    return html.Div([
+        html.H2(t("data.preview_heading", lang), className="h5"),
+        dbc.Alert(intro, color="danger" if errors else "info", id="edit-preview-intro"),
+        *[_file_card(file, lang) for file in report["files"]],
+        counts,
+        html.H3(t("data.issues", lang, count=format_int(len(issue_rows), lang)), className="h6"),
+        _table(headers, issue_rows, "edit-issues") if issue_rows else html.P(t("data.no_issues", lang)),
+    ])
+
+
+def create_alias_rows(unknown: Counter, register: list[str], lang: str) -> list:
+    """One row per unknown agency name: the name, its row count and a dropdown of the register."""
+    options = [{"label": name, "value": name} for name in register]
+    return [dbc.Row([
+        dbc.Col([html.Span(name, className="fw-semibold"), " ",
+                 html.Small(t("data.unknown_rows", lang, count=format_int(count, lang)), className="text-muted")],
+                md=5),
+        dbc.Col(dcc.Dropdown(id={"type": "edit-alias", "alias": name}, options=options,
+                             placeholder=t("data.alias_choose", lang)), md=7),
+    ], className="g-2 mb-2 align-items-center") for name, count in unknown.most_common() if name]
+
+
+def _years(by_year: dict) -> str:
+    return ", ".join(f"{year}: {count}" for year, count in by_year.items())
+
+
+def _action(batch: dict, lang: str):
+    if batch["status"] == "rolled_back":
+        return dbc.Button(t("data.restore", lang), id={"type": "edit-restore", "batch": batch["id"]},
+                          size="sm", color="secondary", outline=True)
+    return dbc.Button(t("data.rollback", lang), id={"type": "edit-rollback", "batch": batch["id"]},
+                      size="sm", color="danger", outline=True)
+
+
+def create_history(history: list[dict], lang: str):
+    """The batches, newest first: who, when, how, status, counts by year, and rollback / restore."""
+    if not history:
+        return html.P(t("data.history_empty", lang))
+    header = [t(f"data.col_{key}", lang) for key in ("id", "when", "who", "mode", "status", "records", "years",
+                                                    "action")]
+    rows = []
+    for batch in reversed(history):
+        records = format_int(batch["records"], lang)
+        if batch["active_records"] != batch["records"]:
+            records += " (" + t("data.shown", lang, count=format_int(batch["active_records"], lang)) + ")"
+        rows.append([f"#{batch['id']} {batch['file']}", (batch["when"] or "")[:16].replace("T", " "), batch["who"],
+                     t(f"data.mode.{batch['mode']}", lang), t(f"data.status.{batch['status']}", lang), records,
+                     _years(batch["by_year"]), _action(batch, lang)])
+    return _table(header, rows, "edit-history-table")

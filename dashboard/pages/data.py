@@ -1,0 +1,206 @@
+"""Data (/data): editors upload files → preview → confirm; map unknown agency names; roll back and restore.
+
+Viewers see why they cannot, and no upload control. Every output id starts with "edit-": the guard
+refuses those callbacks to anyone but an editor (403) and each callback checks again (`editor_name`).
+With `serve --data` the dashboard reads files directly: read-only, said on the page.
+"""
+
+import dash
+import dash_bootstrap_components as dbc
+import flask
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html
+from dash.exceptions import PreventUpdate
+
+from dashboard.analytics.filters import Filters
+from dashboard.auth import ANONYMOUS, current_role, editor_name, users
+from dashboard.components.page import rendering_for_validation
+from dashboard.components.upload import (UploadRefused, create_alias_rows, create_history, create_preview,
+                                         decode_uploads, preview_report, staged)
+from dashboard.data import CONFIG_KEY
+from dashboard.i18n import format_int, format_number, t
+
+dash.register_page(__name__, path="/data", order=7, name="Data", title="Data · Dasbor Inovasi", nav=True,
+                   label_key="nav.data")
+
+ADDUSER = "python app.py adduser NAMA --role editor"
+
+
+def _source():
+    return flask.current_app.config[CONFIG_KEY]
+
+
+def page_store():
+    """The store behind the dashboard, or None when it reads files directly (read-only)."""
+    return getattr(_source(), "store", None)
+
+
+def _lang(search) -> str:
+    return Filters.from_query(search).lang
+
+
+def _limit() -> int:
+    from loaders.read import max_upload_bytes
+
+    return max_upload_bytes()
+
+
+def create_refusal(lang: str) -> list:
+    """What a viewer or an anonymous visitor sees instead of the upload control."""
+    parts = [dbc.Alert(t("data.not_allowed", lang), color="warning", id="data-not-allowed")]
+    if current_role() == ANONYMOUS and not users().has_users():
+        parts.append(dbc.Alert([t("data.no_users", lang), html.Pre(html.Code(ADDUSER), className="mt-2 mb-0")],
+                               color="info", id="data-no-users"))
+    elif current_role() == ANONYMOUS:
+        parts.append(html.A(t("data.login_hint", lang), href="/login?next=/data" + ("&lang=en" if lang == "en" else ""),
+                            className="btn btn-primary", id="data-login"))
+    return parts
+
+
+def create_editor_panel(lang: str, history: list[dict]) -> list:
+    """The upload card (drop zone, add/replace, preview, confirm), the alias mapper and the history."""
+    limit = _limit()
+    upload = dbc.Card(dbc.CardBody([
+        html.H2(t("data.upload_heading", lang), className="h5"),
+        dcc.Upload(id="edit-upload", multiple=True, max_size=limit * 2, className="upload-zone",
+                   children=html.Div([html.Strong(t("data.drop", lang)), html.Br(),
+                                      html.Small(t("data.formats", lang,
+                                                   size=f"{format_number(limit / 1e6, lang, 0)} MB"))])),
+        html.Div([html.Span(t("data.mode", lang), className="me-2"),
+                  dbc.RadioItems(id="edit-mode", value="add", inline=True, options=[
+                      {"label": t("data.mode_add", lang), "value": "add"},
+                      {"label": t("data.mode_replace", lang), "value": "replace"}])], className="my-2"),
+        dcc.Loading(html.Div(id="edit-preview"), type="default"),
+        html.Div([html.H3(t("data.unknown_heading", lang), className="h6"),
+                  html.P(t("data.unknown_intro", lang), className="small"),
+                  html.Div(id="edit-alias-rows"),
+                  dbc.Button(t("data.alias_save", lang), id="edit-alias-save", color="secondary", size="sm"),
+                  html.Div(id="edit-alias-message", className="small mt-2")],
+                 id="edit-aliases", className="d-none alias-mapper"),
+        dbc.Button(t("data.confirm", lang), id="edit-confirm", color="primary", disabled=True, className="mt-2"),
+        dcc.Loading(html.Div(id="edit-result", className="mt-2"), type="default"),
+    ]), className="mb-3")
+    return [upload, dcc.Store(id="edit-changed", data=0), dbc.Card(dbc.CardBody([
+        html.H2(t("data.history_heading", lang), className="h5"),
+        html.Div(id="edit-history-message"),
+        html.Div(create_history(history, lang), id="edit-history"),
+    ]))]
+
+
+def layout(**query):
+    """The editor's panel; for anyone else (or in read-only mode) a short explanation."""
+    lang = Filters.from_query(query).lang
+    heading = html.H1(t("data.heading", lang), className="h4 mb-3")
+    store = page_store()
+    if rendering_for_validation():  # Dash learns the ids once: give it the editor's panel, empty
+        body = create_editor_panel(lang, [])
+    elif store is None:
+        body = [dbc.Alert(t("data.read_only", lang), color="secondary", id="data-read-only")]
+    elif editor_name() is None:
+        body = create_refusal(lang)
+    else:
+        body = create_editor_panel(lang, store.history())
+    return html.Div([heading, *body], className="page-data")
+
+
+def _denied(lang: str):
+    return dbc.Alert(t("data.not_allowed", lang), color="warning")
+
+
+@callback(
+    Output("edit-preview", "children"), Output("edit-confirm", "disabled"), Output("edit-alias-rows", "children"),
+    Output("edit-aliases", "className"), Output("edit-alias-message", "children"),
+    Input("edit-upload", "contents"), Input("edit-alias-save", "n_clicks"),
+    State("edit-upload", "filename"), State({"type": "edit-alias", "alias": ALL}, "value"),
+    State({"type": "edit-alias", "alias": ALL}, "id"), State("url", "search"),
+    prevent_initial_call=True,
+)
+def preview(contents, _save, filenames, alias_values, alias_ids, search):
+    """Read the uploaded files as the store would, and show what would be saved (nothing is saved)."""
+    lang, user, store = _lang(search), editor_name(), page_store()
+    if user is None or store is None:
+        return _denied(lang), True, [], "d-none", None
+    if not contents:
+        return None, True, [], "d-none", None
+    message = _save_aliases(store, alias_ids, alias_values, user, lang) if ctx.triggered_id == "edit-alias-save" \
+        else None
+    try:
+        uploads = decode_uploads(contents, filenames, _limit(), lang)
+    except UploadRefused as refused:
+        return dbc.Alert(refused.message(lang), color="danger", id="edit-refused"), True, [], "d-none", None
+    report, unknown = preview_report(store, uploads, lang)
+    blocked = any(issue["severity"] == "error" for issue in report["issues"]) or not report["records"]
+    register = list(store.reference().agency_names)
+    return (create_preview(report, lang), blocked, create_alias_rows(unknown, register, lang),
+            "alias-mapper" if unknown else "d-none", message)
+
+
+def _save_aliases(store, alias_ids: list[dict], alias_values: list, user: str, lang: str):
+    """Store each chosen (alias, agency) pair; the message says how many, or why one was refused."""
+    from loaders.store_schema import StoreError
+
+    pairs = [(item["alias"], value) for item, value in zip(alias_ids, alias_values) if value]
+    try:
+        for alias, agency in pairs:
+            store.add_alias(alias, agency, user)
+    except StoreError as err:
+        return dbc.Alert(err.message(lang), color="danger")
+    return t("data.alias_saved", lang, count=format_int(len(pairs), lang))
+
+
+@callback(
+    Output("edit-result", "children"), Output("edit-changed", "data"), Output("edit-upload", "contents"),
+    Input("edit-confirm", "n_clicks"),
+    State("edit-upload", "contents"), State("edit-upload", "filename"), State("edit-mode", "value"),
+    State("edit-changed", "data"), State("url", "search"),
+    prevent_initial_call=True,
+)
+def confirm(clicks, contents, filenames, mode, changed, search):
+    """Commit the uploaded files as batches, all or nothing (store.ingest), then clear the upload."""
+    lang, user, store = _lang(search), editor_name(), page_store()
+    if user is None or store is None:
+        return _denied(lang), dash.no_update, dash.no_update
+    if not clicks or not contents:
+        raise PreventUpdate
+    try:
+        uploads = decode_uploads(contents, filenames, _limit(), lang)
+    except UploadRefused as refused:
+        return dbc.Alert(refused.message(lang), color="danger"), dash.no_update, dash.no_update
+    with staged(uploads) as paths:
+        result = store.ingest(paths, user=user, replace=mode == "replace", lang=lang)
+    if not result.ok:
+        lines = [html.Li(issue.message) for issue in result.errors]
+        return (dbc.Alert([t("data.not_saved", lang), html.Ul(lines, className="mb-0")], color="danger",
+                          id="edit-not-saved"), dash.no_update, dash.no_update)
+    getattr(_source(), "invalidate", lambda: None)()
+    text = t("data.saved", lang, count=format_int(result.records, lang), batches=len(result.batches))
+    return dbc.Alert(text, color="success", id="edit-saved"), (changed or 0) + 1, None
+
+
+@callback(
+    Output("edit-history", "children"), Output("edit-history-message", "children"),
+    Input("edit-changed", "data"),
+    Input({"type": "edit-rollback", "batch": ALL}, "n_clicks"),
+    Input({"type": "edit-restore", "batch": ALL}, "n_clicks"),
+    State("url", "search"),
+    prevent_initial_call=True,
+)
+def history(_changed, _rollbacks, _restores, search):
+    """Redraw the history after an upload; roll a batch back or restore it when its button is pressed."""
+    from loaders.store_schema import StoreError
+
+    lang, user, store = _lang(search), editor_name(), page_store()
+    if user is None or store is None:
+        return _denied(lang), None
+    trigger, message = ctx.triggered_id, None
+    if isinstance(trigger, dict):
+        if not ctx.triggered[0]["value"]:  # buttons drawn anew, not pressed
+            raise PreventUpdate
+        rollback = trigger["type"] == "edit-rollback"
+        try:
+            (store.rollback if rollback else store.restore)(trigger["batch"], user)
+            message = dbc.Alert(t("data.rolled_back" if rollback else "data.restored", lang, batch=trigger["batch"]),
+                                color="success", dismissable=True)
+        except StoreError as err:
+            message = dbc.Alert(err.message(lang), color="danger", dismissable=True)
+        getattr(_source(), "invalidate", lambda: None)()
+    return create_history(store.history(), lang), message

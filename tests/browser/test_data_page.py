@@ -1,0 +1,83 @@
+"""/data in a real browser: an editor logs in, uploads a workbook, sees the preview, confirms and finds the
+new count on the overview; a viewer finds no upload control. The server has its own store with both users."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import DESKTOP, Page, Server
+from tests.workbooks import make_xlsx, simple_table
+
+PASSWORD = "kata-sandi-uji-1"
+NEW_ROWS = 6
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from loaders.store import open_store
+
+    folder = tmp_path_factory.mktemp("data-page")
+    (folder / "instance").mkdir()
+    store = open_store(f"sqlite:///{folder / 'instance' / 'dasbor.sqlite3'}", seed=True)
+    store.add_user("editor1", "editor", PASSWORD)
+    store.add_user("viewer1", "viewer", PASSWORD)
+    store.close()
+    server = Server(folder / "server.log", folder / "instance")
+    try:
+        server.wait_ready()
+        yield server
+    finally:
+        server.stop()
+
+
+def log_in(browser, server, name: str) -> Page:
+    wrapper = Page(browser, server, DESKTOP)
+    wrapper.page.goto(server.url + "/")
+    wrapper.page.wait_for_url(re.compile(r"/login\?next=/"))
+    wrapper.page.fill("#login-name", name)
+    wrapper.page.fill("#login-password", PASSWORD)
+    wrapper.page.click("#login-submit")
+    wrapper.page.wait_for_selector("#_pages_content > *", state="attached", timeout=30000)
+    wrapper.settle()
+    return wrapper
+
+
+def kpi_total(page: Page) -> int:
+    return int(page.page.inner_text("#kpi-total").replace(".", ""))
+
+
+def test_an_editor_uploads_previews_confirms_and_sees_the_new_count(browser, server, tmp_path):
+    page = log_in(browser, server, "editor1")
+    try:
+        before = kpi_total(page)
+        expect(page.page.locator("#nav-user")).to_contain_text("editor1")
+        book = make_xlsx(tmp_path / "rekap_2013.xlsx", {"2013": simple_table(
+            [[i + 1, f"Inovasi Unggahan {i}", "Dinas Kesehatan", "Kesehatan", 2013] for i in range(NEW_ROWS)])})
+        page.open("/data")
+        page.page.set_input_files("#edit-upload input[type=file]", str(book))
+        expect(page.page.locator("#edit-preview-intro")).to_contain_text(f"{NEW_ROWS} inovasi terbaca dari 1 berkas",
+                                                                       timeout=30000)
+        expect(page.page.locator("#edit-by-year")).to_contain_text("2013")
+        page.page.click("#edit-confirm")
+        expect(page.page.locator("#edit-saved")).to_contain_text(f"Tersimpan: {NEW_ROWS} inovasi", timeout=30000)
+        expect(page.page.locator("#edit-history-table")).to_contain_text("rekap_2013.xlsx")
+        page.open("/")
+        expect(page.page.locator("#kpi-total")).to_have_text(f"{before + NEW_ROWS:,}".replace(",", "."))
+        page.assert_clean()
+    finally:
+        page.context.close()
+
+
+def test_a_viewer_finds_no_upload_control(browser, server):
+    page = log_in(browser, server, "viewer1")
+    try:
+        page.open("/data")
+        expect(page.page.locator("#data-not-allowed")).to_be_visible()
+        assert page.page.locator("#edit-upload").count() == 0
+        assert page.page.locator("input[type=file]").count() == 0
+        page.assert_clean()
+    finally:
+        page.context.close()
