@@ -9,6 +9,8 @@ from __future__ import annotations
 import hmac
 import os
 import secrets
+import threading
+import time
 
 import flask
 
@@ -17,6 +19,41 @@ from dashboard.i18n import normalise_lang, t
 
 PID_ENV = "DASBOR_TEST_SHOW_PID"  # tests only: /api/summary names the worker that answered
 TOKEN_KEY = "login_token"
+MAX_FAILURES = 5          # wrong passwords for one user name ...
+FAILURE_WINDOW = 15 * 60  # ... within this many seconds lock that name out for the rest of the window
+
+
+class LoginThrottle:
+    """Slows password guessing: after MAX_FAILURES wrong passwords for a user name within
+    FAILURE_WINDOW seconds, that name cannot log in until the window has passed. Kept per process
+    (each gunicorn worker counts on its own), which still bounds guesses to a few per minute."""
+
+    def __init__(self, clock=time.monotonic):
+        self._clock = clock
+        self._failures: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, name: str) -> list[float]:
+        cutoff = self._clock() - FAILURE_WINDOW
+        recent = [moment for moment in self._failures.get(name, []) if moment > cutoff]
+        self._failures[name] = recent
+        return recent
+
+    def locked(self, name: str) -> bool:
+        with self._lock:
+            return len(self._recent(name.lower())) >= MAX_FAILURES
+
+    def failed(self, name: str) -> None:
+        with self._lock:
+            self._recent(name.lower()).append(self._clock())
+
+    def succeeded(self, name: str) -> None:
+        with self._lock:
+            self._failures.pop(name.lower(), None)
+
+
+def _throttle() -> LoginThrottle:
+    return flask.current_app.extensions.setdefault("dasbor_login_throttle", LoginThrottle())
 
 LOGIN_PAGE = """<!doctype html>
 <html lang="{{ lang }}"><head><meta charset="utf-8">
@@ -74,9 +111,14 @@ def login():
     token = flask.session.get(TOKEN_KEY) or ""
     if not hmac.compare_digest(token, request.form.get("token") or ""):
         return _render(lang, next_path, name, t("login.expired", lang), 400)
+    throttle = _throttle()
+    if throttle.locked(name):
+        return _render(lang, next_path, name, t("login.throttled", lang, minutes=FAILURE_WINDOW // 60), 429)
     role = users().check_password(name, request.form.get("password") or "")
     if role is None:
+        throttle.failed(name)
         return _render(lang, next_path, name, t("login.failed", lang))
+    throttle.succeeded(name)
     flask.session.clear()  # a fresh session: nothing from before the login survives
     flask.session.update(user=name, role=role)
     return flask.redirect(next_path)

@@ -81,9 +81,12 @@ def database_url(url: str | None = None) -> str:
 
 
 def instance_dir() -> Path:
-    """$DASBOR_INSTANCE, else instance/ in the project (created): the embedded store and the secret key."""
+    """$DASBOR_INSTANCE, else instance/ in the project: the embedded store (with users' password
+    hashes) and the secret key, so the folder is created readable by its owner only (0700)."""
     folder = Path(os.environ.get(ENV_INSTANCE) or DEFAULT_INSTANCE)
-    folder.mkdir(parents=True, exist_ok=True)
+    if not folder.exists() or folder.resolve() == Path(DEFAULT_INSTANCE).resolve():
+        folder.mkdir(parents=True, exist_ok=True)
+        folder.chmod(0o700)
     return folder
 
 

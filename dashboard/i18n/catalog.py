@@ -266,6 +266,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "login.password": ("Kata sandi", "Password"),
     "login.submit": ("Masuk", "Log in"),
     "login.failed": ("Nama pengguna atau kata sandi salah.", "Wrong user name or password."),
+    "login.throttled": ("Terlalu banyak percobaan yang salah untuk nama ini; coba lagi dalam {minutes} menit.",
+                        "Too many wrong attempts for this name; try again in {minutes} minutes."),
     "login.expired": ("Formulir kedaluwarsa; silakan coba lagi.", "The form expired; please try again."),
     "login.view_only": ("Lihat dasbor tanpa masuk", "View the dashboard without logging in"),
     # /data: uploads, preview, history (dashboard.pages.data, dashboard.components.upload)

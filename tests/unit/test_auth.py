@@ -314,3 +314,39 @@ def test_an_editor_rolls_back_and_restores_from_the_history(client, app, store):
         assert store.history()[0]["status"] == status
         shown = client.get("/api/summary").get_json()["records"]
         assert shown == (records - store.history()[0]["records"] if status == "rolled_back" else records)
+
+
+def test_the_instance_folder_holding_password_hashes_is_private(tmp_path, monkeypatch):
+    from loaders.store import open_store
+
+    folder = tmp_path / "instance"
+    monkeypatch.setenv("DASBOR_INSTANCE", str(folder))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    open_store(seed=False).add_user("editor1", "editor", "rahasia-sekali")
+    assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
+    assert (folder / "dasbor.sqlite3").exists()
+
+
+def test_repeated_wrong_passwords_lock_that_name_out(app):
+    from dashboard.routes import MAX_FAILURES
+
+    with app.server.test_client() as guesser:
+        for _ in range(MAX_FAILURES):
+            assert b"login-error" in login(guesser, "budi", "salah-terus").data
+        locked = login(guesser, "budi", PASSWORD)
+        assert locked.status_code == 429 and b"Terlalu banyak percobaan" in locked.data
+    with app.server.test_client() as other:
+        assert login(other, "sari").status_code == 302  # other names are not affected
+    app.server.extensions.pop("dasbor_login_throttle")  # leave the shared app as it was
+
+
+def test_throttle_forgets_failures_after_the_window():
+    from dashboard.routes import FAILURE_WINDOW, MAX_FAILURES, LoginThrottle
+
+    now = [1000.0]
+    throttle = LoginThrottle(clock=lambda: now[0])
+    for _ in range(MAX_FAILURES):
+        throttle.failed("Editor")
+    assert throttle.locked("editor")
+    now[0] += FAILURE_WINDOW + 1
+    assert not throttle.locked("editor")
