@@ -133,26 +133,23 @@ def fingerprint(paths: Iterable[str | os.PathLike]) -> str:
     return digest.hexdigest()[:12]
 
 
-class DataSource:
-    """Spreadsheets under `paths`, read with the loaders once per data version (thread-safe)."""
+class VersionedSource:
+    """A source whose dataset is read again only when `version()` changes; subclasses say how to get
+    the version cheaply and how to read the data (thread-safe: one reader per new version)."""
 
-    def __init__(self, paths: Iterable[str | os.PathLike] | None = None):
-        if not paths:
-            from loaders import SAMPLE_DIR
-
-            paths = [SAMPLE_DIR]
-        self.paths = tuple(Path(p) for p in paths)
+    def __init__(self):
         self._lock = threading.Lock()
         self._current: Dataset | None = None
 
-    def describe(self) -> str:
-        """The paths read, by name (the caption's source when it is not the sample)."""
-        names = [p.name or str(p) for p in self.paths]
-        return ", ".join(names)
+    def version(self) -> str:
+        raise NotImplementedError
+
+    def _read(self, version: str) -> Dataset:
+        raise NotImplementedError
 
     def dataset(self) -> Dataset:
-        """The dataset of the current data version (read again only when the files changed)."""
-        version = fingerprint(self.paths)
+        """The dataset of the current data version (read again only when the version changed)."""
+        version = self.version()
         current = self._current
         if current is not None and current.version == version:
             return current
@@ -161,6 +158,27 @@ class DataSource:
                 self._current = self._read(version)
                 settle_in_memory()
             return self._current
+
+
+class DataSource(VersionedSource):
+    """Spreadsheets under `paths`, read with the loaders once per data version (thread-safe)."""
+
+    def __init__(self, paths: Iterable[str | os.PathLike] | None = None):
+        super().__init__()
+        if not paths:
+            from loaders import SAMPLE_DIR
+
+            paths = [SAMPLE_DIR]
+        self.paths = tuple(Path(p) for p in paths)
+
+    def describe(self) -> str:
+        """The paths read, by name (the caption's source when it is not the sample)."""
+        names = [p.name or str(p) for p in self.paths]
+        return ", ".join(names)
+
+    def version(self) -> str:
+        """The files' fingerprint: a new file, or a saved change, is a new data version."""
+        return fingerprint(self.paths)
 
     def _read(self, version: str) -> Dataset:
         from loaders import SAMPLE_DIR, load_paths

@@ -8,23 +8,21 @@ process, so every gunicorn worker sees an upload, rollback or restore made throu
 from __future__ import annotations
 
 import os
-import threading
 import time
 
-from dashboard.data import Dataset, make_dataset, settle_in_memory
+from dashboard.data import Dataset, VersionedSource, make_dataset
 
 POLL_SECONDS = 0.5
 LABEL_FILES = 3  # the caption names at most this many uploaded files
 
 
-class StoreSource:
+class StoreSource(VersionedSource):
     """The frame of `store.current_frame()`, cached per `store.data_version()` (thread-safe)."""
 
     def __init__(self, store, poll_seconds: float = POLL_SECONDS):
+        super().__init__()
         self.store = store
         self.poll_seconds = poll_seconds
-        self._lock = threading.Lock()
-        self._current: Dataset | None = None
         self._checked = float("-inf")  # monotonic time of the last version check
         self._pid = os.getpid()
 
@@ -48,18 +46,6 @@ class StoreSource:
         version = self.store.data_version()
         self._checked = now
         return version
-
-    def dataset(self) -> Dataset:
-        """The dataset of the current data version (read again only when the version changed)."""
-        version = self.version()
-        current = self._current
-        if current is not None and current.version == version:
-            return current
-        with self._lock:
-            if self._current is None or self._current.version != version:
-                self._current = self._read(version)
-                settle_in_memory()
-            return self._current
 
     def _read(self, version: str) -> Dataset:
         # The version is read before the rows: a change in between makes the next poll read again.
