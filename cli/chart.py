@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from cli import UsageError, add_filter_arguments, add_lang_argument, add_source_arguments
-from cli.readiness import add_edition_argument
+from cli.sources import add_edition_argument
 
 FORMATS = (".png", ".svg", ".pdf")
 
@@ -32,7 +32,7 @@ def register(subparsers) -> None:
 def load_context(args):
     """The view of the command line: --data (default: the sample) read once, FILTERS applied; None when
     nothing could be read (the reason is on stderr)."""
-    from cli.readiness import load_frame
+    from cli.sources import load_frame
     from dashboard.analytics.filters import Filters
     from dashboard.data import DataSource, fingerprint, make_dataset
     from dashboard.views import Context
@@ -50,7 +50,7 @@ def load_context(args):
 
 def check_edition(args) -> bool:
     """False (after saying why on stderr) when --edition names no edition in kipp_editions.toml."""
-    from cli.readiness import load_edition
+    from cli.sources import load_edition
 
     return getattr(args, "edition", None) is None or load_edition(args) is not None
 

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from cli import UsageError, add_lang_argument, add_source_arguments
-from cli.readiness import add_edition_argument, load_edition, load_frame
+from cli.sources import add_edition_argument, load_edition, load_frame
 
 
 def register(subparsers) -> None:

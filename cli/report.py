@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from cli import UsageError, add_filter_arguments, add_lang_argument, add_source_arguments
-from cli.readiness import add_edition_argument
+from cli.sources import add_edition_argument
 
 FORMATS = (".pdf", ".docx")
 

@@ -1,0 +1,71 @@
+"""What the data commands read (readiness, proposal, chart, report): the KIPP edition asked for, and
+the canonical frame of --data, else of the store (DESIGN.md §3)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_edition_argument(parser) -> None:
+    parser.add_argument("--edition", type=int, metavar="YEAR",
+                        help="edisi KIPP (bawaan: edisi terbaru di data/reference/kipp_editions.toml)")
+
+
+def load_edition(args):
+    """The edition asked for, or None after printing why it cannot be used (exit code 2)."""
+    from dashboard.analytics.editions import EditionError, load_editions
+
+    try:
+        return load_editions().get(args.edition)
+    except EditionError as err:
+        print(f"python app.py {args.command}: error: {err}", file=sys.stderr)
+        return None
+
+
+def load_frame(args):
+    """The canonical frame of --data, else of the store (DESIGN.md §3). Rejected files are reported on
+    stderr and left out; None when nothing could be read."""
+    from loaders import load_paths
+
+    if not args.data:
+        return _store_frame(args)
+    paths = args.data
+    result = load_paths(paths, lang=args.lang)
+    for issue in result.errors:
+        print(issue.to_line(), file=sys.stderr)
+    if result.frame.empty:
+        where = ", ".join(str(p) for p in paths)
+        print(("Tidak ada inovasi yang terbaca dari " if args.lang == "id" else "No innovations could be read from ")
+              + where, file=sys.stderr)
+        return None
+    return result.frame
+
+
+def _store_frame(args):
+    """The store's current innovations ($DATABASE_URL, else the embedded file, seeded on first use);
+    the sample while the store has never held a batch."""
+    import sqlalchemy as sa
+
+    from loaders.store import open_store
+    from loaders.store_schema import render_store
+
+    try:
+        store = open_store()
+    except (sa.exc.OperationalError, sa.exc.ArgumentError) as err:
+        detail = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
+        print(render_store("store_unreachable", {"detail": detail}, args.lang), file=sys.stderr)
+        return None
+    try:
+        frame, empty = store.current_frame(), not store.history()
+    finally:
+        store.close()
+    if empty:  # a store nothing was ever loaded into (e.g. a new PostgreSQL): the sample, as DESIGN.md §3 says
+        from loaders import SAMPLE_DIR
+
+        return load_frame(argparse.Namespace(**{**vars(args), "data": [SAMPLE_DIR]}))
+    if frame.empty:
+        print("Penyimpanan tidak memuat inovasi aktif." if args.lang == "id" else "The store holds no active innovation.",
+              file=sys.stderr)
+        return None
+    return frame
