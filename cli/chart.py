@@ -30,20 +30,15 @@ def register(subparsers) -> None:
 
 
 def load_context(args):
-    """The view of the command line: --data (default: the sample) read once, FILTERS applied; None when
-    nothing could be read (the reason is on stderr)."""
-    from cli.sources import load_frame
+    """The view of the command line: the data (--data, else the store) read once, FILTERS applied;
+    None when nothing could be read (the reason is on stderr)."""
+    from cli.sources import load_dataset
     from dashboard.analytics.filters import Filters
-    from dashboard.data import DataSource, fingerprint, make_dataset
     from dashboard.views import Context
-    from loaders import SAMPLE_DIR
 
-    frame = load_frame(args)
-    if frame is None:
+    dataset = load_dataset(args)
+    if dataset is None:
         return None
-    source = DataSource(args.data or [SAMPLE_DIR])
-    is_sample = not args.data or all(Path(p).resolve() == Path(SAMPLE_DIR).resolve() for p in args.data)
-    dataset = make_dataset(frame, fingerprint(source.paths), "sample" if is_sample else source.describe())
     options = {"edition": args.edition} if getattr(args, "edition", None) else {}
     return Context.build(dataset, Filters.from_args(args), **options)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def add_edition_argument(parser) -> None:
@@ -69,3 +70,27 @@ def _store_frame(args):
               file=sys.stderr)
         return None
     return frame
+
+
+def load_dataset(args):
+    """The Dataset the chart and report commands show: the frame of `load_frame`, labelled and
+    versioned by where it came from (--data files, or the store and its uploads), so a caption never
+    calls uploaded data "sample". None when nothing could be read (the reason is on stderr)."""
+    from dashboard.data import DataSource, fingerprint, make_dataset
+    from loaders import SAMPLE_DIR
+
+    frame = load_frame(args)
+    if frame is None:
+        return None
+    if args.data:
+        source = DataSource(args.data)
+        is_sample = all(Path(p).resolve() == Path(SAMPLE_DIR).resolve() for p in args.data)
+        return make_dataset(frame, fingerprint(source.paths), "sample" if is_sample else source.describe())
+    from dashboard.store_source import store_label
+    from loaders.store import open_store
+
+    store = open_store()
+    try:
+        return make_dataset(frame, store.data_version(), store_label(store.history()), store.reference())
+    finally:
+        store.close()

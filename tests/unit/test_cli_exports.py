@@ -72,3 +72,21 @@ def test_cli_report_on_unreadable_data_exits_1(tmp_path, capsys):
     assert main(["report", "--data", str(tmp_path / "tidak-ada.xlsx"), "-o", str(tmp_path / "r.pdf")]) == 1
     assert "Tidak ada inovasi yang terbaca" in capsys.readouterr().err
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_chart_and_report_name_the_stores_uploads_not_the_sample(tmp_path, monkeypatch):
+    import argparse
+
+    from cli.sources import load_dataset
+    from loaders.store import open_store
+    from tests.workbooks import make_xlsx
+
+    monkeypatch.setenv("DASBOR_INSTANCE", str(tmp_path / "instance"))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    upload = make_xlsx(tmp_path / "rekap_2024.xlsx", {"2024": [["No", "Nama Inovasi", "OPD"], [1, "Inovasi", "Dinkes"]]})
+    store = open_store()
+    assert store.ingest([upload], "budi").ok
+    store.close()
+    dataset = load_dataset(argparse.Namespace(data=None, lang="id", command="report"))
+    assert "rekap_2024.xlsx" in dataset.source_label
+    assert len(dataset.frame) == 979 + 1
