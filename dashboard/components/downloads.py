@@ -97,14 +97,14 @@ def _edition(search: str | None) -> int | None:
 
 
 def download_chart(clicks, options, search):
-    """The clicked chart as an image rendered on the server, for the URL's view; the card's options
-    (the breakdown's dimension, the edition chosen on /kipp) win over the URL's `edition`."""
+    """The clicked chart as an image rendered on the server, for the URL's view (with /kipp's
+    `?edition=`); the card's options add the breakdown's dimension chosen on /tren."""
     from dashboard.exports.images import ImageExportError, chart_image
 
     trigger = dash.ctx.triggered_id
     if not trigger or not any(clicks or []) or trigger["format"] not in CHART_FORMATS:
         raise PreventUpdate
-    options = {key: value for key, value in (options or {}).items() if key in ("by", "edition") and value}
+    options = {key: value for key, value in (options or {}).items() if key == "by" and value}
     edition = _edition(search)
     ctx = _context(search, **{**({"edition": edition} if edition else {}), **options})
     try:

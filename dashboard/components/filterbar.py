@@ -7,6 +7,8 @@ controls and the URL can never disagree.
 
 from __future__ import annotations
 
+from urllib.parse import parse_qsl, urlencode
+
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
@@ -26,15 +28,24 @@ CONTROLS = [
 COLUMN = {"agencies": "agency", "sectors": "sector", "stage": "stage", "kind": "kind", "form": "form"}
 
 
-def search_of(filters: Filters) -> str:
-    """The location's search string for `filters` ("" when nothing is chosen and lang is id)."""
-    query = filters.to_query()
+def search_of(filters: Filters, keep: str | None = None) -> str:
+    """The location's search string for `filters` ("" when nothing is chosen and lang is id), followed
+    by the keys of the search `keep` that are not filters (a page's own, such as /kipp's `edition`)."""
+    query = "&".join(part for part in (filters.to_query(), page_query(keep)) if part)
     return f"?{query}" if query else ""
 
 
-def href(pathname: str, filters: Filters) -> str:
-    """A link to `pathname` showing the view `filters`."""
-    return f"{pathname or '/'}{search_of(filters)}"
+def page_query(search: str | None, **changes) -> str:
+    """The keys of `search` that are not filters (no "?"), with `changes` set (None removes a key)."""
+    pairs = [(key, value) for key, value in parse_qsl((search or "").lstrip("?"))
+             if key not in Filters.QUERY_KEYS and key not in changes]
+    pairs += [(key, str(value)) for key, value in changes.items() if value is not None]
+    return urlencode(pairs)
+
+
+def href(pathname: str, filters: Filters, keep: str | None = None) -> str:
+    """A link to `pathname` showing the view `filters` (and the page keys of the search `keep`)."""
+    return f"{pathname or '/'}{search_of(filters, keep)}"
 
 
 def controls_from_filters(filters: Filters, span: tuple[int, int] | None) -> list:
@@ -59,16 +70,27 @@ def filters_from_controls(values: list, span: tuple[int, int] | None, current: F
         stage=stage or None, kind=kind or None, form=form or None)
 
 
-def create_filter_bar(dataset: Dataset, lang: str = "id") -> html.Div:
-    """The controls; values and options are filled from the URL by the callbacks below."""
+def year_slider(dataset: Dataset, filters: Filters | None = None) -> list:
+    """[min, max, marks, value] of the year slider for the years of `dataset` (value: the URL's
+    years, else the whole span) — on page load, and again after /data changed the data."""
     span = dataset.years or (2015, 2015)
     step = 1 if span[1] - span[0] <= 6 else 2
     marks = {year: str(year) for year in range(span[0], span[1] + 1, step)}
     marks[span[1]] = str(span[1])
+    value = controls_from_filters(filters, span)[0] if filters is not None else list(span)
+    return [span[0], span[1], marks, value]
+
+
+YEAR_SLIDER_PROPS = ("min", "max", "marks", "value")
+
+
+def create_filter_bar(dataset: Dataset, lang: str = "id") -> html.Div:
+    """The controls; values and options are filled from the URL by the callbacks below."""
+    low, high, marks, value = year_slider(dataset)
     fields = [dbc.Col([
         html.Label(t("filter.years", lang), id={"type": "i18n", "key": "filter.years"},
                    htmlFor="filter-years", className="form-label small fw-semibold"),
-        dcc.RangeSlider(id="filter-years", min=span[0], max=span[1], step=1, value=list(span),
+        dcc.RangeSlider(id="filter-years", min=low, max=high, step=1, value=value,
                         marks=marks, allow_direct_input=False, className="filter-years"),
     ], xs=12, lg=4)]
     for control_id, _, key, multi in CONTROLS:
@@ -81,15 +103,16 @@ def create_filter_bar(dataset: Dataset, lang: str = "id") -> html.Div:
     return html.Div(dbc.Row(fields, className="g-2"), className="filter-bar")
 
 
-def create_chips(filters: Filters, pathname: str, dataset: Dataset) -> list:
-    """One removable chip per active filter value: a link to the same view without that value."""
+def create_chips(filters: Filters, pathname: str, dataset: Dataset, keep: str | None = None) -> list:
+    """One removable chip per active filter value: a link to the same view without that value
+    (the page keys of the search `keep`, such as /kipp's `edition`, stay)."""
     lang = filters.lang
     label = dataset.labeler(lang)
     chips = []
 
     def chip(text: str, without: Filters, key: str):
         return dcc.Link([html.Span(text), html.Span("×", className="chip-x", **{"aria-hidden": "true"})],
-                        href=href(pathname, without), className="filter-chip", id={"type": "filter-chip", "key": key},
+                        href=href(pathname, without, keep), className="filter-chip", id={"type": "filter-chip", "key": key},
                         title=f"{t('filter.remove', lang)}: {text}")
 
     if filters.year_from is not None or filters.year_to is not None:
@@ -145,7 +168,7 @@ def sync_filters(search, *values):
     wanted = filters_from_controls(list(values), span, current)
     if wanted == current:
         return [no_update] * (1 + len(CONTROL_IDS) + 3 * len(CONTROLS))
-    return [search_of(wanted)] + [no_update] * len(CONTROL_IDS) + control_options(dataset, wanted)
+    return [search_of(wanted, search)] + [no_update] * len(CONTROL_IDS) + control_options(dataset, wanted)
 
 
 def control_options(dataset: Dataset, filters: Filters) -> list:
@@ -156,9 +179,10 @@ def control_options(dataset: Dataset, filters: Filters) -> list:
 
 
 def update_chips(search, pathname):
-    """The active filters as removable chips; reset keeps only the page and the language."""
+    """The active filters as removable chips (a page's own keys stay); reset keeps only the page and
+    the language."""
     filters = Filters.from_query(search)
-    return create_chips(filters, pathname, current_dataset()), href(pathname, Filters(lang=filters.lang))
+    return create_chips(filters, pathname, current_dataset(), search), href(pathname, Filters(lang=filters.lang))
 
 
 def register_callbacks() -> None:

@@ -37,11 +37,12 @@ def context_from_query(query: dict | str | None, **options) -> Context:
     return Context.build(dataset, filters, **options)
 
 
-def create_page(page_id: str, ctx: Context, heading_key: str, children: list) -> html.Div:
-    """Heading, the search the layout was drawn for (see `fresh_context`) and the page's content."""
+def create_page(page_id: str, ctx: Context, heading_key: str, children: list, keep: str | None = None) -> html.Div:
+    """Heading, the search the layout was drawn for (see `fresh_context`; `keep`: the page's own keys
+    of the view, such as /kipp's "edition=2018") and the page's content."""
     return html.Div([
         html.H1(t(heading_key, ctx.lang), className="h4 mb-3"),
-        dcc.Store(id=f"{page_id}-rendered", data=search_of(ctx.filters)),
+        dcc.Store(id=f"{page_id}-rendered", data=search_of(ctx.filters, keep)),
         *children,
     ], className=f"page-{page_id}")
 
@@ -56,10 +57,11 @@ def rendered_state(page_id: str) -> State:
     return State(f"{page_id}-rendered", "data")
 
 
-def fresh_context(search: str | None, rendered: str | None, **options) -> Context:
-    """The context for `search`, or PreventUpdate when the page already shows exactly that view."""
+def fresh_context(search: str | None, rendered: str | None, keep: str | None = None, **options) -> Context:
+    """The context for `search`, or PreventUpdate when the page already shows exactly that view
+    (its filters, and the page's own keys `keep` as given to `create_page`)."""
     filters = Filters.from_query(search)
-    if search_of(filters) == rendered and not options.get("force"):
+    if search_of(filters, keep) == rendered and not options.get("force"):
         raise PreventUpdate
     options.pop("force", None)
     return Context.build(current_dataset(), filters, **options)
@@ -103,7 +105,7 @@ def register_cross_filter(chart_name: str, field: str) -> None:
             return no_update
         filters = Filters.from_query(search)
         changed = apply_click(filters, field, value)
-        return search_of(changed) if changed != filters else no_update
+        return search_of(changed, search) if changed != filters else no_update
 
     cross_filter.__name__ = f"cross_filter_{chart_name.replace('-', '_')}"
 

@@ -137,7 +137,7 @@ def update_shell(search, pathname):
         [href(page["relative_path"], filters) for page in nav],
         ["nav-link active" if _is_active(page, pathname) else "nav-link" for page in nav],
         t("lang.switch", lang),
-        href(pathname, filters.replace(lang=other)),
+        href(pathname, filters.replace(lang=other), search),  # a page's own keys (/kipp's edition) stay
         href("/", filters),
         t("filter.reset", lang),
     )

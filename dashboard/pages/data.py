@@ -13,10 +13,11 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.analytics.filters import Filters
 from dashboard.auth import ANONYMOUS, current_role, editor_name, users
+from dashboard.components.filterbar import YEAR_SLIDER_PROPS, year_slider
 from dashboard.components.page import rendering_for_validation
 from dashboard.components.upload import (UploadRefused, create_alias_rows, create_history, create_preview,
                                          decode_uploads, preview_report, staged)
-from dashboard.data import CONFIG_KEY
+from dashboard.data import CONFIG_KEY, current_dataset
 from dashboard.i18n import format_int, format_number, t
 
 dash.register_page(__name__, path="/data", order=7, name="Data", title="Data · Dasbor Inovasi", nav=True,
@@ -178,6 +179,7 @@ def confirm(clicks, contents, filenames, mode, changed, search):
 
 @callback(
     Output("edit-history", "children"), Output("edit-history-message", "children"),
+    *[Output("filter-years", prop, allow_duplicate=True) for prop in YEAR_SLIDER_PROPS],
     Input("edit-changed", "data"),
     Input({"type": "edit-rollback", "batch": ALL}, "n_clicks"),
     Input({"type": "edit-restore", "batch": ALL}, "n_clicks"),
@@ -185,12 +187,13 @@ def confirm(clicks, contents, filenames, mode, changed, search):
     prevent_initial_call=True,
 )
 def history(_changed, _rollbacks, _restores, search):
-    """Redraw the history after an upload; roll a batch back or restore it when its button is pressed."""
+    """Redraw the history after an upload; roll a batch back or restore it when its button is pressed.
+    Either way the filter bar's year slider then spans the years of the new data."""
     from loaders.store_schema import StoreError
 
     lang, user, store = _lang(search), editor_name(), page_store()
     if user is None or store is None:
-        return _denied(lang), None
+        return _denied(lang), None, *[dash.no_update] * len(YEAR_SLIDER_PROPS)
     trigger, message = ctx.triggered_id, None
     if isinstance(trigger, dict):
         if not ctx.triggered[0]["value"]:  # buttons drawn anew, not pressed
@@ -203,4 +206,4 @@ def history(_changed, _rollbacks, _restores, search):
         except StoreError as err:
             message = dbc.Alert(err.message(lang), color="danger", dismissable=True)
         getattr(_source(), "invalidate", lambda: None)()
-    return create_history(store.history(), lang), message
+    return create_history(store.history(), lang), message, *year_slider(current_dataset(), Filters.from_query(search))

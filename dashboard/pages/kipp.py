@@ -1,18 +1,19 @@
 """Kesiapan KIPP (/kipp): which innovations of the view can be proposed to a KIPP edition, why the
 others cannot yet, the shortlist per institution, and proposal drafts to download.
 
-`?edition=2018` opens an edition (default: the latest in data/reference/kipp_editions.toml); the
+`?edition=2018` opens an edition (default: the latest in data/reference/kipp_editions.toml) and the
+edition selector writes it back into the URL, so links, back/forward and the downloads follow it; the
 filters of the URL narrow the view as on every page. Also wires the draft buttons and the edition
 selector that /inovasi/<id> shows (pattern ids, so they work wherever they appear).
 """
 
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote
 
 import dash
 import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import MATCH, Input, Output, State, callback, clientside_callback, dcc, html, no_update
+from dash import MATCH, Input, Output, State, callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.analytics.filters import Filters
@@ -20,7 +21,7 @@ from dashboard.analytics.kipp_messages import status_label
 from dashboard.analytics.readiness import UnknownInnovation, main_gaps, shortlist, summary
 from dashboard.components import readiness as ui
 from dashboard.components.chart import chart_outputs, chart_values, create_chart_card
-from dashboard.components.filterbar import search_of
+from dashboard.components.filterbar import page_query, search_of
 from dashboard.components.page import context_from_query, create_page, fresh_context, rendered_output, rendered_state
 from dashboard.data import current_dataset
 from dashboard.exports.proposal_docx import proposal_bytes, proposal_filename, proposals_zip
@@ -109,7 +110,7 @@ def layout(edition=None, **query):
     return create_page(PAGE, ctx, "nav.kipp", [
         dbc.Row([
             dbc.Col([html.Label(ui.text("edition", lang), htmlFor="kipp-edition", className="form-label small fw-semibold"),
-                     dbc.Select(id="kipp-edition", options=ui.edition_options(lang), value=str(year))], xs=12, md=4),
+                     html.Div(create_edition_select(year, lang), id="kipp-edition-box")], xs=12, md=4),
             dbc.Col([html.Div(view["note"], id="kipp-edition-note", className="small text-muted"),
                      dbc.Button(ui.text("rules_show", lang), id="kipp-rules-toggle", color="link", size="sm",
                                 className="p-0", n_clicks=0)],
@@ -144,13 +145,43 @@ def layout(edition=None, **query):
                                                                     "enableClickSelection": True}},
             style={"height": "640px", "width": "100%"},
         ),
-    ])
+    ], keep=edition_key(year))
 
 
 # -- callbacks --------------------------------------------------------------------------------------
 
+def edition_in(search: str | None) -> int:
+    """The edition the URL's `?edition=` names (the latest when absent or unknown)."""
+    return edition_year((parse_qs((search or "").lstrip("?")).get("edition") or [None])[0])
+
+
+def edition_key(year: int) -> str:
+    """The page's own key of the view (see create_page/fresh_context)."""
+    return page_query(None, edition=year)
+
+
+def create_edition_select(year: int, lang: str) -> dbc.Select:
+    """The selector; `update` redraws it inside "kipp-edition-box" when the URL names another edition
+    (setting its value directly would close a loop selector -> URL -> selector between two callbacks)."""
+    return dbc.Select(id="kipp-edition", options=ui.edition_options(lang), value=str(year))
+
+
+@callback(
+    Output("url", "search", allow_duplicate=True),
+    Input("kipp-edition", "value"),
+    State("url", "search"),
+    prevent_initial_call=True,
+)
+def choose_edition(edition, search):
+    """The URL is the view: choosing an edition writes `?edition=` into the URL (the other keys stay),
+    as the filter bar writes its filters; `update` then redraws from the URL."""
+    wanted = search_of(Filters.from_query(search), page_query(search, edition=edition_year(edition)))
+    return wanted if wanted != search else no_update
+
+
 @callback(
     rendered_output(PAGE),
+    Output("kipp-edition-box", "children"),
     Output("kipp-counts", "children"),
     Output("kipp-edition-note", "children"),
     Output("kipp-rules", "children"),
@@ -159,28 +190,21 @@ def layout(edition=None, **query):
     Output("kipp-grid", "rowData"),
     Output("kipp-checklist", "children"),
     Input("url", "search"),
-    Input("kipp-edition", "value"),
+    State("kipp-edition", "value"),
     rendered_state(PAGE),
     prevent_initial_call=True,
 )
-def update(search, edition, rendered):
-    """Redraw when the filters in the URL or the edition change."""
-    year = edition_year(edition)
-    ctx = fresh_context(search, rendered, force=dash.ctx.triggered_id == "kipp-edition", edition=year)
+def update(search, selected, rendered):
+    """Redraw when the filters or the edition in the URL change; the selector follows the URL
+    (back/forward, a pasted link)."""
+    year = edition_in(search)
+    ctx = fresh_context(search, rendered, keep=edition_key(year), edition=year)
     view = kipp_view(ctx, year)
     charts = [value for name in CHARTS for value in chart_values(name, ctx)]
     hint = html.P(ui.text("checklist_hint", ctx.lang), className="small text-muted mb-0")
-    return [search_of(ctx.filters), view["counts"], view["note"], view["rules"], *charts, view["shortlist"],
-            view["rows"], hint]
-
-
-# The chosen edition travels with the charts' "Unduh grafik" (the selector is not in the URL): pure UI.
-clientside_callback(
-    "function(edition) { return [" + ", ".join(["{edition: edition}"] * len(CHARTS)) + "]; }",
-    *[Output({"type": "chart-export-options", "chart": name}, "data") for name in CHARTS],
-    Input("kipp-edition", "value"),
-    prevent_initial_call=True,
-)
+    select = no_update if selected == str(year) else create_edition_select(year, ctx.lang)
+    return [search_of(ctx.filters, edition_key(year)), select, view["counts"], view["note"], view["rules"], *charts,
+            view["shortlist"], view["rows"], hint]
 
 
 @callback(

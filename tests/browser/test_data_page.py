@@ -1,5 +1,5 @@
 """/data in a real browser: an editor logs in, uploads a workbook, sees the preview, confirms and finds the
-new count on the overview; a viewer finds no upload control. The server has its own store with both users."""
+new count on the overview (and the new year in the filter bar at once); a viewer finds no upload control. The server has its own store with both users."""
 
 from __future__ import annotations
 
@@ -64,6 +64,10 @@ def test_an_editor_uploads_previews_confirms_and_sees_the_new_count(browser, ser
         page.page.click("#edit-confirm")
         expect(page.page.locator("#edit-saved")).to_contain_text(f"Tersimpan: {NEW_ROWS} inovasi", timeout=30000)
         expect(page.page.locator("#edit-history-table")).to_contain_text("rekap_2013.xlsx")
+        # the filter bar's year slider spans the new year at once, without a reload
+        slider = page.page.locator("#filter-years [role=slider]").first
+        expect(slider).to_have_attribute("aria-valuemin", "2013", timeout=15000)
+        expect(page.page.locator("#filter-years")).to_contain_text("2013")
         page.open("/")
         expect(page.page.locator("#kpi-total")).to_have_text(f"{before + NEW_ROWS:,}".replace(",", "."))
         page.assert_clean()

@@ -1,5 +1,5 @@
 """Kesiapan KIPP (/kipp) in a real browser on the sample data: it renders, the edition selector changes
-the counts, the drafts download as .docx (one) and .zip (the shortlist), and the readiness charts
+the counts and writes `?edition=` into the URL (reload, back and filter changes keep it), the drafts download as .docx (one) and .zip (the shortlist), and the readiness charts
 download as images like every other chart, for the edition chosen."""
 
 from __future__ import annotations
@@ -53,6 +53,32 @@ def test_kipp_switching_the_edition_changes_the_counts(page):
     page.page.select_option("#kipp-edition", "2023")
     expect_counts(page, 2023)
     expect(page.page.locator("#title-readiness")).to_contain_text("KIPP 2023")
+    page.assert_clean()
+
+
+def test_kipp_the_edition_selector_writes_the_url(page):
+    """The URL is the view: choosing an edition writes `?edition=` (the filters stay), reloading that URL
+    keeps the edition and its counts, back returns to the edition before, and a filter change keeps it."""
+    page.open("/kipp?from=2015&edition=2018")
+    expect(page.page.locator("#kipp-edition")).to_have_value("2018")
+    page.page.select_option("#kipp-edition", "2023")
+    expect(page.page).to_have_url(re.compile(r"/kipp\?from=2015&edition=2023$"), timeout=15000)
+    expect_counts(page, 2023)  # the sample starts in 2015: from=2015 is the whole data
+    page.page.reload()
+    page.page.wait_for_selector("#_pages_content > *", state="attached", timeout=30000)
+    page.settle()
+    expect(page.page.locator("#kipp-edition")).to_have_value("2023")
+    expect_counts(page, 2023)
+    expect(page.page.locator("#title-readiness")).to_contain_text("KIPP 2023")
+    page.page.go_back()
+    expect(page.page).to_have_url(re.compile(r"edition=2018$"), timeout=15000)
+    expect(page.page.locator("#kipp-edition")).to_have_value("2018", timeout=15000)
+    expect(page.page.locator("#title-readiness")).to_contain_text("KIPP 2018", timeout=15000)
+    expect_counts(page, 2018)
+    page.page.locator("#filter-chips .filter-chip").first.click()
+    expect(page.page).to_have_url(re.compile(r"/kipp\?edition=2018$"), timeout=15000)
+    expect(page.page.locator("#kipp-edition")).to_have_value("2018")
+    expect_counts(page, 2018)
     page.assert_clean()
 
 

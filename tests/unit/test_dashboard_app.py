@@ -32,7 +32,7 @@ def call(client, app, first_output: str, inputs: list[dict], state: list[dict] |
          changed: int = 0) -> dict:
     """POST the callback whose first output is `first_output`, as the browser does; return its response."""
     for key in app.callback_map:
-        if "@" in key:  # an allow_duplicate twin (cross-filtering), not the callback asked for
+        if "@" in key.split("...")[0]:  # an allow_duplicate twin (cross-filtering), not the callback asked for
             continue
         outputs = outputs_of(key)
         if f"{outputs[0]['id']}.{outputs[0]['property']}" == first_output:

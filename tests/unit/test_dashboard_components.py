@@ -39,6 +39,17 @@ def test_search_of_and_href():
     assert filterbar.href("/opd", Filters(year_from=2016, lang="en")) == "/opd?from=2016&lang=en"
 
 
+def test_a_pages_own_keys_outlive_a_filter_change():
+    """/kipp's `?edition=` stays when the filters change (filter bar, chips, language switch)."""
+    search = "?from=2016&agency=A&edition=2018"
+    assert filterbar.search_of(Filters(agencies=("B",)), search) == "?agency=B&edition=2018"
+    assert filterbar.search_of(Filters(), search) == "?edition=2018"
+    assert filterbar.page_query(search, edition=2023) == "edition=2023"
+    assert filterbar.page_query(search, edition=None) == ""
+    chips = filterbar.create_chips(Filters.from_query(search), "/kipp", dataset(), search)
+    assert [chip.href for chip in chips[1:]] == ["/kipp?agency=A&edition=2018", "/kipp?from=2016&edition=2018"]
+
+
 def test_chips_link_to_the_view_without_that_value():
     filters = Filters(year_from=2015, year_to=2017, agencies=("Dinas Kesehatan", "Dinas Sosial"), lang="en")
     chips = filterbar.create_chips(filters, "/opd", dataset())

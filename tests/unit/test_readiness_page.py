@@ -8,6 +8,7 @@ import io
 import json
 import zipfile
 
+import dash
 import docx
 import pytest
 
@@ -48,10 +49,21 @@ def _counts(children) -> dict[str, str]:
 
 
 def _update(client, app, edition: str, search: str = "") -> dict:
+    """The page redrawn for `search` with `?edition=` (the edition lives in the URL)."""
+    url = f"{search}{'&' if search else '?'}edition={edition}"
     return call(client, app, "kipp-rendered.data",
-                [{"id": "url", "property": "search", "value": search},
-                 {"id": "kipp-edition", "property": "value", "value": edition}],
-                [{"id": "kipp-rendered", "property": "data", "value": search}], changed=1)["response"]
+                [{"id": "url", "property": "search", "value": url}],
+                [{"id": "kipp-edition", "property": "value", "value": edition},
+                 {"id": "kipp-rendered", "property": "data", "value": search}])["response"]
+
+
+def test_kipp_the_edition_selector_writes_the_url(app):
+    from dashboard.pages.kipp import choose_edition
+
+    with app.server.test_request_context():
+        assert choose_edition("2018", "?from=2015&agency=A&lang=en") == "?from=2015&agency=A&lang=en&edition=2018"
+        assert choose_edition("2021", "?edition=2018&to=2020") == "?to=2020&edition=2021"
+        assert choose_edition("2018", "?edition=2018") is dash.no_update
 
 
 def test_kipp_page_renders_counts_charts_shortlist_and_grid(client, app):
