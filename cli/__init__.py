@@ -38,6 +38,7 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--stage", metavar="NAME", help="tahapan: Inisiatif, Uji Coba, Penerapan")
     parser.add_argument("--kind", metavar="NAME", help="jenis: Digital, Non Digital, Teknologi")
     parser.add_argument("--form", metavar="NAME", help="bentuk inovasi")
+    parser.add_argument("--q", metavar="TEXT", help="cari teks pada nama, perangkat daerah atau urusan")
 
 
 def add_lang_argument(parser: argparse.ArgumentParser) -> None:

@@ -260,7 +260,7 @@ def download_name(name: str, filters: Filters) -> str:
     parts = [f"inovasi-{name}"]
     if filters.year_from is not None or filters.year_to is not None:
         parts.append(f"{filters.year_from or ''}-{filters.year_to or ''}".strip("-"))
-    for value in (*filters.agencies, *filters.sectors, filters.stage, filters.kind, filters.form):
+    for value in (*filters.agencies, *filters.sectors, filters.stage, filters.kind, filters.form, filters.text):
         if value:
             parts.append(slug(value)[:40])
     return "_".join(parts)[:150]

@@ -25,11 +25,12 @@ class Filters:
     kind: str | None = None
     form: str | None = None
     lang: str = "id"
+    text: str | None = None
 
     # query key -> field name; repeatable keys map to tuple fields
     QUERY_KEYS = {
         "from": "year_from", "to": "year_to", "agency": "agencies", "sector": "sectors",
-        "stage": "stage", "kind": "kind", "form": "form", "lang": "lang",
+        "stage": "stage", "kind": "kind", "form": "form", "q": "text", "lang": "lang",
     }
 
     @classmethod
@@ -65,7 +66,7 @@ class Filters:
 
     @classmethod
     def from_args(cls, args) -> "Filters":
-        """Build from the CLI's FILTERS (argparse attributes year_from, year_to, agency, sector, ...)."""
+        """Build from the CLI's FILTERS (argparse attributes year_from, year_to, agency, sector, ..., q)."""
         return cls(
             year_from=getattr(args, "year_from", None),
             year_to=getattr(args, "year_to", None),
@@ -75,6 +76,7 @@ class Filters:
             kind=getattr(args, "kind", None),
             form=getattr(args, "form", None),
             lang=getattr(args, "lang", None) or "id",
+            text=(getattr(args, "q", None) or "").strip() or None,
         )
 
     def to_query(self, include_lang: bool = True) -> str:
@@ -114,6 +116,8 @@ class Filters:
             value = getattr(self, name)
             if value is not None:
                 masks[name] = (frame[name] == value).to_numpy(dtype=bool, na_value=False)
+        if self.text is not None:
+            masks["text"] = text_mask(frame, self.text)
         return masks
 
     def mask(self, frame: pd.DataFrame, without: str | None = None) -> np.ndarray:
@@ -127,6 +131,22 @@ class Filters:
     def apply(self, frame: pd.DataFrame) -> pd.DataFrame:
         """The rows of `frame` (canonical columns) that match every active filter."""
         return frame[self.mask(frame)]
+
+
+SEARCHED_COLUMNS = ("name", "agency", "sector")
+
+
+def text_mask(frame: pd.DataFrame, text: str | None) -> np.ndarray:
+    """Rows whose name, agency or sector contains `text` (case-insensitive, literal); all rows when
+    `text` is empty. The one search of the app: /inovasi's box writes it into the URL as `q`."""
+    text = (text or "").strip().lower()
+    if not text:
+        return np.ones(len(frame), dtype=bool)
+    mask = np.zeros(len(frame), dtype=bool)
+    for column in SEARCHED_COLUMNS:
+        found = frame[column].fillna("").astype(str).str.lower().str.contains(text, regex=False)
+        mask |= found.to_numpy(dtype=bool)
+    return mask
 
 
 def _parse_year(text: str) -> int | None:

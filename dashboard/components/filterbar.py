@@ -1,5 +1,7 @@
 """The one filter bar (year range, agency, sector, stage, kind, form), its chips and its reset.
 
+The search text `q` is written by /inovasi's search box; its chip is here with the others.
+
 The URL is the source of truth: controls are written into `?from=…&agency=…` and read back
 from it (browser back/forward, pasted links). One callback does both directions, so the
 controls and the URL can never disagree.
@@ -130,6 +132,8 @@ def create_chips(filters: Filters, pathname: str, dataset: Dataset, keep: str | 
         if value is not None:
             chips.append(chip(f"{t(f'filter.{field_name}', lang)}: {label(field_name, value)}",
                               filters.replace(**{field_name: None}), field_name))
+    if filters.text is not None:
+        chips.append(chip(f'{t("filter.text", lang)}: "{filters.text}"', filters.replace(text=None), "text"))
     if not chips:
         return [html.Span(t("filter.none", lang), className="text-muted small")]
     return [html.Span(t("filter.active", lang), className="small text-muted me-1")] + chips

@@ -105,4 +105,6 @@ def describe_filters(filters, lang: str | None = None, label: Labeler | None = N
         value = getattr(filters, field)
         if value is not None:
             parts.append(t(f"describe.{field}", lang, value=label(field, value)))
+    if filters.text is not None:
+        parts.append(t("describe.text", lang, value=filters.text))
     return " · ".join(parts) if parts else t("describe.all", lang)

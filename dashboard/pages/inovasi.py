@@ -1,4 +1,7 @@
-"""Daftar Inovasi (/inovasi): the innovations of the view in a grid (search, sort, column filters, pages)."""
+"""Daftar Inovasi (/inovasi): the innovations of the view in a grid (search, sort, column filters, pages).
+
+The search box is part of the view: it writes `?q=` into the URL, so every page, export and copied
+link sees the same rows (`Filters.apply` does the matching)."""
 
 from urllib.parse import quote
 
@@ -6,8 +9,9 @@ import dash
 import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Input, Output, callback, html
+from dash import Input, Output, State, callback, html, no_update
 
+from dashboard.analytics.filters import Filters
 from dashboard.components.filterbar import search_of
 from dashboard.components.page import context_from_query, create_page, fresh_context, rendered_output, rendered_state
 from dashboard.i18n import MESSAGES, format_int, t
@@ -20,25 +24,14 @@ COLUMNS = ["name", "agency", "sector", "year", "stage", "kind", "form", "initiat
 MAX_ROWS = 5000  # rows sent to the browser; beyond this the user narrows the view (and is told so)
 
 
-def search_rows(frame: pd.DataFrame, text: str | None) -> pd.DataFrame:
-    """Rows whose name, agency or sector contains `text` (case-insensitive)."""
-    text = (text or "").strip().lower()
-    if not text:
-        return frame
-    mask = pd.Series(False, index=frame.index)
-    for column in ("name", "agency", "sector"):
-        mask |= frame[column].fillna("").astype(str).str.lower().str.contains(text, regex=False)
-    return frame[mask]
-
-
 def _markdown_link(name, innovation_id, query: str) -> str:
     text = str(name).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
     return f"[{text}](/inovasi/{quote(str(innovation_id), safe='')}{query})"
 
 
-def grid_rows(ctx, text: str | None) -> tuple[list[dict], int]:
+def grid_rows(ctx) -> tuple[list[dict], int]:
     """The grid's rows (at most MAX_ROWS) and how many rows match."""
-    rows = search_rows(ctx.view, text).sort_values(["year", "agency", "name"], na_position="last")
+    rows = ctx.view.sort_values(["year", "agency", "name"], na_position="last")
     shown = rows.head(MAX_ROWS)
     label = ctx.label
     query = search_of(ctx.filters)
@@ -75,10 +68,10 @@ def column_defs(ctx) -> list[dict]:
 def layout(**query):
     """The grid of the URL's view."""
     ctx = context_from_query(query)
-    rows, total = grid_rows(ctx, None)
+    rows, total = grid_rows(ctx)
     return create_page(PAGE, ctx, "inovasi.heading", [
         dbc.Row([
-            dbc.Col(dbc.Input(id="inovasi-search", type="search", debounce=True,
+            dbc.Col(dbc.Input(id="inovasi-search", type="search", debounce=True, value=ctx.filters.text or "",
                               placeholder=t("inovasi.search", ctx.lang)), xs=12, md=6),
             dbc.Col(html.Div(count_text(ctx, len(rows), total), id="inovasi-count", className="small text-muted"),
                     xs=12, md=6, className="d-flex align-items-center"),
@@ -95,16 +88,32 @@ def layout(**query):
 
 
 @callback(
+    Output("url", "search", allow_duplicate=True),
+    Input("inovasi-search", "value"),
+    State("url", "search"),
+    prevent_initial_call=True,
+)
+def choose_text(text, search):
+    """The URL is the view: the search text is written into the URL as `?q=` (the other keys stay),
+    as the filter bar writes its filters; `update` then redraws from the URL."""
+    wanted = search_of(Filters.from_query(search).replace(text=(text or "").strip() or None), search)
+    return wanted if wanted != (search or "") else no_update
+
+
+@callback(
     rendered_output(PAGE),
     Output("inovasi-grid", "rowData"),
     Output("inovasi-count", "children"),
+    Output("inovasi-search", "value"),
     Input("url", "search"),
-    Input("inovasi-search", "value"),
+    State("inovasi-search", "value"),
     rendered_state(PAGE),
     prevent_initial_call=True,
 )
 def update(search, text, rendered):
-    """New rows when the filters or the search text change."""
-    ctx = fresh_context(search, rendered, force=dash.ctx.triggered_id == "inovasi-search")
-    rows, total = grid_rows(ctx, text)
-    return search_of(ctx.filters), rows, count_text(ctx, len(rows), total)
+    """New rows when the filters or the search text in the URL change; the box follows the URL
+    (back/forward, a removed chip)."""
+    ctx = fresh_context(search, rendered)
+    rows, total = grid_rows(ctx)
+    box = no_update if (text or "").strip() == (ctx.filters.text or "") else ctx.filters.text or ""
+    return search_of(ctx.filters), rows, count_text(ctx, len(rows), total), box

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
+from urllib.parse import unquote
 
 import openpyxl
 import pypdf
 import pytest
+from playwright.sync_api import expect
 
 SIGNATURES = {"png": b"\x89PNG\r\n\x1a\n", "svg": b"<svg", "pdf": b"%PDF-"}
 CHART_PAGES = {"/": ["trend", "agency", "sector"], "/tren": ["year", "breakdown", "yoy"],
@@ -67,6 +70,32 @@ def test_data_downloads_as_xlsx_and_csv_with_exactly_the_view(page):
     filename, data = _download(page, "#data-menu", "#data-export-csv")
     assert filename.endswith(".csv") and data.startswith(b"\xef\xbb\xbf")
     assert len(list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))) == 68
+    page.assert_clean()
+
+
+def test_the_search_box_writes_q_and_the_data_download_holds_exactly_the_grids_rows(page):
+    page.open("/inovasi?from=2016&to=2016")
+    page.page.fill("#inovasi-search", "kesehatan")
+    page.page.press("#inovasi-search", "Enter")
+    page.page.wait_for_url(re.compile(r"/inovasi\?from=2016&to=2016&q=kesehatan$"))
+    expect(page.page.locator("#inovasi-count")).to_have_text("12 inovasi")
+    expect(page.page.locator("#filter-chips")).to_contain_text('Cari: "kesehatan"')
+    page.page.wait_for_function("document.querySelectorAll('#inovasi-grid .ag-center-cols-container .ag-row').length"
+                                " === 12")
+    hrefs = page.page.eval_on_selector_all("#inovasi-grid .ag-row a", "links => links.map(a => a.pathname)")
+    grid_ids = sorted(unquote(href.rsplit("/", 1)[1]) for href in hrefs)
+    filename, data = _download(page, "#data-menu", "#data-export-csv")
+    assert filename == "inovasi-data_2016-2016_kesehatan.csv"
+    header, *rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert sorted(row[header.index("Kode")] for row in rows) == grid_ids and len(grid_ids) == 12
+    # a copied link shows the same view, the box filled in; removing the chip clears both
+    page.open("/inovasi?from=2016&to=2016&q=kesehatan")
+    expect(page.page.locator("#inovasi-search")).to_have_value("kesehatan")
+    expect(page.page.locator("#inovasi-count")).to_have_text("12 inovasi")
+    page.page.click("#filter-chips a:has-text('Cari')")
+    page.page.wait_for_url(re.compile(r"/inovasi\?from=2016&to=2016$"))
+    expect(page.page.locator("#inovasi-count")).to_have_text("67 inovasi")
+    expect(page.page.locator("#inovasi-search")).to_have_value("")
     page.assert_clean()
 
 

@@ -90,3 +90,10 @@ def test_chart_and_report_name_the_stores_uploads_not_the_sample(tmp_path, monke
     dataset = load_dataset(argparse.Namespace(data=None, lang="id", command="report"))
     assert "rekap_2024.xlsx" in dataset.source_label
     assert len(dataset.frame) == 979 + 1
+
+
+def test_cli_chart_honours_the_search_text_q(tmp_path, capsys):
+    output = tmp_path / "grafik.svg"
+    assert main(["chart", "trend", "--from", "2016", "--to", "2016", "--q", " KESEHATAN ", "-o", str(output)]) == 0
+    assert capsys.readouterr().out.strip() == f"trend: 12 inovasi → {output}"
+    assert 'Cari: "KESEHATAN"' in output.read_text(encoding="utf-8")

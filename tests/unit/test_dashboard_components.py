@@ -61,6 +61,12 @@ def test_chips_link_to_the_view_without_that_value():
     ]
 
 
+def test_the_search_text_is_a_chip_that_removes_only_q():
+    chips = filterbar.create_chips(Filters(year_from=2016, text="posyandu"), "/inovasi", dataset())
+    assert [chip.children[0].children for chip in chips[1:]] == ["Tahun: 2016 – …", 'Cari: "posyandu"']
+    assert [chip.href for chip in chips[1:]] == ["/inovasi?q=posyandu", "/inovasi?from=2016"]
+
+
 def test_no_chips_says_no_filters():
     chips = filterbar.create_chips(Filters(), "/", dataset())
     assert chips[0].children == "Tanpa filter"

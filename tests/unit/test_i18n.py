@@ -60,6 +60,8 @@ def test_format_date_missing():
     (Filters(year_from=2016), "Sejak 2016"),
     (Filters(agencies=("A", "B"), stage="Penerapan"), "OPD: A dan B · Tahapan: Penerapan"),
     (Filters(year_to=2017, sectors=("Kesehatan",), lang="en"), "Up to 2017 · Sector: Kesehatan"),
+    (Filters(text="posyandu"), 'Cari: "posyandu"'),
+    (Filters(year_from=2016, year_to=2016, text="posyandu", lang="en"), 'Year 2016 · Search: "posyandu"'),
 ])
 def test_describe_filters(filters, expected):
     assert describe_filters(filters) == expected

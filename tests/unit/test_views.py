@@ -75,5 +75,7 @@ def test_download_name_from_chart_and_filters():
     filters = Filters(year_from=2015, year_to=2017, agencies=("Dinas Kesehatan",), stage="Uji Coba")
     assert download_name("trend", filters) == "inovasi-trend_2015-2017_dinas-kesehatan_uji-coba"
     assert download_name("agency", Filters()) == "inovasi-agency"
+    assert download_name("data", Filters(year_from=2016, year_to=2016, text="Posyandu Keliling")) == \
+        "inovasi-data_2016-2016_posyandu-keliling"
     assert slug("Ketenteraman, Ketertiban Umum, dan Pelindungan Masyarakat") == \
         "ketenteraman-ketertiban-umum-dan-pelindungan-masyarakat"
