@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from cli import UsageError, add_lang_argument, add_source_arguments
-from cli.sources import add_edition_argument, load_edition, load_frame
+from cli.sources import add_edition_argument, load_edition_and_frame
 
 
 def register(subparsers) -> None:
@@ -26,12 +26,10 @@ def run(args) -> int:
     output = Path(args.output)
     if output.suffix.lower() != ".docx":
         raise UsageError(f"-o harus berakhiran .docx: {output.name}")
-    edition = load_edition(args)
-    if edition is None:
-        return 2
-    frame = load_frame(args)
-    if frame is None:
-        return 1
+    loaded = load_edition_and_frame(args)
+    if isinstance(loaded, int):
+        return loaded
+    edition, frame = loaded
     readiness = evaluate(frame, edition)
     try:
         document = proposal_document(frame, readiness, args.innovation_id, args.lang)

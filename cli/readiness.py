@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from cli import add_filter_arguments, add_lang_argument, add_source_arguments
-from cli.sources import add_edition_argument, load_edition, load_frame
+from cli.sources import add_edition_argument, load_edition_and_frame
 
 
 def register(subparsers) -> None:
@@ -26,12 +26,10 @@ def run(args) -> int:
     from dashboard.analytics.filters import Filters
     from dashboard.analytics.readiness import evaluate, to_dict
 
-    edition = load_edition(args)
-    if edition is None:
-        return 2
-    frame = load_frame(args)
-    if frame is None:
-        return 1
+    loaded = load_edition_and_frame(args)
+    if isinstance(loaded, int):
+        return loaded
+    edition, frame = loaded
     filters = Filters.from_args(args)
     # Judge the whole data (titles must be unique across it), then keep the rows in view.
     readiness = evaluate(frame, edition).select(filters.apply(frame).index)

@@ -24,6 +24,16 @@ def load_edition(args):
         return None
 
 
+def load_edition_and_frame(args):
+    """(edition, frame) for the readiness commands, or the exit code when either cannot be had:
+    2 for an edition that is not in kipp_editions.toml, 1 when no data could be read."""
+    edition = load_edition(args)
+    if edition is None:
+        return 2
+    frame = load_frame(args)
+    return 1 if frame is None else (edition, frame)
+
+
 def load_frame(args):
     """The canonical frame of --data, else of the store (DESIGN.md §3). Rejected files are reported on
     stderr and left out; None when nothing could be read."""
