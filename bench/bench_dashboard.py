@@ -32,7 +32,7 @@ BUDGET = {"callback_p95_ms": 150.0, "layout_p95_ms": 300.0, "rss_mb": 600.0}
 
 def synthetic_frame(rows: int, seed: int = 0) -> pd.DataFrame:
     """A canonical frame of `rows` generated innovations (reference agencies/sectors, 2015–2025)."""
-    from dashboard.data import canonical_frame
+    from analytics.dataset import canonical_frame
     from loaders.reference import load_reference
 
     reference = load_reference()
@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from dashboard import create_app
-    from dashboard.data import FrameSource
+    from dashboard.sources import FrameSource
 
     frame = synthetic_frame(args.rows)
     app = create_app(FrameSource(frame, label="bench"))

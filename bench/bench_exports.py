@@ -18,12 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dashboard.analytics.filters import Filters  # noqa: E402
-from dashboard.data import DataSource  # noqa: E402
-from dashboard.exports import images  # noqa: E402
-from dashboard.exports.charts import REPORT_SECTIONS  # noqa: E402
-from dashboard.exports.report import build_report, write_report  # noqa: E402
-from dashboard.views import Context  # noqa: E402
+from analytics.filters import Filters  # noqa: E402
+from dashboard.sources import DataSource  # noqa: E402
+from exports import images  # noqa: E402
+from exports.charts import REPORT_SECTIONS  # noqa: E402
+from exports.report import build_report, write_report  # noqa: E402
+from charts.views import Context  # noqa: E402
 
 CHART_BUDGET, REPORT_BUDGET = 3.0, 10.0
 COLD_IMAGES = 3  # one-shot browsers are slow: a few are enough for a per-image mean

@@ -39,7 +39,7 @@ def main() -> None:
     import sqlalchemy as sa
 
     from loaders import load_paths
-    from loaders.store import open_store
+    from store.database import open_store
 
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)

@@ -30,7 +30,7 @@ def add_source_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
-    """FILTERS of DESIGN.md §3, parsed into `dashboard.analytics.filters.Filters.from_args`."""
+    """FILTERS of DESIGN.md §3, parsed into `analytics.filters.Filters.from_args`."""
     parser.add_argument("--from", dest="year_from", type=int, metavar="YEAR", help="tahun awal")
     parser.add_argument("--to", dest="year_to", type=int, metavar="YEAR", help="tahun akhir")
     parser.add_argument("--agency", action="append", metavar="NAME", help="perangkat daerah (dapat diulang)")

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from cli import UsageError, add_filter_arguments, add_lang_argument, add_source_arguments
-from cli.sources import add_edition_argument
+from cli.common import add_edition_argument
 
 FORMATS = (".png", ".svg", ".pdf")
 
@@ -32,9 +32,9 @@ def register(subparsers) -> None:
 def load_context(args):
     """The view of the command line: the data (--data, else the store) read once, FILTERS applied;
     None when nothing could be read (the reason is on stderr)."""
-    from cli.sources import load_dataset
-    from dashboard.analytics.filters import Filters
-    from dashboard.views import Context
+    from cli.common import load_dataset
+    from analytics.filters import Filters
+    from charts.views import Context
 
     dataset = load_dataset(args)
     if dataset is None:
@@ -45,14 +45,14 @@ def load_context(args):
 
 def check_edition(args) -> bool:
     """False (after saying why on stderr) when --edition names no edition in kipp_editions.toml."""
-    from cli.sources import load_edition
+    from cli.common import load_edition
 
     return getattr(args, "edition", None) is None or load_edition(args) is not None
 
 
 def run(args) -> int:
-    from dashboard.exports.charts import chart_names
-    from dashboard.exports.images import ImageExportError, chart_image, chromium_available, browser_path
+    from exports.charts import chart_names
+    from exports.images import ImageExportError, chart_image, chromium_available, browser_path
 
     output = Path(args.output)
     if output.suffix.lower() not in FORMATS:

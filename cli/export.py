@@ -18,7 +18,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from dashboard.exports.tabular import write_csv, write_xlsx
+    from exports.tabular import write_csv, write_xlsx
     from loaders import load_paths
 
     output = Path(args.output)

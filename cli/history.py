@@ -29,8 +29,8 @@ def run_with_store(args, action) -> int:
     """
     import sqlalchemy as sa
 
-    from loaders.store import open_store
-    from loaders.store_schema import StoreError, render_store
+    from store.database import open_store
+    from store.errors import StoreError, render_store
 
     lang = getattr(args, "lang", "id")
     try:

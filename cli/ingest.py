@@ -18,7 +18,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from loaders.store_schema import render_store
+    from store.errors import render_store
 
     def act(store) -> int:
         result = store.ingest(args.files, user=cli_user(args), replace=args.replace, lang=args.lang)

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from cli import UsageError, add_lang_argument, add_source_arguments
-from cli.sources import add_edition_argument, load_edition_and_frame
+from cli.common import add_edition_argument, load_edition_and_frame
 
 
 def register(subparsers) -> None:
@@ -20,8 +20,8 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from dashboard.analytics.readiness import UnknownInnovation, evaluate
-    from dashboard.exports.proposal_docx import proposal_document
+    from analytics.kipp.readiness import UnknownInnovation, evaluate
+    from exports.proposal_docx import proposal_document
 
     output = Path(args.output)
     if output.suffix.lower() != ".docx":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from cli import add_filter_arguments, add_lang_argument, add_source_arguments
-from cli.sources import add_edition_argument, load_edition_and_frame
+from cli.common import add_edition_argument, load_edition_and_frame
 
 
 def register(subparsers) -> None:
@@ -23,8 +23,8 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from dashboard.analytics.filters import Filters
-    from dashboard.analytics.readiness import evaluate, to_dict
+    from analytics.filters import Filters
+    from analytics.kipp.readiness import evaluate, to_dict
 
     loaded = load_edition_and_frame(args)
     if isinstance(loaded, int):
@@ -43,8 +43,8 @@ def run(args) -> int:
 
 def print_table(readiness, lang: str) -> None:
     """Summary, one line per innovation, then the shortlist per institution."""
-    from dashboard.analytics.kipp_messages import status_label
-    from dashboard.analytics.readiness import main_gaps, shortlist, summary
+    from analytics.kipp.messages import status_label
+    from analytics.kipp.readiness import main_gaps, shortlist, summary
 
     en = lang == "en"
     edition = readiness.edition

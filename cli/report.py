@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from cli import UsageError, add_filter_arguments, add_lang_argument, add_source_arguments
-from cli.sources import add_edition_argument
+from cli.common import add_edition_argument
 
 FORMATS = (".pdf", ".docx")
 
@@ -29,9 +29,9 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from cli.chart import check_edition, load_context
-    from dashboard.exports.images import ImageExportError, chromium_available
-    from dashboard.exports.report import write_report
-    from dashboard.i18n import format_int, t
+    from exports.images import ImageExportError, chromium_available
+    from exports.report import write_report
+    from i18n import format_int, t
 
     output = Path(args.output)
     if output.suffix.lower() not in FORMATS:

@@ -23,8 +23,8 @@ def register(subparsers) -> None:
 def handle(args) -> int:
     """Run the dashboard until interrupted; 1 when a --data path does not exist or the store cannot be opened."""
     from dashboard import create_app
-    from dashboard.data import ENV_DATA, DataSource
-    from dashboard.store_source import StoreSource
+    from dashboard.sources import ENV_DATA, DataSource
+    from dashboard.sources import StoreSource
 
     paths = [Path(p) for p in (args.data or [])]
     missing = [str(p) for p in paths if not p.exists()]
@@ -52,8 +52,8 @@ def open_store_or_say(seed: bool):
     """The store ($DATABASE_URL or the embedded file), or None after saying why it cannot be opened."""
     import sqlalchemy as sa
 
-    from loaders.store import open_store
-    from loaders.store_schema import render_store
+    from store.database import open_store
+    from store.errors import render_store
 
     try:
         return open_store(seed=None if seed else False)

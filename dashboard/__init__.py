@@ -20,7 +20,7 @@ def create_app(source=None, store=None):
 
     from dashboard import auth, routes
     from dashboard.components import chart, downloads, filterbar, shell
-    from dashboard.data import CONFIG_KEY, source_from_environment
+    from dashboard.sources import CONFIG_KEY, source_from_environment
 
     if source is None:
         source = source_from_environment()
@@ -50,6 +50,6 @@ def create_app(source=None, store=None):
 
 def _accounts_store():
     """The default store, unseeded, for its accounts only (when the data comes from --data files)."""
-    from loaders.store import open_store
+    from store.database import open_store
 
     return open_store(seed=False)

@@ -160,7 +160,7 @@ def secret_key() -> str:
     """$DASBOR_SECRET_KEY, else instance/secret_key (created once, mode 0600, shared by every worker)."""
     if os.environ.get(SECRET_ENV):
         return os.environ[SECRET_ENV]
-    from loaders.store import instance_dir
+    from store.database import instance_dir
 
     path = instance_dir() / "secret_key"
     for _ in range(100):

@@ -15,7 +15,7 @@ import time
 import flask
 
 from dashboard.auth import current_role, users
-from dashboard.i18n import normalise_lang, t
+from i18n import normalise_lang, t
 
 PID_ENV = "DASBOR_TEST_SHOW_PID"  # tests only: /api/summary names the worker that answered
 TOKEN_KEY = "login_token"
@@ -133,7 +133,7 @@ def logout():
 
 def summary():
     """GET /api/summary: {records, data_version} of the current data (guarded like every route)."""
-    from dashboard.data import current_dataset
+    from dashboard.sources import current_dataset
 
     dataset = current_dataset()
     body = {"records": int(len(dataset.frame)), "data_version": dataset.version}

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 import pandas as pd
 
@@ -84,6 +86,32 @@ def data_version(paths) -> str:
         stat = path.stat() if path.exists() else None
         digest.update(f"{path.resolve()}|{stat and stat.st_size}|{stat and stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:12]
+
+
+def list_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Every file under `paths` (folders walked, hidden files skipped), sorted."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(p for p in path.rglob("*") if p.is_file()
+                         and not any(part.startswith((".", "~$")) for part in p.relative_to(path).parts))
+        elif path.exists():
+            found.append(path)
+    return sorted(set(found))
+
+
+def fingerprint(paths: Iterable[str | os.PathLike]) -> str:
+    """The data version: a hash of each file's path, size and modification time."""
+    digest = hashlib.sha1()
+    for path in list_files(paths):
+        stat = path.stat()
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:12]
+
+
+def describe_paths(paths) -> str:
+    """The paths, by name ("rekap2017.xlsx, data"): what a caption calls files read directly."""
+    return ", ".join(Path(p).name or str(p) for p in paths)
 
 
 def load_paths(paths, lang: str = "id", max_bytes: int | None = None, reference=None) -> LoadResult:

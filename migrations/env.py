@@ -1,4 +1,4 @@
-"""Alembic environment for the store, configured in code by `loaders.store_schema.upgrade`.
+"""Alembic environment for the store, configured in code by `store.engine.upgrade`.
 
 There is no alembic.ini: the caller passes an open connection in `config.attributes["connection"]`
 (so migrations run inside the store's own locked transaction). Without one, `sqlalchemy.url`
@@ -22,7 +22,7 @@ def run_online() -> None:
     if connection is not None:
         run_migrations(connection)
         return
-    from loaders.store import database_url
+    from store.database import database_url
 
     engine = create_engine(config.get_main_option("sqlalchemy.url") or database_url())
     with engine.begin() as connection:

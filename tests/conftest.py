@@ -138,7 +138,7 @@ def store_url(request, tmp_path):
 @pytest.fixture
 def store(store_url):
     """An empty, migrated store (not seeded) on each backend."""
-    from loaders.store import open_store
+    from store.database import open_store
 
     opened = open_store(store_url, seed=False)
     yield opened

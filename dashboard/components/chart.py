@@ -11,8 +11,8 @@ import pandas as pd
 from dash import MATCH, Input, Output, State, clientside_callback, dcc, html
 
 from dashboard.components.downloads import create_chart_menu
-from dashboard.i18n import t
-from dashboard.views import Context, Rendered, render
+from i18n import t
+from charts.views import Context, Rendered, render
 
 MODEBAR_REMOVE = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d",
                   "resetScale2d", "toggleSpikelines", "hoverClosestCartesian", "hoverCompareCartesian"]

@@ -1,6 +1,6 @@
 """Download buttons: every chart as PNG/SVG/PDF, the view's rows as XLSX/CSV, and the report (PDF/Word).
 
-Thin wiring only: the files come from dashboard.exports (no Dash there), for the view the URL names,
+Thin wiring only: the files come from exports (no Dash there), for the view the URL names,
 so a download always matches the screen. The report is long (Chromium draws ten charts), so it runs as
 a Dash background callback (DiskcacheManager; the cache folder is $DASBOR_CACHE_DIR, else
 instance/export-cache) with a progress bar, and the page stays usable meanwhile. Where the server has
@@ -18,8 +18,8 @@ import dash_bootstrap_components as dbc
 from dash import ALL, MATCH, Input, Output, State, callback, clientside_callback, dcc, html
 from dash.exceptions import PreventUpdate
 
-from dashboard.analytics.filters import Filters
-from dashboard.i18n import t
+from analytics.filters import Filters
+from i18n import t
 
 CHART_FORMATS = ("png", "svg", "pdf")
 DATA_FORMATS = ("xlsx", "csv")
@@ -35,7 +35,7 @@ def _i18n(key: str, lang: str) -> html.Span:
 
 def create_chart_menu(name: str, ctx) -> html.Div:
     """ "Unduh grafik ▾" with PNG, SVG and PDF rendered on the server; without Chromium, one plain line."""
-    from dashboard.exports.images import chromium_available
+    from exports.images import chromium_available
 
     lang = ctx.lang
     if chromium_available():
@@ -84,8 +84,8 @@ def _manager():
 
 
 def _context(search: str | None, dataset=None, **options):
-    from dashboard.data import current_dataset
-    from dashboard.views import Context
+    from dashboard.sources import current_dataset
+    from charts.views import Context
 
     return Context.build(dataset or current_dataset(), Filters.from_query(search), **options)
 
@@ -99,7 +99,7 @@ def _edition(search: str | None) -> int | None:
 def download_chart(clicks, options, search):
     """The clicked chart as an image rendered on the server, for the URL's view (with /kipp's
     `?edition=`); the card's options add the breakdown's dimension chosen on /tren."""
-    from dashboard.exports.images import ImageExportError, chart_image
+    from exports.images import ImageExportError, chart_image
 
     trigger = dash.ctx.triggered_id
     if not trigger or not any(clicks or []) or trigger["format"] not in CHART_FORMATS:
@@ -116,7 +116,7 @@ def download_chart(clicks, options, search):
 
 def download_data(_xlsx, _csv, search):
     """The view's rows (every column) as XLSX or CSV."""
-    from dashboard.exports.data import data_bytes
+    from exports.data import data_bytes
 
     trigger = dash.ctx.triggered_id
     if trigger not in {f"data-export-{fmt}" for fmt in DATA_FORMATS}:
@@ -127,9 +127,9 @@ def download_data(_xlsx, _csv, search):
 
 def download_report(set_progress, _pdf, _docx, search):
     """The report of the URL's view, with its progress (runs in a background process)."""
-    from dashboard.data import CONFIG_KEY
-    from dashboard.exports.images import shutdown
-    from dashboard.exports.report import report_bytes
+    from dashboard.sources import CONFIG_KEY
+    from exports.images import shutdown
+    from exports.report import report_bytes
 
     trigger = dash.ctx.triggered_id
     if trigger not in {f"report-export-{fmt}" for fmt in REPORT_FORMATS}:

@@ -14,10 +14,11 @@ from urllib.parse import parse_qsl, urlencode
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
-from dashboard.analytics import metrics
-from dashboard.analytics.filters import Filters
-from dashboard.data import Dataset, current_dataset
-from dashboard.i18n import format_int, t
+from analytics import metrics
+from analytics.filters import Filters
+from analytics.dataset import Dataset
+from dashboard.sources import current_dataset
+from i18n import format_int, t
 
 # (control id, Filters field, catalog key of its label, multi?)
 CONTROLS = [

@@ -9,9 +9,9 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
-from dashboard.analytics import metrics
-from dashboard.i18n import format_int, format_pct, format_signed_pct, t
-from dashboard.views import Context
+from analytics import metrics
+from i18n import format_int, format_pct, format_signed_pct, t
+from charts.views import Context
 
 
 def _card(label: str, value: str, detail: str, value_id: str, tone: str = "") -> dbc.Col:

@@ -12,11 +12,11 @@ import flask
 from dash import Input, Output, State, callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard.analytics.filters import Filters
+from analytics.filters import Filters
 from dashboard.components.filterbar import search_of
-from dashboard.data import current_dataset
-from dashboard.i18n import t
-from dashboard.views import Context
+from dashboard.sources import current_dataset
+from i18n import t
+from charts.views import Context
 
 
 def rendering_for_validation() -> bool:

@@ -1,10 +1,10 @@
 """KIPP readiness in the dashboard: the pieces the /kipp page, the overview's `kpi-ready` card and
 /inovasi/<id> share (status cards, rules table, checklist, draft buttons, edition selector).
 
-The engine is dashboard.analytics.readiness (pure pandas); the cached evaluation per data version and
-edition and the two readiness charts live in dashboard.readiness_views (no Dash), registered in
-dashboard.views like every chart. Words live in TEXT (id, en), next to the readiness messages of
-dashboard.analytics.kipp_messages; chart titles and axes are in the catalog (dashboard.i18n).
+The engine is analytics.kipp.readiness (pure pandas); the cached evaluation per data version and
+edition and the two readiness charts live in charts.readiness_views (no Dash), registered in
+charts.views like every chart. Words live in TEXT (id, en), next to the readiness messages of
+analytics.kipp.messages; chart titles and axes are in the catalog (i18n).
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.analytics.editions import edition_facts, load_editions
-from dashboard.analytics.kipp_messages import STATUSES, status_label
-from dashboard.analytics.kipp_rules import FAIL, MISSING, PASS
-from dashboard.analytics.readiness import Readiness
-from dashboard.i18n import format_int, format_number, normalise_lang
-from dashboard.readiness_views import STATUS_COLOURS, edition_year, readiness_of, ready_count
+from analytics.kipp.editions import edition_facts, load_editions
+from analytics.kipp.messages import STATUSES, status_label
+from analytics.kipp.rules import FAIL, MISSING, PASS
+from analytics.kipp.readiness import Readiness
+from i18n import format_int, format_number, normalise_lang
+from charts.readiness_views import STATUS_COLOURS, edition_year, readiness_of, ready_count
 
 TEXT: dict[str, tuple[str, str]] = {
     "edition": ("Edisi KIPP", "KIPP edition"),

@@ -10,11 +10,11 @@ import dash_bootstrap_components as dbc
 import flask
 from dash import ALL, Input, Output, callback, clientside_callback, ctx, dcc, html
 
-from dashboard.analytics.filters import Filters
+from analytics.filters import Filters
 from dashboard.components.downloads import create_download_bar
 from dashboard.components.filterbar import create_filter_bar, href
-from dashboard.data import current_dataset
-from dashboard.i18n import t
+from dashboard.sources import current_dataset
+from i18n import t
 
 
 def nav_pages() -> list[dict]:

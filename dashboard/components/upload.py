@@ -19,7 +19,7 @@ from pathlib import Path
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.i18n import format_int, format_number, t
+from i18n import format_int, format_number, t
 
 MEGABYTE = 1_000_000
 UNSAFE = re.compile(r"[\x00-\x1f/\\:*?\"<>|]+")

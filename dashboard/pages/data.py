@@ -11,14 +11,14 @@ import flask
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
-from dashboard.analytics.filters import Filters
+from analytics.filters import Filters
 from dashboard.auth import ANONYMOUS, current_role, editor_name, users
 from dashboard.components.filterbar import YEAR_SLIDER_PROPS, year_slider
 from dashboard.components.page import rendering_for_validation
 from dashboard.components.upload import (UploadRefused, create_alias_rows, create_history, create_preview,
                                          decode_uploads, preview_report, staged)
-from dashboard.data import CONFIG_KEY, current_dataset
-from dashboard.i18n import format_int, format_number, t
+from dashboard.sources import CONFIG_KEY, current_dataset
+from i18n import format_int, format_number, t
 
 dash.register_page(__name__, path="/data", order=7, name="Data", title="Data · Dasbor Inovasi", nav=True,
                    label_key="nav.data")
@@ -137,7 +137,7 @@ def preview(contents, _save, filenames, alias_values, alias_ids, search):
 
 def _save_aliases(store, alias_ids: list[dict], alias_values: list, user: str, lang: str):
     """Store each chosen (alias, agency) pair; the message says how many, or why one was refused."""
-    from loaders.store_schema import StoreError
+    from store.errors import StoreError
 
     pairs = [(item["alias"], value) for item, value in zip(alias_ids, alias_values) if value]
     try:
@@ -189,7 +189,7 @@ def confirm(clicks, contents, filenames, mode, changed, search):
 def history(_changed, _rollbacks, _restores, search):
     """Redraw the history after an upload; roll a batch back or restore it when its button is pressed.
     Either way the filter bar's year slider then spans the years of the new data."""
-    from loaders.store_schema import StoreError
+    from store.errors import StoreError
 
     lang, user, store = _lang(search), editor_name(), page_store()
     if user is None or store is None:

@@ -11,10 +11,10 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, State, callback, html, no_update
 
-from dashboard.analytics.filters import Filters
+from analytics.filters import Filters
 from dashboard.components.filterbar import search_of
 from dashboard.components.page import context_from_query, create_page, fresh_context, rendered_output, rendered_state
-from dashboard.i18n import MESSAGES, format_int, t
+from i18n import MESSAGES, format_int, t
 
 dash.register_page(__name__, path="/inovasi", order=4, name="Daftar Inovasi", title="Daftar Inovasi · Dasbor Inovasi",
                    nav=True, label_key="nav.inovasi")

@@ -5,12 +5,12 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.analytics.filters import Filters
+from analytics.filters import Filters
 from dashboard.components.filterbar import href
 from dashboard.components.page import rendering_for_validation
 from dashboard.components.readiness import create_readiness_section
-from dashboard.data import current_dataset
-from dashboard.i18n import format_date, format_int, t
+from dashboard.sources import current_dataset
+from i18n import format_date, format_int, t
 
 dash.register_page(__name__, path_template="/inovasi/<innovation_id>", order=5, name="Detail Inovasi",
                    title="Detail Inovasi · Dasbor Inovasi", nav=False, label_key="nav.detail")

@@ -16,17 +16,17 @@ import pandas as pd
 from dash import MATCH, Input, Output, State, callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard.analytics.filters import Filters
-from dashboard.analytics.kipp_messages import status_label
-from dashboard.analytics.readiness import UnknownInnovation, main_gaps, shortlist, summary
+from analytics.filters import Filters
+from analytics.kipp.messages import status_label
+from analytics.kipp.readiness import UnknownInnovation, main_gaps, shortlist, summary
 from dashboard.components import readiness as ui
 from dashboard.components.chart import chart_outputs, chart_values, create_chart_card
 from dashboard.components.filterbar import page_query, search_of
 from dashboard.components.page import context_from_query, create_page, fresh_context, rendered_output, rendered_state
-from dashboard.data import current_dataset
-from dashboard.exports.proposal_docx import proposal_bytes, proposal_filename, proposals_zip
-from dashboard.i18n import MESSAGES, format_number, t
-from dashboard.readiness_views import edition_year, readiness_of, view_readiness
+from dashboard.sources import current_dataset
+from exports.proposal_docx import proposal_bytes, proposal_filename, proposals_zip
+from i18n import MESSAGES, format_number, t
+from charts.readiness_views import edition_year, readiness_of, view_readiness
 
 dash.register_page(__name__, path="/kipp", order=6, name="Kesiapan KIPP", title="Kesiapan KIPP · Dasbor Inovasi",
                    nav=True, label_key="nav.kipp")

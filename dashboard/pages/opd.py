@@ -3,12 +3,12 @@
 import dash
 from dash import Input, Output, callback, dcc, html
 
-from dashboard.analytics import one_agency
+from analytics import one_agency
 from dashboard.components.chart import chart_outputs, chart_values, create_chart_card
 from dashboard.components.filterbar import search_of
 from dashboard.components.page import (chart_grid, context_from_query, create_page, fresh_context,
                                        register_cross_filter, rendered_output, rendered_state)
-from dashboard.i18n import format_int, t
+from i18n import format_int, t
 
 dash.register_page(__name__, path="/opd", order=2, name="Perangkat Daerah", title="Perangkat Daerah · Dasbor Inovasi",
                    nav=True, label_key="nav.opd")

@@ -8,7 +8,7 @@ from dashboard.components.chart import chart_outputs, chart_values, create_chart
 from dashboard.components.filterbar import search_of
 from dashboard.components.page import (chart_grid, context_from_query, create_page, fresh_context,
                                        register_cross_filter, rendered_output, rendered_state)
-from dashboard.i18n import t
+from i18n import t
 
 dash.register_page(__name__, path="/tren", order=1, name="Tren", title="Tren · Dasbor Inovasi", nav=True,
                    label_key="nav.tren")

@@ -13,8 +13,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from dashboard.analytics import metrics
-from dashboard.analytics.filters import Filters
+from analytics import metrics
+from analytics.filters import Filters
 from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
 
 DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"

@@ -17,7 +17,7 @@ NEW_ROWS = 6
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from loaders.store import open_store
+    from store.database import open_store
 
     folder = tmp_path_factory.mktemp("data-page")
     (folder / "instance").mkdir()

@@ -11,8 +11,8 @@ from functools import lru_cache
 import docx
 from playwright.sync_api import expect
 
-from dashboard.analytics.editions import load_editions
-from dashboard.analytics.readiness import evaluate, summary
+from analytics.kipp.editions import load_editions
+from analytics.kipp.readiness import evaluate, summary
 from tests.browser.conftest import SCREENSHOTS
 from tests.browser.test_downloads import SIGNATURES, _chart_item, _chart_menu, _download
 

@@ -1,6 +1,6 @@
 """Canonical frames built in code for the dashboard's unit tests (no spreadsheet, no browser)."""
 
-from dashboard.data import canonical_frame
+from analytics.dataset import canonical_frame
 
 AGENCIES = ["Dinas Kesehatan", "Dinas Pendidikan", "Kecamatan Gelumbang", "Dinas Perhubungan"]
 SECTORS = ["Kesehatan", "Pendidikan", "Perhubungan", "Pemberdayaan Masyarakat dan Desa"]

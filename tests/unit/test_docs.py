@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from cli import COMMANDS
-from dashboard.analytics.filters import Filters
-from dashboard.views import CHARTS
+from analytics.filters import Filters
+from charts.views import CHARTS
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 

@@ -1,0 +1,1 @@
+"""Analytics in pure pandas: the dataset, filters, metrics, One Agency One Innovation, and kipp/."""

@@ -1,0 +1,1 @@
+"""KIPP proposal readiness: editions (data/reference/kipp_editions.toml), rules, messages, readiness."""

@@ -1,0 +1,223 @@
+"""KIPP proposal readiness: for each innovation and a KIPP edition, a status, a score and its checks.
+
+Plain pandas/numpy, no Dash (DESIGN.md §1): the page, the CLI's `readiness --json` and the proposal
+drafts all call `evaluate` and read the same `Readiness` value.
+
+Outcome (DOMAIN.md §7):
+- **Siap**: every hard check passes;
+- **Hampir siap**: nothing fails, some information is missing in the data;
+- **Belum memenuhi syarat**: a rule fails on the facts (too young, Uji Coba, Berhenti, over a word limit, ...);
+- **Jalur khusus**: a past winner, kept out of the general group by its award history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analytics.kipp import rules
+from analytics.kipp.editions import Edition, load_editions
+from analytics.kipp.messages import STATUSES
+from analytics.kipp.rules import FAIL, MISSING, PASS, Check  # noqa: F401 (re-exported)
+from loaders.text import text_key
+
+__all__ = ["STATUSES", "PASS", "FAIL", "MISSING", "Readiness", "evaluate", "summary", "shortlist", "status_counts", "main_gaps",
+           "to_dict", "UnknownInnovation"]
+
+_BASE_COLUMNS = ["id", "name", "agency", "agency_raw", "year", "stage", "status", "awards",
+                 "launch_date", "launch_date_precision", "trial_date", "trial_date_precision"]
+
+
+class UnknownInnovation(ValueError):
+    """An innovation id that is not in the data."""
+
+    def __init__(self, innovation_id: str):
+        self.innovation_id = innovation_id
+        super().__init__(f"Inovasi dengan id '{innovation_id}' tidak ada di data")
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """The readiness of every row of a frame for one edition.
+
+    `table` keeps the frame's index and holds id, name, agency, year, group, status and score;
+    `checks` hold, per rule, one state and message per row, in the same order as `table`.
+    """
+
+    edition: Edition
+    table: pd.DataFrame
+    checks: tuple[Check, ...]
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def position(self, innovation_id: str) -> int:
+        """The row position of an innovation id; UnknownInnovation when it is not there."""
+        matches = np.flatnonzero(self.table["id"].to_numpy(dtype=object) == str(innovation_id))
+        if not len(matches):
+            raise UnknownInnovation(str(innovation_id))
+        return int(matches[0])
+
+    def checks_for(self, position: int, lang: str = "id") -> list[dict]:
+        return [check.as_dict(position, lang) for check in self.checks]
+
+    def innovation(self, position: int, lang: str = "id") -> dict:
+        """One innovation in the shape of DESIGN.md §3 (plus its group)."""
+        row = self.table.iloc[position]
+        return {"id": row["id"], "name": _plain(row["name"]), "agency": _plain(row["agency"]),
+                "year": None if pd.isna(row["year"]) else int(row["year"]), "status": row["status"],
+                "score": float(row["score"]), "group": row["group"], "checks": self.checks_for(position, lang)}
+
+    def select(self, index) -> "Readiness":
+        """The readiness of the rows with these index labels (e.g. of `Filters.apply(frame).index`)."""
+        positions = self.table.index.get_indexer(pd.Index(index))
+        positions = positions[positions >= 0]
+        checks = tuple(Check(c.rule, c.label_id, c.label_en, c.state[positions], c.code[positions],
+                             {k: v[positions] if isinstance(v, np.ndarray) else v for k, v in c.params.items()})
+                       for c in self.checks)
+        return Readiness(self.edition, self.table.iloc[positions], checks)
+
+
+def evaluate(frame: pd.DataFrame, edition: Edition | int | None = None) -> Readiness:
+    """Judge every innovation of `frame` (canonical columns) against `edition` (default: the latest).
+
+    Duplicate titles are looked for within `frame`, so pass the whole data and `select` a view after.
+    """
+    if not isinstance(edition, Edition):
+        edition = load_editions().get(edition)
+    needed = list(dict.fromkeys(_BASE_COLUMNS + [s.key for s in edition.sections]
+                                + [c for a in edition.checked_attachments for c in a.columns]))
+    data = frame.reindex(columns=needed)
+    group, groups = rules.group_check(data, edition)
+    sections = rules.section_checks(data, edition)
+    checks = (rules.age_check(data, edition, groups), rules.stage_check(data), group,
+              rules.title_check(data), rules.running_check(data), *sections,
+              *rules.attachment_checks(data, edition))
+
+    states = np.column_stack([check.state for check in checks]) if len(data) else np.empty((0, len(checks)))
+    khusus = group.state == FAIL
+    failed = (np.delete(states, checks.index(group), axis=1) == FAIL).any(axis=1)  # a past win routes, not fails
+    missing = (states == MISSING).any(axis=1)
+    status = np.select([khusus, failed, missing], ["Jalur khusus", "Belum memenuhi syarat", "Hampir siap"],
+                       "Siap")
+
+    ids = data["id"].astype(object).where(data["id"].notna(), pd.Series(data.index.astype(str), index=data.index))
+    table = pd.DataFrame({
+        "id": ids.astype(str).to_numpy(dtype=object),
+        "name": data["name"].astype(object).where(data["name"].notna(), None).to_numpy(dtype=object),
+        "agency": data["agency"].astype(object).where(data["agency"].notna(), None).to_numpy(dtype=object),
+        "year": pd.array(pd.to_numeric(data["year"], errors="coerce").round(), dtype="Int64"),
+        "group": groups,
+        "status": status.astype(object),
+        "score": _score(sections, edition),
+        "title_key": rules.map_unique(data["name"], text_key),
+    }, index=frame.index)
+    return Readiness(edition, table, checks)
+
+
+def _score(sections: list[Check], edition: Edition) -> np.ndarray:
+    """0-100 from the section weights: each section's share of its content present, counting words
+    only up to the limit, full once it uses `full_credit_share` of the allowance."""
+    if not sections or not len(sections[0].state):
+        return np.zeros(len(sections[0].state) if sections else 0)
+    weights = np.array([s.weight.value for s in edition.sections], dtype=float)
+    limits = np.array([s.max_words.value for s in edition.sections], dtype=float)
+    words = np.column_stack([check.params["words"] for check in sections]).astype(float)
+    fill = np.minimum(1.0, np.minimum(words, limits) / (edition.full_credit_share * limits))
+    total = weights.sum()
+    score = 100 * (fill * weights).sum(axis=1) / total if total else 100 * fill.mean(axis=1)
+    return np.round(score, 1)
+
+
+def summary(readiness: Readiness) -> dict[str, int]:
+    """Count per status, every status present, in the order Siap, Hampir siap, Belum, Jalur khusus."""
+    counts = readiness.table["status"].value_counts()
+    return {status: int(counts.get(status, 0)) for status in STATUSES}
+
+
+def shortlist(readiness: Readiness, within_cap: bool = True) -> pd.DataFrame:
+    """Per institution, the Siap innovations ranked by score (then name), respecting the edition's cap
+    per group (KIPP 2021: at most 10 umum + 5 replikasi). An innovation recorded in several years is
+    proposed once (its best-scoring, latest record). `within_cap=False` also returns those beyond the
+    cap, flagged."""
+    ready = readiness.table[readiness.table["status"] == "Siap"]
+    ready = ready.sort_values(["score", "year"], ascending=False, kind="stable", na_position="last").drop_duplicates(
+        ["agency", "title_key"])
+    caps = {group.key: group.cap.value for group in readiness.edition.groups if group.cap is not None}
+    ranked = ready.assign(agency=ready["agency"].fillna("-")).sort_values(
+        ["agency", "group", "score", "name"], ascending=[True, True, False, True], kind="stable")
+    ranked["rank"] = ranked.groupby(["agency", "group"], sort=False).cumcount() + 1
+    cap = ranked["group"].map(caps)
+    ranked["cap"] = cap.astype("Int64")
+    ranked["within_cap"] = cap.isna() | (ranked["rank"] <= cap)
+    columns = ["agency", "group", "rank", "id", "name", "year", "score", "cap", "within_cap"]
+    result = ranked[columns]
+    return (result[result["within_cap"]] if within_cap else result).reset_index(drop=True)
+
+
+def status_counts(readiness: Readiness, by: str) -> pd.DataFrame:
+    """Innovations per `by` (e.g. "year", "agency") and status: one row per value, one column per status."""
+    table = readiness.table.assign(**{by: readiness.table[by].fillna("-")}) if by == "agency" else readiness.table
+    counts = pd.crosstab(table[by], table["status"])
+    return counts.reindex(columns=list(STATUSES), fill_value=0)
+
+
+def main_gaps(readiness: Readiness, lang: str = "id", limit: int = 3) -> list[str]:
+    """Per row, the labels of its failed checks, then its missing ones ('Umur inovasi; SK …')."""
+    if not len(readiness):
+        return []
+    states = np.column_stack([check.state for check in readiness.checks])
+    labels = np.array([check.label(lang) for check in readiness.checks], dtype=object)
+    gaps = []
+    for row in states:
+        order = list(np.flatnonzero(row == FAIL)) + list(np.flatnonzero(row == MISSING))
+        names = list(labels[order[:limit]])
+        if len(order) > limit:
+            names.append(f"+{len(order) - limit}")
+        gaps.append("; ".join(names))
+    return gaps
+
+
+def to_dict(readiness: Readiness, lang: str = "id", filters: dict | None = None) -> dict:
+    """The JSON of `python app.py readiness --json` (DESIGN.md §3), plus edition facts and the shortlist."""
+    edition = readiness.edition
+    result = {
+        "edition": edition.year,
+        "edition_label": edition.label,
+        "closes": edition.close_date.isoformat(),
+        "summary": summary(readiness),
+        "innovations": _innovations(readiness, lang),
+        "shortlist": _records(shortlist(readiness)),
+    }
+    if filters is not None:
+        result["filters"] = filters
+    return result
+
+
+def _innovations(readiness: Readiness, lang: str) -> list[dict]:
+    """Every innovation with its checks, rendering each check's messages in one pass."""
+    table = readiness.table
+    columns = [(check.rule, check.state, check.messages(lang)) for check in readiness.checks]
+    years = [None if pd.isna(year) else int(year) for year in table["year"]]
+    result = []
+    for position, row in enumerate(table[["id", "name", "agency", "status", "score", "group"]].itertuples(
+            index=False)):
+        checks = [{"rule": rule, "passed": None if state[position] == MISSING else bool(state[position] == PASS),
+                   "missing": bool(state[position] == MISSING), "message": messages[position]}
+                  for rule, state, messages in columns]
+        result.append({"id": row.id, "name": _plain(row.name), "agency": _plain(row.agency),
+                       "year": years[position], "status": row.status, "score": float(row.score),
+                       "group": row.group, "checks": checks})
+    return result
+
+
+def _plain(value):
+    return None if value is None or (isinstance(value, float) and np.isnan(value)) else value
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    return [{k: (v.item() if isinstance(v, np.generic) else v) for k, v in r.items()} for r in records]
+

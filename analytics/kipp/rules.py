@@ -1,0 +1,330 @@
+"""The hard checks of KIPP readiness (DOMAIN.md §7), one vectorised function per rule.
+
+Each rule looks at the whole frame at once and returns a `Check`: per row a state (pass, fail, or
+missing information), a message code and the message's parameters. "Missing in the data" is its own
+state and is never reported as failing the rule. Messages are rendered only when shown.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import string
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from analytics.kipp.editions import Edition
+from analytics.kipp.messages import MESSAGES, RULE_LABELS, render
+from loaders.schema import LIST_SEPARATOR
+from loaders.text import clean_text, text_key
+
+PASS, FAIL, MISSING = 1, 0, -1
+DATE_FORMAT = "%d-%m-%Y"
+
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_TOP = re.compile(r"\btop\s*(\d+|terpuji)\b")
+_NUMBER = re.compile(r"\b(\d{1,2})\b")
+
+
+@dataclass
+class Check:
+    """One rule evaluated for every row: states, message codes and message parameters."""
+
+    rule: str
+    label_id: str
+    label_en: str
+    state: np.ndarray                                 # int8: PASS, FAIL or MISSING
+    code: np.ndarray                                  # message code per row
+    params: dict[str, object] = field(default_factory=dict)  # arrays aligned with rows, or scalars
+
+    def label(self, lang: str = "id") -> str:
+        return self.label_en if lang == "en" else self.label_id
+
+    def message(self, position: int, lang: str = "id") -> str:
+        values = {key: value[position] if isinstance(value, np.ndarray) else value
+                  for key, value in self.params.items()}
+        return render(self.code[position], values, lang)
+
+    def messages(self, lang: str = "id") -> np.ndarray:
+        """Every row's message at once (one template per distinct code)."""
+        result = np.empty(len(self.code), dtype=object)
+        for code in pd.unique(self.code):
+            rows = np.flatnonzero(self.code == code)
+            template = MESSAGES[code].get(lang, MESSAGES[code]["id"])
+            names = [name for _, name, _, _ in string.Formatter().parse(template) if name]
+            columns = [self.params[name][rows] if isinstance(self.params[name], np.ndarray)
+                       else itertools.repeat(self.params[name], len(rows)) for name in names]
+            if not names:
+                result[rows] = template
+                continue
+            texts = [template.format_map(dict(zip(names, values))) for values in zip(*columns)]
+            result[rows] = np.array(texts, dtype=object)
+        return result
+
+    def as_dict(self, position: int, lang: str = "id") -> dict:
+        """The check of one row in the shape of DESIGN.md §3: {rule, passed, missing, message}."""
+        state = int(self.state[position])
+        return {"rule": self.rule, "passed": None if state == MISSING else state == PASS,
+                "missing": state == MISSING, "message": self.message(position, lang)}
+
+
+def _labelled(rule: str) -> tuple[str, str]:
+    return RULE_LABELS[rule]["id"], RULE_LABELS[rule]["en"]
+
+
+def _present(series: pd.Series) -> np.ndarray:
+    """Cells with a value; the markers people type for 'empty' ("-", "n/a", "tidak ada") are not one."""
+    return map_unique(series, lambda text: clean_text(text) is not None, bool)
+
+
+def _text(series: pd.Series) -> pd.Series:
+    return series.astype(object).where(series.notna(), "").astype(str)
+
+
+def _dates(series: pd.Series) -> pd.Series:
+    return pd.to_datetime(series, errors="coerce").dt.normalize()
+
+
+def _format_dates(series: pd.Series) -> np.ndarray:
+    return series.dt.strftime(DATE_FORMAT).fillna("").to_numpy(dtype=object)
+
+
+def map_unique(series: pd.Series, function, dtype=object) -> np.ndarray:
+    """`function` applied once per distinct text of `series` (empty cells as ""), spread to every row."""
+    codes, uniques = pd.factorize(_text(series).to_numpy(dtype=object))
+    results = np.array([function(value) for value in uniques], dtype=dtype)
+    return results[codes] if len(uniques) else np.empty(len(series), dtype=dtype)
+
+
+def word_counts(series: pd.Series) -> np.ndarray:
+    """Words per cell (runs of non-space characters); 0 for empty cells."""
+    return map_unique(series, lambda text: len(text.split()) if clean_text(text) else 0, np.int64)
+
+
+def conservative_dates(dates: pd.Series, precision: pd.Series) -> pd.Series:
+    """A month- or year-precision date is stored as the first day of its period; the conservative
+    reading for 'old enough' is the period's last day."""
+    result = dates.copy()
+    for level, offset in (("year", pd.offsets.YearEnd(0)), ("month", pd.offsets.MonthEnd(0))):
+        mask = (precision == level).to_numpy() & dates.notna().to_numpy()
+        if mask.any():
+            result[mask] = dates[mask] + offset
+    return result
+
+
+# --- award history ------------------------------------------------------------------------------
+
+def award_key(text: str) -> str | None:
+    """'TOP 40' / 'Top-40 KIPP' -> 'top 40'; 'Top Terpuji' -> 'top terpuji'; anything else None."""
+    match = _TOP.search(text_key(text))
+    return f"top {match.group(1)}" if match else None
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_awards(text: str) -> tuple[tuple[int | None, str, str], ...]:
+    """'2017: Top 99; 2019: Top 45' -> ((2017, 'top 99', 'Top 99'), (2019, 'top 45', 'Top 45'))."""
+    awards = []
+    for item in re.split(r"\s*;\s*", text or ""):
+        key = award_key(item)
+        if key is None:
+            continue
+        year = _YEAR.search(item)
+        awards.append((int(year.group(0)) if year else None, key, key.title()))
+    return tuple(awards)
+
+
+def _exclusion_hits(awards, edition: Edition) -> list[str]:
+    """The award-history exclusions of `edition` that these awards meet, as readable phrases."""
+    earlier = [(year, key, label) for year, key, label in awards if year is None or year < edition.year]
+    hits = []
+    for rule in edition.exclusions:
+        wanted = {award_key(result) for result in rule.results}
+        matched = [(year, label) for year, key, label in earlier
+                   if key in wanted and (not rule.years or year in rule.years)]
+        if len(matched) >= rule.min_count:
+            times = f" ×{len(matched)}" if rule.min_count > 1 else ""
+            years = ", ".join(str(y) for y, _ in matched if y is not None)
+            names = sorted({label for _, label in matched})
+            hits.append(f"{'/'.join(names)}{times}" + (f" ({years})" if years else ""))
+    return hits
+
+
+def group_check(frame: pd.DataFrame, edition: Edition) -> tuple[Check, np.ndarray]:
+    """Award history decides the group: a past winner cannot enter the general group (umum).
+
+    Returns the check and each row's group key (the khusus group for past winners).
+    """
+    texts = _text(frame["awards"])
+    hits = map_unique(texts, lambda text: "; ".join(_exclusion_hits(parse_awards(text), edition)))
+    excluded = hits != ""
+    has_awards = map_unique(texts, lambda text: bool(parse_awards(text)), bool)
+    khusus = edition.group("khusus") is not None
+    code = np.where(excluded, "group.khusus" if khusus else "group.no_khusus",
+                    np.where(has_awards, "group.ok_awards", "group.ok")).astype(object)
+    state = np.where(excluded, FAIL, PASS).astype(np.int8)
+    groups = np.where(excluded, "khusus", edition.default_group).astype(object)
+    awards = texts.str.strip().to_numpy(dtype=object)
+    return Check("group", *_labelled("group"), state, code,
+                 {"hits": hits, "awards": awards, "edition": edition.label}), groups
+
+
+# --- the other rules ----------------------------------------------------------------------------
+
+def age_check(frame: pd.DataFrame, edition: Edition, groups: np.ndarray) -> Check:
+    """Old enough at the edition's close, counted back from the close to the start of implementation."""
+    close = pd.Timestamp(edition.close_date)
+    by_group = {group.key: group.min_age_months.value for group in edition.groups}
+    default = by_group[edition.default_group]
+    months = np.array([by_group.get(g, default) for g in groups], dtype=np.int64)
+    cutoffs = {m: close - pd.DateOffset(months=int(m)) for m in np.unique(months)}
+    cutoff = pd.Series([cutoffs[m] for m in months], index=frame.index, dtype="datetime64[us]")
+
+    launch = _dates(frame["launch_date"])
+    precision = frame["launch_date_precision"].astype(object)
+    judged = conservative_dates(launch, precision)
+    trial = _dates(frame["trial_date"])  # the first day of its period: the earliest it can have been
+    has_launch = launch.notna().to_numpy()
+    old_enough = (judged <= cutoff).to_numpy()
+    trial_too_late = (launch.isna() & trial.notna() & (trial > cutoff)).to_numpy()
+
+    state = np.where(has_launch, np.where(old_enough, PASS, FAIL),
+                     np.where(trial_too_late, FAIL, MISSING)).astype(np.int8)
+    suffix = np.select([precision.to_numpy() == "year", precision.to_numpy() == "month"],
+                       ["_year", "_month"], "")
+    base = np.where(old_enough, "age.ok", "age.young").astype(object)
+    code = np.where(has_launch, base + suffix,
+                    np.where(trial_too_late, "age.young_trial", "age.missing")).astype(object)
+    raw = np.select([precision.to_numpy() == "year", precision.to_numpy() == "month"],
+                    [launch.dt.strftime("%Y").fillna("").to_numpy(dtype=object),
+                     launch.dt.strftime("%m-%Y").fillna("").to_numpy(dtype=object)],
+                    _format_dates(launch))
+    return Check("age", *_labelled("age"), state, code, {
+        "launch": _format_dates(judged), "raw": raw, "months": months, "close": close.strftime(DATE_FORMAT),
+        "cutoff": _format_dates(cutoff), "trial": _format_dates(trial)})
+
+
+def stage_check(frame: pd.DataFrame) -> Check:
+    stage = _text(frame["stage"]).str.strip()
+    state = np.where(stage == "Penerapan", PASS, np.where(stage == "", MISSING, FAIL)).astype(np.int8)
+    code = np.array(["stage.missing", "stage.fail", "stage.ok"], dtype=object)[state + 1]
+    return Check("stage", *_labelled("stage"), state, code, {"stage": stage.to_numpy(dtype=object)})
+
+
+def running_check(frame: pd.DataFrame) -> Check:
+    status = _text(frame["status"]).str.strip()
+    state = np.where(status == "Berjalan", PASS, np.where(status == "Berhenti", FAIL, MISSING)).astype(np.int8)
+    code = np.array(["running.missing", "running.fail", "running.ok"], dtype=object)[state + 1]
+    return Check("running", *_labelled("running"), state, code)
+
+
+def title_check(frame: pd.DataFrame) -> Check:
+    """One title per proposal within an institution (KIPP 2018 rejected the same title on two proposals).
+
+    Two records of one institution with the same title in the same year fail: they would be two
+    proposals under one title (or one innovation counted twice). The same title in other years is the
+    same innovation reported again (national-index exports repeat running innovations every year): it
+    passes, and the message names the other records so that only one proposal is made.
+    """
+    key = map_unique(frame["name"], text_key)
+    agency = _text(frame["agency"]).where(_present(frame["agency"]), _text(frame["agency_raw"]))
+    year = _text(frame["year"]).str.replace(r"\.0$", "", regex=True)
+    keys = pd.DataFrame({"agency": map_unique(agency, text_key), "key": key}, index=frame.index)
+    named = key != ""
+    repeated = keys.duplicated(keep=False).to_numpy() & named
+    same_year = keys.assign(year=year).duplicated(keep=False).to_numpy() & named
+    count = np.zeros(len(frame), dtype=np.int64)
+    others = np.full(len(frame), "", dtype=object)
+    if repeated.any():
+        members = keys[repeated].assign(position=np.flatnonzero(repeated), year=year[repeated],
+                                        label=(_text(frame["id"]) + " (" + year + ")")[repeated])
+        for _, group in members.groupby(["agency", "key"], sort=False):
+            rows = list(group[["position", "year", "label"]].itertuples(index=False))
+            for position, own_year, _ in rows:
+                # a same-year duplicate names its twins; otherwise the records of the other years
+                twins = [r.label for r in rows if r.position != position
+                         and (r.year == own_year or not same_year[position])]
+                count[position], others[position] = len(twins), ", ".join(twins)
+    state = np.where(~named, MISSING, np.where(same_year, FAIL, PASS)).astype(np.int8)
+    code = np.select([~named, same_year, repeated], ["title.missing", "title.duplicate", "title.other_years"],
+                     "title.ok").astype(object)
+    shown = agency.where(agency.str.strip() != "", "-").to_numpy(dtype=object)
+    return Check("title", *_labelled("title"), state, code, {"agency": shown, "count": count, "others": others})
+
+
+def section_checks(frame: pd.DataFrame, edition: Edition) -> list[Check]:
+    """Every section of the edition's form present and within its word limit."""
+    checks = []
+    for section in edition.sections:
+        words = word_counts(frame[section.key])
+        limit = section.max_words.value
+        state = np.where(words == 0, MISSING, np.where(words > limit, FAIL, PASS)).astype(np.int8)
+        code = np.array(["section.missing", "section.over", "section.ok"], dtype=object)[state + 1]
+        checks.append(Check(f"section.{section.key}", section.label_id, section.label_en, state, code, {
+            "words": words, "max_words": limit, "label_id": section.label_id, "label_en": section.label_en,
+            "must_id": section.must_contain_id, "must_en": section.must_contain_en}))
+    return checks
+
+
+def attachment_checks(frame: pd.DataFrame, edition: Edition) -> list[Check]:
+    """Each required attachment the data can show (SK, video, category, SDGs) is present."""
+    checks = []
+    for attachment in edition.checked_attachments:
+        column = _first_present([frame[name] for name in attachment.columns])
+        present = _present(column)
+        if attachment.kind == "sdgs":
+            numbers = map_unique(column, lambda text: ", ".join(str(n) for n in parse_sdgs(text)))
+            found = numbers != ""
+            state = np.where(found, PASS, MISSING).astype(np.int8)
+            code = np.where(found, "attachment.sdgs_ok",
+                            np.where(present, "attachment.sdgs_unknown", "attachment.missing")).astype(object)
+            value = np.where(found, numbers, _text(column).to_numpy(dtype=object))
+        else:
+            state = np.where(present, PASS, MISSING).astype(np.int8)
+            code = np.where(present, "attachment.ok", "attachment.missing").astype(object)
+            value = _text(column).str.strip().str.slice(0, 80).to_numpy(dtype=object)
+        checks.append(Check(f"attachment.{attachment.key}", attachment.label_id, attachment.label_en,
+                            state, code, {"label_id": attachment.label_id, "label_en": attachment.label_en,
+                                          "value": value}))
+    return checks
+
+
+def _first_present(columns: list[pd.Series]) -> pd.Series:
+    """Per row, the value of the first column that has one."""
+    result = columns[0].astype(object)
+    for other in columns[1:]:
+        result = result.where(_present(result), other.astype(object))
+    return result
+
+
+# --- SDGs ---------------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _sdg_names() -> dict[str, int]:
+    from loaders.reference import load_reference
+
+    names = {}
+    for row in load_reference().sdgs:
+        for name in (row["name_id"], row["name_en"]):
+            names[text_key(name)] = int(row["number"])
+    return names
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_sdgs(text: str) -> tuple[int, ...]:
+    """SDG numbers 1-17 in 'SDG 3; Pendidikan Berkualitas; 6' -> (3, 4, 6). Items are separated by
+    LIST_SEPARATOR (names contain commas); an item is a name (Indonesian or English) or numbers."""
+    names = _sdg_names()
+    found: set[int] = set()
+    for item in (text or "").split(LIST_SEPARATOR.strip()):
+        key = text_key(item)
+        if not key:
+            continue
+        named = [number for name, number in names.items() if name in key]
+        if named:
+            found.update(named)
+            continue
+        found.update(n for n in (int(m) for m in _NUMBER.findall(key)) if 1 <= n <= 17)
+    return tuple(sorted(found))

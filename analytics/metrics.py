@@ -1,0 +1,189 @@
+"""Aggregations of the canonical frame: pure pandas, no Dash, used by pages, exports and the CLI.
+
+Every function takes an already filtered frame (see Filters.apply) unless it says otherwise,
+and returns a small frame with plain columns, ready to draw or to show as a table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analytics.filters import Filters
+
+
+def year_span(frame: pd.DataFrame, filters: Filters | None = None) -> tuple[int, int] | None:
+    """The years a view covers: the filter's range, completed by the data's first/last year."""
+    years = frame["year"].dropna()
+    start = filters.year_from if filters and filters.year_from is not None else None
+    end = filters.year_to if filters and filters.year_to is not None else None
+    if start is None and len(years):
+        start = int(years.min())
+    if end is None and len(years):
+        end = int(years.max())
+    if start is None or end is None or start > end:
+        return None
+    return int(start), int(end)
+
+
+def counts_by_year(frame: pd.DataFrame, span: tuple[int, int] | None = None) -> pd.DataFrame:
+    """Innovations per year: columns year (int), count; every year of `span` present (0 when none)."""
+    counts = frame["year"].dropna().astype(int).value_counts()
+    span = span or ((int(counts.index.min()), int(counts.index.max())) if len(counts) else None)
+    if span is None:
+        return pd.DataFrame({"year": pd.Series(dtype=int), "count": pd.Series(dtype=int)})
+    years = range(span[0], span[1] + 1)
+    return pd.DataFrame({"year": list(years), "count": [int(counts.get(y, 0)) for y in years]})
+
+
+def year_over_year(counts: pd.DataFrame) -> pd.DataFrame:
+    """From counts_by_year: year, count, previous, change (absolute), change_pct (ratio; NaN without a base)."""
+    out = counts.copy()
+    out["previous"] = out["count"].shift(1)
+    out["change"] = out["count"] - out["previous"]
+    base = out["previous"].where(out["previous"] > 0)
+    out["change_pct"] = (out["change"] / base).astype(float)
+    out = out.iloc[1:].reset_index(drop=True)
+    out["previous"] = out["previous"].astype(int)
+    out["change"] = out["change"].astype(int)
+    return out
+
+
+def rank(frame: pd.DataFrame, column: str, top: int | None = None) -> pd.DataFrame:
+    """Values of `column` by count: value, count, share (of all rows); most first, ties by name."""
+    counts = frame[column].dropna().value_counts()
+    out = pd.DataFrame({"value": counts.index.astype(str), "count": counts.to_numpy(dtype=int)})
+    out = out.sort_values(["count", "value"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    total = len(frame)
+    out["share"] = out["count"] / total if total else 0.0
+    return out.head(top).reset_index(drop=True) if top else out
+
+
+def breakdown_by_year(frame: pd.DataFrame, column: str, span: tuple[int, int] | None = None) -> pd.DataFrame:
+    """year, value, count for every (year, value) pair; missing values kept as None (shown "Tidak diisi")."""
+    data = frame[["year", column]].dropna(subset=["year"])
+    grouped = data.groupby([data["year"].astype(int), data[column]], dropna=False, observed=True).size()
+    out = grouped.rename("count").reset_index().rename(columns={column: "value"})
+    out["value"] = out["value"].astype(object).where(out["value"].notna(), None)
+    if span is not None:
+        out = out[(out["year"] >= span[0]) & (out["year"] <= span[1])]
+    totals = out.groupby("value", dropna=False)["count"].transform("sum")
+    out = out.assign(_total=totals, _missing=out["value"].isna(), _name=out["value"].fillna("").astype(str))
+    out = out.sort_values(["_missing", "_total", "_name", "year"], ascending=[True, False, True, True], kind="stable")
+    return out.drop(columns=["_total", "_missing", "_name"]).reset_index(drop=True)
+
+
+def year_matrix(frame: pd.DataFrame, column: str, span: tuple[int, int] | None = None) -> pd.DataFrame:
+    """Counts of `column` × year: index = values (most innovations first), columns = every year of span."""
+    data = frame[["year", column]].dropna()
+    span = span or year_span(frame)
+    years = list(range(span[0], span[1] + 1)) if span else []
+    matrix = pd.crosstab(data[column], data["year"].astype(int)).reindex(columns=years, fill_value=0)
+    matrix = matrix.astype(int)
+    order = matrix.sum(axis=1).sort_values(ascending=False, kind="stable")
+    matrix = matrix.loc[sorted(order.index, key=lambda v: (-order[v], str(v)))]
+    matrix.index.name, matrix.columns.name = column, "year"
+    return matrix
+
+
+def options(frame: pd.DataFrame, filters: Filters, column: str) -> pd.DataFrame:
+    """Options for one filter, cascading: values of `column` under every *other* active filter.
+
+    value, count; values already chosen stay listed (count 0) so the user can remove them.
+    """
+    field = {"agency": "agencies", "sector": "sectors"}.get(column, column)
+    values = frame[column][filters.mask(frame, without=field)]
+    counts = values.dropna().value_counts()
+    counts = pd.DataFrame({"value": counts.index.astype(str), "count": counts.to_numpy(dtype=int)})
+    counts = counts.sort_values(["count", "value"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    chosen = getattr(filters, field)
+    chosen = chosen if isinstance(chosen, tuple) else (chosen,) if chosen else ()
+    missing = [v for v in chosen if v not in set(counts["value"])]
+    if missing:
+        counts = pd.concat([counts, pd.DataFrame({"value": missing, "count": 0})], ignore_index=True)
+    return counts
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The KPI figures of a view."""
+
+    total: int
+    agencies: int
+    register: int
+    year: int | None = None        # the last year of the view
+    count: int | None = None       # innovations in that year
+    previous: int | None = None    # innovations in the year before (same non-year filters)
+    change: float | None = None    # (count - previous) / previous
+
+
+def summarise(frame: pd.DataFrame, filters: Filters, register: tuple[str, ...] = ()) -> Summary:
+    """KPIs of `filters` on the *unfiltered* `frame`: total in view, change of the last year vs the
+    year before it (looked up even when that year is outside the chosen range), agencies active."""
+    view = filters.apply(frame)
+    span = year_span(frame, filters)
+    summary = Summary(total=len(view), agencies=int(view["agency"].nunique()), register=len(register))
+    if span is None or view.empty:
+        return summary
+    year = int(view["year"].dropna().max()) if view["year"].notna().any() else span[1]
+    around = filters.replace(year_from=year - 1, year_to=year).apply(frame)
+    by_year = around["year"].value_counts()
+    count, previous = int(by_year.get(year, 0)), int(by_year.get(year - 1, 0))
+    change = (count - previous) / previous if previous else None
+    return Summary(summary.total, summary.agencies, summary.register, year, count, previous, change)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The main finding of a view, as numbers; the sentence is made by the catalog."""
+
+    kind: str  # "down" | "up" | "flat" | "single" | "none"
+    year: int | None = None
+    previous_year: int | None = None
+    count: int = 0
+    previous: int = 0
+    ratio: float | None = None
+    agencies: int = 0
+
+
+def main_finding(frame: pd.DataFrame, span: tuple[int, int] | None = None) -> Finding:
+    """Compare the last two years of the view ("turun 16% dari 2016 ke 2017"); one year -> its count."""
+    counts = counts_by_year(frame, span)
+    if counts.empty or counts["count"].sum() == 0:
+        return Finding("none")
+    if len(counts) == 1:
+        year = int(counts["year"].iloc[0])
+        return Finding("single", year=year, count=int(counts["count"].iloc[0]),
+                       agencies=int(frame["agency"].nunique()))
+    last, before = counts.iloc[-1], counts.iloc[-2]
+    count, previous = int(last["count"]), int(before["count"])
+    ratio = (count - previous) / previous if previous else None
+    kind = "flat" if count == previous else "down" if count < previous else "up"
+    return Finding(kind, int(last["year"]), int(before["year"]), count, previous, ratio,
+                   int(frame["agency"].nunique()))
+
+
+def sector_ranking(frame: pd.DataFrame, sector_group: dict[str, str], group_order: list[str]) -> pd.DataFrame:
+    """sector, group, count: grouped by the urusan groups (in `group_order`, unknown last), most first."""
+    ranked = rank(frame, "sector").rename(columns={"value": "sector"})
+    ranked["group"] = ranked["sector"].map(sector_group).astype(object)
+    ranked["group"] = ranked["group"].where(ranked["group"].notna(), None)
+    position = {group: i for i, group in enumerate(group_order)}
+    ranked["_order"] = ranked["group"].map(lambda g: position.get(g, len(position)))
+    ranked = ranked.sort_values(["_order", "count", "sector"], ascending=[True, False, True], kind="stable")
+    return ranked.drop(columns="_order").reset_index(drop=True)
+
+
+def group_totals(ranking: pd.DataFrame) -> pd.DataFrame:
+    """From sector_ranking: group, count, share — the groups in the ranking's order."""
+    totals = ranking.groupby("group", dropna=False, sort=False)["count"].sum().reset_index()
+    total = totals["count"].sum()
+    totals["share"] = totals["count"] / total if total else 0.0
+    return totals
+
+
+def sectors_without_innovation(frame: pd.DataFrame, sector_names: list[str]) -> list[str]:
+    """The urusan of the taxonomy with no innovation in `frame`, in taxonomy order."""
+    present = set(frame["sector"].dropna())
+    return [name for name in sector_names if name not in present]

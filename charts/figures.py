@@ -1,0 +1,182 @@
+"""Figure builders: small frames from analytics -> Plotly figures. Pure, no Dash.
+
+Each `<chart>_figure(data, lang, ...)` draws what it is given; titles and captions live in the
+page (HTML, so they wrap on a phone). Every bar carries its canonical value in `customdata`,
+which is what a click applies as a filter (cross-filtering).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts import theme
+from i18n import format_int, format_signed_pct, plotly_separators, t
+
+Label = Callable[[object], str]
+ROW_HEIGHT = 26
+LIST_WRAP = 50  # characters per line of a name written above its bar
+
+
+def wrap_label(text: str, width: int = 34) -> str:
+    """Break a long name over lines ("<br>") so a horizontal bar's label stays readable on a phone."""
+    return "<br>".join(textwrap.wrap(str(text), width=width, break_long_words=False)) or str(text)
+
+
+def _rows_height(names: list[str], minimum: int = ROW_HEIGHT) -> int:
+    """Room for every row: Plotly gives each category the same height, so the tallest label sets it."""
+    lines = max((name.count("<br>") + 1 for name in names), default=1)
+    return max(len(names), 3) * max(minimum, 15 * lines + 8)
+
+
+def _headroom(values) -> list[float]:
+    """An axis range leaving room for the counts written outside the bars' ends."""
+    top = float(max(values, default=0)) or 1.0
+    return [0, top * 1.15]
+
+
+def _figure(traces: list, lang: str, height: int, xaxis: dict | None = None, yaxis: dict | None = None,
+            **layout) -> go.Figure:
+    """Build the figure in one go (one validation pass): the template, separators and axes."""
+    theme.template()
+    return go.Figure(data=traces, layout=dict(
+        template=theme.TEMPLATE_NAME, separators=plotly_separators(lang), height=height,
+        xaxis=xaxis or {}, yaxis=yaxis or {}, **layout))
+
+
+def _title(text: str | None) -> dict:
+    return {"text": text} if text else {}
+
+
+def empty_figure(lang: str) -> go.Figure:
+    """The empty state: no axes, one sentence saying the filters match nothing."""
+    note = dict(text=t("chart.empty", lang), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+                font=dict(size=15))
+    return _figure([], lang, 220, dict(visible=False), dict(visible=False), annotations=[note])
+
+
+def trend_figure(counts: pd.DataFrame, lang: str) -> go.Figure:
+    """Innovations per year (counts_by_year): dark-blue bars on an integer year axis, counts on top."""
+    if counts.empty or counts["count"].sum() == 0:
+        return empty_figure(lang)
+    bar = go.Bar(
+        x=counts["year"], y=counts["count"], marker_color=theme.BAR, customdata=counts["year"],
+        text=[format_int(v, lang) for v in counts["count"]], textposition="outside", cliponaxis=False,
+        hovertemplate="%{x}: %{text}<extra></extra>", name=t("axis.count", lang))
+    return _figure([bar], lang, 340, dict(title=_title(t("axis.year", lang)), **theme.year_axis()),
+                   dict(title=_title(t("axis.count", lang)), range=_headroom(counts["count"]), tickformat=",d"))
+
+
+def _bar_list_axis(names: list[str]) -> dict:
+    """A category axis for a bar list: each name written above its bar, across the plot's width,
+    so long agency and urusan names stay readable on a 390 px phone (the counts are on the bars,
+    so the value axis shows no ticks)."""
+    return dict(autorange="reversed", categoryorder="array", categoryarray=names, ticklabelposition="inside top",
+                ticks="", showgrid=False, tickfont=dict(size=12), automargin=False)
+
+
+def _bar_list_geometry(names: list[str]) -> tuple[int, dict]:
+    """Height of a bar list and where each bar sits in its row: just below its name, which Plotly
+    writes ("inside top") with its last line ending at the row's centre."""
+    row = 14 * max((name.count("<br>") + 1 for name in names), default=1) + 30
+    return max(len(names), 3) * row, dict(offset=9 / row, width=18 / row)
+
+
+def ranking_figure(ranked: pd.DataFrame, lang: str, axis_key: str, label: Label | None = None) -> go.Figure:
+    """Horizontal bars, most at the top (rank(...) output: value, count, share); each name above its bar."""
+    if ranked.empty:
+        return empty_figure(lang)
+    label = label or str
+    names = [wrap_label(label(v), LIST_WRAP) for v in ranked["value"]]
+    height, geometry = _bar_list_geometry(names)
+    bar = go.Bar(
+        x=ranked["count"], y=names, orientation="h", marker_color=theme.BAR, customdata=ranked["value"],
+        text=[format_int(v, lang) for v in ranked["count"]], textposition="outside", cliponaxis=False,
+        hovertemplate="%{y}: %{text}<extra></extra>", **geometry)
+    return _figure([bar], lang, 80 + height,
+                   dict(title=_title(t(axis_key, lang)), range=_headroom(ranked["count"]), showticklabels=False,
+                        showgrid=False),
+                   _bar_list_axis(names))
+
+
+def sector_figure(ranking: pd.DataFrame, lang: str, label: Label, group_label: Label) -> go.Figure:
+    """Urusan ranked within their groups (sector_ranking output), one colour per group."""
+    if ranking.empty:
+        return empty_figure(lang)
+    names = [wrap_label(label(v), LIST_WRAP) for v in ranking["sector"]]
+    height, geometry = _bar_list_geometry(names)
+    traces = []
+    for i, (group, rows) in enumerate(ranking.groupby("group", dropna=False, sort=False)):
+        group = None if pd.isna(group) else group
+        colour = theme.PALETTE[i % len(theme.PALETTE)] if group is not None else theme.NEUTRAL
+        traces.append(go.Bar(
+            x=rows["count"], y=[names[j] for j in rows.index], orientation="h", name=group_label(group),
+            marker_color=colour, customdata=rows["sector"], cliponaxis=False, textposition="outside",
+            text=[format_int(v, lang) for v in rows["count"]], hovertemplate="%{y}: %{text}<extra></extra>",
+            **geometry))
+    return _figure(traces, lang, 110 + height,
+                   dict(title=_title(t("axis.count", lang)), range=_headroom(ranking["count"]), showticklabels=False,
+                        showgrid=False),
+                   _bar_list_axis(names))
+
+
+def breakdown_figure(breakdown: pd.DataFrame, lang: str, label: Label) -> go.Figure:
+    """Stacked bars per year, one colour per value (breakdown_by_year output); "Tidak diisi" in grey."""
+    if breakdown.empty:
+        return empty_figure(lang)
+    traces = []
+    colours = iter(theme.PALETTE)
+    for value in dict.fromkeys(breakdown["value"]):
+        rows = breakdown[breakdown["value"].map(lambda v: v == value if value is not None else v is None)]
+        colour = theme.NEUTRAL if value is None else next(colours, theme.NEUTRAL)
+        traces.append(go.Bar(x=rows["year"], y=rows["count"], name=label(value), marker_color=colour,
+                             marker_line=dict(color="#FFFFFF", width=1), customdata=rows["year"],
+                             hovertemplate="%{x} · " + label(value) + ": %{y:,d}<extra></extra>"))
+    return _figure(traces, lang, 380, dict(title=_title(t("axis.year", lang)), **theme.year_axis()),
+                   dict(title=_title(t("axis.count", lang)), tickformat=",d"), barmode="stack")
+
+
+def yoy_figure(changes: pd.DataFrame, lang: str) -> go.Figure:
+    """Year-over-year change in percent (year_over_year output): falls in vermillion, rises in blue."""
+    data = changes.dropna(subset=["change_pct"])
+    if data.empty:
+        return empty_figure(lang)
+    bar = go.Bar(
+        x=data["year"], y=data["change_pct"], text=[format_signed_pct(v, lang, 0) for v in data["change_pct"]],
+        marker_color=[theme.NEGATIVE if v < 0 else theme.POSITIVE for v in data["change_pct"]],
+        textposition="outside", cliponaxis=False, customdata=data["year"],
+        hovertemplate="%{x}: %{text}<extra></extra>")
+    return _figure([bar], lang, 320, dict(title=_title(t("axis.year", lang)), **theme.year_axis()),
+                   dict(title=_title(t("axis.change", lang)), tickformat=".0%", zeroline=True,
+                        zerolinecolor="#6C757D"))
+
+
+def heatmap_figure(matrix: pd.DataFrame, lang: str, label: Label | None = None) -> go.Figure:
+    """Rows (agencies or sectors) × years (year_matrix output), counts written in the cells."""
+    if matrix.empty or matrix.to_numpy().sum() == 0:
+        return empty_figure(lang)
+    label = label or str
+    names = [wrap_label(label(v)) for v in matrix.index]
+    heatmap = go.Heatmap(
+        z=matrix.to_numpy(), x=list(matrix.columns), y=names, colorscale=theme.SEQUENTIAL, zmin=0,
+        texttemplate="%{z}", xgap=2, ygap=2, showscale=False,
+        customdata=[[v] * matrix.shape[1] for v in matrix.index], hovertemplate="%{y} · %{x}: %{z}<extra></extra>")
+    return _figure([heatmap], lang, 100 + _rows_height(names, minimum=22),
+                   dict(title=_title(t("axis.year", lang)), side="top", showgrid=False, **theme.year_axis()),
+                   dict(autorange="reversed", showgrid=False))
+
+
+def compliance_figure(compliance: pd.DataFrame, lang: str) -> go.Figure:
+    """One Agency One Innovation per year (compliance_by_year output): share of registered agencies."""
+    if compliance.empty or compliance["register"].max() == 0:
+        return empty_figure(lang)
+    text = [f"{format_int(n, lang)}/{format_int(total, lang)}"
+            for n, total in zip(compliance["innovating"], compliance["register"])]
+    bar = go.Bar(
+        x=compliance["year"], y=compliance["rate"], marker_color=theme.BAR, text=text, customdata=compliance["year"],
+        textposition="outside", cliponaxis=False, hovertemplate="%{x}: %{y:.0%} (%{text})<extra></extra>")
+    return _figure([bar], lang, 320, dict(title=_title(t("axis.year", lang)), **theme.year_axis()),
+                   dict(title=_title(t("axis.rate", lang)), tickformat=".0%", range=[0, 1.08]))

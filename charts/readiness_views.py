@@ -1,0 +1,174 @@
+"""KIPP readiness as views: the one cached evaluation per data version and edition, and the two
+readiness charts (by year, by agency) as plain data → figure, title and table functions.
+
+`charts.views` registers the charts as `readiness` and `readiness-agency`, so the /kipp page, its
+"Unduh grafik" menu, the report and `python app.py chart readiness` draw the same numbers (STYLE.md §1).
+Readiness is judged on the whole data (duplicate titles are looked for across it) and only then
+narrowed to the view. The edition comes from the view's option "edition" (default: the latest).
+
+Pure: no Dash, and no import of charts.views (which imports this module). A `ctx` here is a
+`views.Context`, used duck-typed: `.dataset`, `.view`, `.options`, `.lang`.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts import theme
+from analytics.kipp.editions import EditionError, load_editions
+from analytics.kipp.messages import STATUSES, status_label
+from analytics.kipp.readiness import Readiness, evaluate, status_counts
+from charts.figures import wrap_label
+from i18n import format_int, plotly_separators, t
+
+STATUS_COLOURS = {"Siap": "#009E73", "Hampir siap": "#0072B2", "Belum memenuhi syarat": "#D55E00",
+                  "Jalur khusus": "#CC79A7"}
+AGENCY_TOP = 15  # agencies drawn in the by-agency chart (its table holds every agency)
+LABEL_WIDTH = 30  # characters per line of an agency name on the by-agency chart
+
+
+# -- data -------------------------------------------------------------------------------------------
+
+def edition_year(value) -> int:
+    """The edition asked for (URL, selector or CLI), else the latest in kipp_editions.toml."""
+    editions = load_editions()
+    try:
+        return editions.get(int(value)).year if value not in (None, "") else editions.latest.year
+    except (EditionError, TypeError, ValueError):
+        return editions.latest.year
+
+
+def context_year(ctx, edition=None) -> int:
+    """The edition of a view: `edition` when given, else the view's option "edition", else the latest."""
+    return edition_year(edition if edition is not None else ctx.options.get("edition"))
+
+
+@functools.lru_cache(maxsize=16)
+def readiness_of(dataset, year: int) -> Readiness:
+    """The readiness of the whole dataset for one edition, computed once per data version
+    (a new data version is a new Dataset object, so old entries simply age out)."""
+    return evaluate(dataset.frame, load_editions().get(year))
+
+
+def _view_positions(whole: Readiness, ctx) -> np.ndarray:
+    """Row positions in `whole` of the rows in view, in the view's order (as Readiness.select)."""
+    positions = whole.table.index.get_indexer(pd.Index(ctx.view.index))
+    return positions[positions >= 0]
+
+
+def view_readiness(ctx, year: int) -> Readiness:
+    """The readiness of the rows in view, every check included (judged on the whole data)."""
+    return readiness_of(ctx.dataset, year).select(ctx.view.index)
+
+
+def view_statuses(ctx, year: int) -> Readiness:
+    """The readiness table of the rows in view without their checks: enough for counts and charts,
+    and much cheaper than `view_readiness` on a large dataset."""
+    whole = readiness_of(ctx.dataset, year)
+    return Readiness(whole.edition, whole.table.iloc[_view_positions(whole, ctx)], ())
+
+
+def ready_count(ctx, year: int) -> int:
+    """How many innovations in view are Siap for edition `year` (the overview's `kpi-ready`)."""
+    whole = readiness_of(ctx.dataset, year)
+    return int((whole.table["status"].to_numpy()[_view_positions(whole, ctx)] == "Siap").sum())
+
+
+def counts_by_year(ctx) -> pd.DataFrame:
+    """Innovations in view per year (rows, int) and status (columns, in STATUSES order)."""
+    counts = status_counts(view_statuses(ctx, context_year(ctx)), "year")
+    counts.index = counts.index.astype(int)
+    return counts
+
+
+def counts_by_agency(ctx) -> pd.DataFrame:
+    """Innovations in view per agency (rows, "-" for none) and status (columns)."""
+    return status_counts(view_statuses(ctx, context_year(ctx)), "agency")
+
+
+# -- figures (pure Plotly) --------------------------------------------------------------------------
+
+def _stacked(counts: pd.DataFrame, lang: str, horizontal: bool) -> go.Figure:
+    """One bar trace per status, stacked, Siap first; the bar's value is its customdata (for clicks)."""
+    figure = go.Figure()
+    labels = [wrap_label(str(v), LABEL_WIDTH) for v in counts.index]
+    axis = "x" if horizontal else "y"
+    for status in STATUSES:
+        values = counts[status] if status in counts else [0] * len(counts)
+        label = status_label(status, lang)
+        bar = dict(name=label, marker_color=STATUS_COLOURS[status], customdata=list(counts.index),
+                   marker_line=dict(color="#FFFFFF", width=1),
+                   hovertemplate="%{customdata} · " + label + ": %{" + axis + ":,d}<extra></extra>")
+        if horizontal:
+            figure.add_bar(x=list(values), y=labels, orientation="h", **bar)
+        else:
+            figure.add_bar(x=list(counts.index), y=list(values), **bar)
+    theme.template()
+    figure.update_layout(barmode="stack", template=theme.TEMPLATE_NAME, separators=plotly_separators(lang),
+                         legend=dict(traceorder="normal"))
+    return figure
+
+
+def readiness_year_figure(counts: pd.DataFrame, lang: str) -> go.Figure:
+    """Innovations per year (rows) and status (columns, status_counts output), stacked."""
+    figure = _stacked(counts, lang, horizontal=False)
+    figure.update_xaxes(title_text=t("axis.year", lang), **theme.year_axis())
+    figure.update_yaxes(title_text=t("axis.count", lang), tickformat=",d")
+    return figure.update_layout(height=360)
+
+
+def rank_agencies(counts: pd.DataFrame, top: int | None = None) -> pd.DataFrame:
+    """Agencies by most Siap, then most innovations, then name."""
+    ranked = counts.assign(_total=counts.sum(axis=1), _name=counts.index.astype(str)).sort_values(
+        ["Siap", "_total", "_name"], ascending=[False, False, True], kind="stable")
+    return ranked.drop(columns=["_total", "_name"]).head(top)
+
+
+def readiness_agency_figure(counts: pd.DataFrame, lang: str, top: int = AGENCY_TOP) -> go.Figure:
+    """The `top` agencies with the most Siap (then most innovations), stacked by status; long names
+    wrap over lines and the chart grows with them."""
+    ranked = rank_agencies(counts, top)
+    figure = _stacked(ranked, lang, horizontal=True)
+    figure.update_yaxes(autorange="reversed", title_text=None)
+    figure.update_xaxes(title_text=t("axis.count", lang), tickformat=",d")
+    lines = sum(wrap_label(str(v), LABEL_WIDTH).count("<br>") + 1 for v in ranked.index)
+    return figure.update_layout(height=140 + 16 * lines + 10 * len(ranked))
+
+
+# -- titles that state the finding, and the tables behind the charts --------------------------------
+
+def year_title(counts: pd.DataFrame, ctx) -> str:
+    """ "12 dari 67 inovasi siap diusulkan ke KIPP 2023"."""
+    edition = readiness_of(ctx.dataset, context_year(ctx)).edition
+    return t("title.readiness", ctx.lang, ready=format_int(int(counts["Siap"].sum()), ctx.lang),
+             total=format_int(int(counts.to_numpy().sum()), ctx.lang), edition=edition.label)
+
+
+def agency_title(counts: pd.DataFrame, ctx) -> str:
+    """The agency with the most Siap innovations, or that none is ready yet."""
+    best = rank_agencies(counts, 1)["Siap"]
+    if best.iloc[0] <= 0:
+        return t("title.readiness_agency_none", ctx.lang)
+    return t("title.readiness_agency", ctx.lang, agency=best.index[0], count=format_int(best.iloc[0], ctx.lang))
+
+
+def _status_table(counts: pd.DataFrame, first: str, lang: str) -> pd.DataFrame:
+    """The counts as display strings: one row per year/agency, one column per status label."""
+    table = counts.rename(columns=lambda s: status_label(s, lang)).map(lambda v: format_int(v, lang))
+    table = table.rename_axis(first).reset_index()
+    table[first] = table[first].astype(str)
+    return table
+
+
+def year_table(counts: pd.DataFrame, ctx) -> pd.DataFrame:
+    """Year, then the count per status."""
+    return _status_table(counts, t("axis.year", ctx.lang), ctx.lang)
+
+
+def agency_table(counts: pd.DataFrame, ctx) -> pd.DataFrame:
+    """Agency (every one, not only the charted top), then the count per status."""
+    return _status_table(counts, ctx.dataset.column_label("agency", ctx.lang), ctx.lang)

@@ -1,0 +1,266 @@
+"""One data path per chart: `ChartView` rows tie the data function, the figure, the title stating the
+finding and the table behind it together, so the page, the "lihat tabel" table and any export of
+a chart always show the same numbers (STYLE.md §1). Pure: no Dash.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts import figures
+from charts import readiness_views as kipp
+from analytics import metrics, one_agency
+from analytics.filters import Filters
+from analytics.dataset import Dataset, source_caption
+from i18n import describe_filters, format_int, format_pct, format_signed_pct, t
+
+
+@dataclass(frozen=True, eq=False)
+class Context:
+    """Everything a chart needs: the dataset, the filters, the filtered rows, page options."""
+
+    dataset: Dataset
+    filters: Filters
+    view: pd.DataFrame
+    span: tuple[int, int] | None
+    options: dict = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, dataset: Dataset, filters: Filters, **options) -> "Context":
+        """Apply the filters once; every chart of the page reuses the result."""
+        frame = dataset.view_frame if dataset.view_frame is not None else dataset.frame
+        return cls(dataset, filters, filters.apply(frame), metrics.year_span(frame, filters), options)
+
+    @property
+    def lang(self) -> str:
+        """The language of the view (from the URL)."""
+        return self.filters.lang
+
+    def label(self, field_name: str) -> Callable[[object], str]:
+        """value -> its label in the view's language, for one field."""
+        return lambda value: self.dataset.label(field_name, value, self.lang)
+
+    def caption(self) -> str:
+        """Source and active filters in words, the same line under every chart."""
+        words = describe_filters(self.filters, self.lang, self.dataset.labeler(self.lang))
+        return f"{source_caption(self.dataset, self.lang)} · {words}"
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """A chart: data(ctx) -> frame; figure(data, ctx); title(data, ctx); table(data, ctx) -> display frame."""
+
+    name: str
+    data: Callable[[Context], pd.DataFrame]
+    figure: Callable[[pd.DataFrame, Context], go.Figure]
+    title: Callable[[pd.DataFrame, Context], str]
+    table: Callable[[pd.DataFrame, Context], pd.DataFrame]
+    click: str | None = None  # the filter a click on a bar applies: "year" | "agency" | "sector"
+
+
+# -- titles that state the finding ---------------------------------------------------------------
+
+def _trend_title(data: pd.DataFrame, ctx: Context) -> str:
+    if len(data) == 1:
+        return t("title.trend_single", ctx.lang, count=format_int(data["count"].iloc[0], ctx.lang),
+                 year=int(data["year"].iloc[0]))
+    peak = data.sort_values(["count", "year"], ascending=[False, True]).iloc[0]
+    return t("title.trend", ctx.lang, year=int(peak["year"]), count=format_int(peak["count"], ctx.lang))
+
+
+def _rank_title(key: str, field_name: str):
+    def title(data: pd.DataFrame, ctx: Context) -> str:
+        top = data.iloc[0]
+        return t(key, ctx.lang, **{field_name: ctx.label(field_name)(top["value"]),
+                                   "count": format_int(top["count"], ctx.lang)})
+    return title
+
+
+def _breakdown_title(data: pd.DataFrame, ctx: Context) -> str:
+    totals = data.groupby("value", dropna=False, sort=False)["count"].sum()
+    value = totals.index[0]
+    return t("title.breakdown", ctx.lang, value=ctx.label(ctx.options.get("by", "stage"))(value),
+             share=format_pct(totals.iloc[0] / totals.sum(), ctx.lang))
+
+
+def _yoy_title(data: pd.DataFrame, ctx: Context) -> str:
+    known = data.dropna(subset=["change_pct"])
+    if known.empty:
+        return t("title.yoy_none", ctx.lang)
+    biggest = known.loc[known["change_pct"].abs().idxmax()]
+    key = "title.yoy_down" if biggest["change_pct"] < 0 else "title.yoy_up"
+    return t(key, ctx.lang, year=int(biggest["year"]), pct=format_signed_pct(biggest["change_pct"], ctx.lang, 0))
+
+
+def _heatmap_title(data: pd.DataFrame, ctx: Context) -> str:
+    every_year = int((data > 0).all(axis=1).sum())
+    return t("title.heatmap", ctx.lang, count=format_int(every_year, ctx.lang), total=format_int(len(data), ctx.lang))
+
+
+def _compliance_title(data: pd.DataFrame, ctx: Context) -> str:
+    last = data.iloc[-1]
+    return t("title.compliance", ctx.lang, rate=format_pct(last["rate"], ctx.lang), year=int(last["year"]))
+
+
+def _sector_rank_title(data: pd.DataFrame, ctx: Context) -> str:
+    totals = metrics.group_totals(data).sort_values("count", ascending=False)
+    top = totals.iloc[0]
+    return t("title.sector_rank", ctx.lang, group=ctx.dataset.group_label(top["group"], ctx.lang).lower(),
+             share=format_pct(top["share"], ctx.lang))
+
+
+def _sector_year_title(data: pd.DataFrame, ctx: Context) -> str:
+    years_with = (data > 0).sum(axis=1).sort_values(ascending=False, kind="stable")
+    return t("title.sector_year", ctx.lang, sector=ctx.label("sector")(years_with.index[0]),
+             count=int(years_with.iloc[0]), total=data.shape[1])
+
+
+# -- the tables behind the charts ----------------------------------------------------------------
+
+def _year_table(data: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    return pd.DataFrame({t("axis.year", ctx.lang): data["year"].astype(str),
+                         t("column.count", ctx.lang): [format_int(v, ctx.lang) for v in data["count"]]})
+
+
+def _rank_table(field_name: str):
+    def table(data: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+        return pd.DataFrame({
+            ctx.dataset.column_label(field_name, ctx.lang): [ctx.label(field_name)(v) for v in data["value"]],
+            t("column.count", ctx.lang): [format_int(v, ctx.lang) for v in data["count"]],
+            t("axis.share", ctx.lang): [format_pct(v, ctx.lang, 1) for v in data["share"]]})
+    return table
+
+
+def _breakdown_table(data: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    by = ctx.options.get("by", "stage")
+    wide = data.assign(value=[ctx.label(by)(v) for v in data["value"]]).pivot_table(
+        index="year", columns="value", values="count", aggfunc="sum", fill_value=0, sort=False)
+    wide = wide.map(lambda v: format_int(v, ctx.lang))
+    wide.index = wide.index.astype(str)
+    return wide.rename_axis(t("axis.year", ctx.lang)).reset_index()
+
+
+def _yoy_table(data: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("axis.year", ctx.lang): data["year"].astype(str),
+        t("column.count", ctx.lang): [format_int(v, ctx.lang) for v in data["count"]],
+        t("column.change", ctx.lang): [format_signed_pct(v, ctx.lang) for v in data["change_pct"]]})
+
+
+def _matrix_table(field_name: str):
+    def table(data: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+        shown = data.map(lambda v: format_int(v, ctx.lang))
+        shown.index = [ctx.label(field_name)(v) for v in data.index]
+        shown.columns = [str(c) for c in data.columns]
+        return shown.rename_axis(ctx.dataset.column_label(field_name, ctx.lang)).reset_index()
+    return table
+
+
+def _compliance_table(data: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("axis.year", ctx.lang): data["year"].astype(str),
+        t("axis.agencies", ctx.lang): [format_int(v, ctx.lang) for v in data["innovating"]],
+        t("axis.register", ctx.lang): [format_int(v, ctx.lang) for v in data["register"]],
+        t("column.rate", ctx.lang): [format_pct(v, ctx.lang, 1) for v in data["rate"]]})
+
+
+def _sector_rank_table(data: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    return pd.DataFrame({
+        ctx.dataset.column_label("sector", ctx.lang): [ctx.label("sector")(v) for v in data["sector"]],
+        t("column.group", ctx.lang): [ctx.dataset.group_label(g, ctx.lang) for g in data["group"]],
+        t("column.count", ctx.lang): [format_int(v, ctx.lang) for v in data["count"]]})
+
+
+# -- the registry ----------------------------------------------------------------------------------
+
+def _counts(ctx: Context) -> pd.DataFrame:
+    return metrics.counts_by_year(ctx.view, ctx.span)
+
+
+def _compliance(ctx: Context) -> pd.DataFrame:
+    register = one_agency.denominator(ctx.dataset.register, ctx.filters.agencies)
+    return one_agency.compliance_by_year(ctx.view, register, ctx.span)
+
+
+CHARTS: dict[str, ChartView] = {view.name: view for view in [
+    ChartView("trend", _counts, lambda d, c: figures.trend_figure(d, c.lang), _trend_title, _year_table, "year"),
+    ChartView("agency", lambda c: metrics.rank(c.view, "agency", top=10),
+              lambda d, c: figures.ranking_figure(d, c.lang, "axis.count"),
+              _rank_title("title.agency", "agency"), _rank_table("agency"), "agency"),
+    ChartView("sector", lambda c: metrics.rank(c.view, "sector", top=10),
+              lambda d, c: figures.ranking_figure(d, c.lang, "axis.count", c.label("sector")),
+              _rank_title("title.sector", "sector"), _rank_table("sector"), "sector"),
+    ChartView("year", _counts, lambda d, c: figures.trend_figure(d, c.lang), _trend_title, _year_table, "year"),
+    ChartView("breakdown", lambda c: metrics.breakdown_by_year(c.view, c.options.get("by", "stage"), c.span),
+              lambda d, c: figures.breakdown_figure(d, c.lang, c.label(c.options.get("by", "stage"))),
+              _breakdown_title, _breakdown_table, "year"),
+    ChartView("yoy", lambda c: metrics.year_over_year(_counts(c)), lambda d, c: figures.yoy_figure(d, c.lang),
+              _yoy_title, _yoy_table, "year"),
+    ChartView("agency-rank", lambda c: metrics.rank(c.view, "agency"),
+              lambda d, c: figures.ranking_figure(d, c.lang, "axis.count"),
+              _rank_title("title.agency", "agency"), _rank_table("agency"), "agency"),
+    ChartView("heatmap", lambda c: metrics.year_matrix(c.view, "agency", c.span),
+              lambda d, c: figures.heatmap_figure(d, c.lang), _heatmap_title, _matrix_table("agency"), "agency"),
+    ChartView("compliance", _compliance, lambda d, c: figures.compliance_figure(d, c.lang), _compliance_title,
+              _compliance_table, "year"),
+    ChartView("sector-rank",
+              lambda c: metrics.sector_ranking(c.view, c.dataset.sector_group, c.dataset.group_order),
+              lambda d, c: figures.sector_figure(d, c.lang, c.label("sector"),
+                                                 lambda g: c.dataset.group_label(g, c.lang)),
+              _sector_rank_title, _sector_rank_table, "sector"),
+    ChartView("sector-year", lambda c: metrics.year_matrix(c.view, "sector", c.span),
+              lambda d, c: figures.heatmap_figure(d, c.lang, c.label("sector")), _sector_year_title,
+              _matrix_table("sector"), "sector"),
+    # KIPP readiness of the view for ctx.options["edition"] (default: the latest edition).
+    ChartView("readiness", kipp.counts_by_year, lambda d, c: kipp.readiness_year_figure(d, c.lang),
+              kipp.year_title, kipp.year_table, "year"),
+    ChartView("readiness-agency", kipp.counts_by_agency, lambda d, c: kipp.readiness_agency_figure(d, c.lang),
+              kipp.agency_title, kipp.agency_table, "agency"),
+]}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a chart card shows."""
+
+    figure: go.Figure
+    title: str
+    caption: str
+    table: pd.DataFrame
+    filename: str
+    empty: bool
+
+
+def render(name: str, ctx: Context) -> Rendered:
+    """Compute one chart of the view: data once, then figure, title and table from that data."""
+    chart = CHARTS[name]
+    filename = download_name(name, ctx.filters)
+    data = chart.data(ctx) if not ctx.view.empty else pd.DataFrame()
+    if data.empty:
+        return Rendered(figures.empty_figure(ctx.lang), t("title.empty", ctx.lang), ctx.caption(),
+                        pd.DataFrame(), filename, True)
+    return Rendered(chart.figure(data, ctx), chart.title(data, ctx), ctx.caption(), chart.table(data, ctx),
+                    filename, False)
+
+
+def slug(text: str) -> str:
+    """ "Dinas Kesehatan" -> "dinas-kesehatan" (ASCII, for file names)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def download_name(name: str, filters: Filters) -> str:
+    """The image file name of a chart under `filters`: "inovasi-trend_2015-2017_dinas-kesehatan"."""
+    parts = [f"inovasi-{name}"]
+    if filters.year_from is not None or filters.year_to is not None:
+        parts.append(f"{filters.year_from or ''}-{filters.year_to or ''}".strip("-"))
+    for value in (*filters.agencies, *filters.sectors, filters.stage, filters.kind, filters.form, filters.text):
+        if value:
+            parts.append(slug(value)[:40])
+    return "_".join(parts)[:150]

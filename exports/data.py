@@ -1,0 +1,107 @@
+"""The filtered rows of a view as XLSX or CSV, with headers in the UI language.
+
+The rows are exactly those of `ctx.view` (the same `Filters.apply` the page and the charts use); the headers
+come from data/reference/columns.csv through `Dataset.column_label`. Dates keep their precision
+("08-03-2018", "03-2018" or "2018"), never a made-up day. The XLSX has a second sheet "Keterangan"
+with the filters in words, the data version and the date; formula injection is neutralised by
+exports.tabular in both formats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from analytics.dataset import source_caption
+from exports.tabular import write_csv, write_xlsx
+from i18n import describe_filters, format_int, t
+from charts.views import Context, download_name
+
+MEDIA_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv",
+}
+DATE_FORMATS = {"day": "%d-%m-%Y", "month": "%m-%Y", "year": "%Y"}
+
+
+def export_columns(frame: pd.DataFrame) -> list[str]:
+    """Every canonical column but the date-precision companions (folded into the dates' text)."""
+    return [column for column in frame.columns if not column.endswith("_precision")]
+
+
+def _date_text(values: pd.Series, precision: pd.Series | None) -> list[str | None]:
+    out = []
+    for value, level in zip(values, precision if precision is not None else [None] * len(values)):
+        if value is None or value is pd.NaT or pd.isna(value):
+            out.append(None)
+        else:
+            out.append(pd.Timestamp(value).strftime(DATE_FORMATS.get(level, DATE_FORMATS["day"])))
+    return out
+
+
+def data_table(ctx: Context) -> tuple[pd.DataFrame, list[str]]:
+    """The view's rows with every canonical column (ordered by year, agency, name) and their headers.
+
+    `ctx.view` holds only the columns the charts need; the rows are the same (same index) in the full frame."""
+    rows = ctx.dataset.frame.loc[ctx.view.index]
+    rows = rows.sort_values(["year", "agency", "name"], na_position="last", kind="stable")
+    columns = export_columns(rows)
+    table = pd.DataFrame(index=rows.index)
+    for column in columns:
+        series = rows[column]
+        if pd.api.types.is_datetime64_any_dtype(series):
+            table[column] = _date_text(series, rows.get(f"{column}_precision"))
+        elif pd.api.types.is_bool_dtype(series):
+            table[column] = [None if pd.isna(v) else t(f"bool.{str(bool(v)).lower()}", ctx.lang) for v in series]
+        else:
+            table[column] = series.astype(object).where(series.notna(), None)
+    headers = [ctx.dataset.column_label(column, ctx.lang) for column in columns]
+    return table.reset_index(drop=True), headers
+
+
+def data_about(ctx: Context, rows: int, today: dt.date | None = None) -> list[tuple[str, str]]:
+    """The "Keterangan" sheet: title, filters in words, rows, source, data version, date, URL query."""
+    today = today or dt.date.today()
+    lang = ctx.lang
+    return [
+        (t("export.about.title", lang), t("export.data_title", lang)),
+        (t("export.about.filters", lang), describe_filters(ctx.filters, lang, ctx.dataset.labeler(lang))),
+        (t("export.about.rows", lang), format_int(rows, lang)),
+        (t("export.about.source", lang), source_caption(ctx.dataset, lang)),
+        (t("export.about.version", lang), ctx.dataset.version),
+        (t("export.about.date", lang), today.strftime("%d-%m-%Y")),
+        (t("export.about.link", lang), "?" + ctx.filters.to_query() if ctx.filters.to_query() else "—"),
+    ]
+
+
+def write_data(ctx: Context, path: str | os.PathLike, fmt: str | None = None) -> int:
+    """Write the view's rows to `path` as xlsx or csv (by `fmt`, else the suffix); returns the row count.
+
+    Written to a temporary name first, so a failed export never leaves half a file behind.
+    """
+    path = Path(path)
+    fmt = (fmt or path.suffix.lstrip(".")).lower()
+    if fmt not in MEDIA_TYPES:
+        raise ValueError(f"format data tidak dikenal: {fmt} (pilih xlsx atau csv)")
+    table, headers = data_table(ctx)
+    temporary = path.with_name(f".{path.name}.tmp")
+    if fmt == "csv":
+        write_csv(table, temporary, headers=headers)
+    else:
+        write_xlsx(table, temporary, headers=headers, about=data_about(ctx, len(table)),
+                   sheet_name=t("export.sheet", ctx.lang))
+    temporary.replace(path)
+    return len(table)
+
+
+def data_bytes(ctx: Context, fmt: str) -> tuple[bytes, str]:
+    """The view's rows as an xlsx or csv file in memory, with its file name."""
+    fmt = fmt.lower()
+    with tempfile.TemporaryDirectory(prefix="dasbor-data-") as folder:
+        path = Path(folder) / f"data.{fmt}"
+        write_data(ctx, path, fmt)
+        return path.read_bytes(), f"{download_name('data', ctx.filters)}.{fmt}"

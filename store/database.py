@@ -1,0 +1,417 @@
+"""The store: the system of record behind the dashboard (SQLAlchemy Core; SQLite or PostgreSQL).
+
+    store = open_store()                      # DATABASE_URL, else instance/dasbor.sqlite3 (seeded)
+    result = store.ingest(["rekap_2018.xlsx"], user="budi", replace=True)
+    store.current_frame()                     # the visible innovations, as load_paths would give them
+    store.data_version()                      # changes with every upload, rollback, restore or alias
+    store.history(); store.rollback(3); store.restore(3)
+
+Uploads are all or nothing: files are read and validated first, then every batch, raw file and row
+is written in ONE transaction that holds the store's write lock (SQLite: BEGIN IMMEDIATE;
+PostgreSQL: a transaction-level advisory lock), so two uploads never interleave and a process
+killed mid-commit leaves the previous data as it was. Nothing is ever deleted: rollback and restore
+flip a batch's status, and replace mode records which (batch, year) pairs a batch hides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import time
+import uuid
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
+
+from loaders.errors import Issue
+from loaders.load import NOT_DATA_SUFFIXES, FileReport, expand_paths, load_file, to_frame, SAMPLE_DIR
+from loaders.reference import Reference, load_reference
+from loaders.schema import CANONICAL_COLUMNS
+from store.accounts import ROLES, hash_password, verify_password
+from store.engine import create_engine, upgrade
+from store.errors import StoreError, StoreIssue
+from store.tables import agency_aliases, batches, innovations, insert_innovations, meta, raw_files, replacements, users, visible_rows
+from loaders.text import text_key
+
+ENV_URL = "DATABASE_URL"
+ENV_INSTANCE = "DASBOR_INSTANCE"  # the instance folder (SQLite file, secret key); default ./instance
+DEFAULT_INSTANCE = Path(__file__).resolve().parent.parent / "instance"
+SYSTEM_USER = "sistem"
+LABEL_FILES = 3  # a caption names at most this many uploaded files
+# Tests only: when set to a file path, an upload creates that file after inserting its rows and waits
+# $DASBOR_TEST_PAUSE_SECONDS (default 120) before COMMIT, so a test can SIGKILL it mid-transaction
+# or start a second upload while the first holds the write lock.
+PAUSE_ENV = "DASBOR_TEST_PAUSE_BEFORE_COMMIT"
+_LOCK_KEY = 0x6D75_6172  # PostgreSQL advisory lock id of the store's writers ("muar")
+
+
+@dataclass
+class IngestResult:
+    """What an upload did: per-file reports, every issue, and the batches written (none if rejected)."""
+
+    files: list[FileReport] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    batches: list[dict] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when the upload was committed."""
+        return bool(self.batches)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [issue for issue in self.issues if issue.severity == "error"]
+
+    @property
+    def records(self) -> int:
+        return sum(batch["records"] for batch in self.batches)
+
+
+def database_url(url: str | None = None) -> str:
+    """`url`, else $DATABASE_URL, else the embedded SQLite file (its folder created)."""
+    url = url or os.environ.get(ENV_URL)
+    if url:
+        return url.replace("postgresql://", "postgresql+psycopg://", 1) if url.startswith("postgresql://") else url
+    path = instance_dir() / "dasbor.sqlite3"
+    return f"sqlite:///{path}"
+
+
+def instance_dir() -> Path:
+    """$DASBOR_INSTANCE, else instance/ in the project: the embedded store (with users' password
+    hashes) and the secret key, so the folder is created readable by its owner only (0700)."""
+    folder = Path(os.environ.get(ENV_INSTANCE) or DEFAULT_INSTANCE)
+    if not folder.exists() or folder.resolve() == Path(DEFAULT_INSTANCE).resolve():
+        folder.mkdir(parents=True, exist_ok=True)
+        folder.chmod(0o700)
+    return folder
+
+
+class _Refused(Exception):
+    """Raised inside a write transaction to roll it back and return `issues` instead."""
+
+    def __init__(self, issues: list[Issue]):
+        self.issues = issues
+
+
+def open_store(url: str | None = None, seed: bool | None = None) -> "Store":
+    """Open (and create or migrate) the store at `url`, $DATABASE_URL or the embedded SQLite file.
+
+    `seed` fills an empty store from data/sample/; by default only the embedded store is seeded.
+    """
+    explicit = url or os.environ.get(ENV_URL)
+    store = Store(create_engine(database_url(url)))
+    store.migrate()
+    if seed if seed is not None else not explicit:
+        store.seed()
+    return store
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    value = value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)  # SQLite drops the zone
+    return value.isoformat(timespec="seconds")
+
+
+@dataclass
+class _Loaded:
+    path: Path
+    content: bytes
+    records: list[dict]
+
+
+class Store:
+    """The store behind one SQLAlchemy engine; every method opens its own short transaction."""
+
+    def __init__(self, engine: sa.Engine):
+        self.engine = engine
+
+    def close(self) -> None:
+        """Release the engine's connections."""
+        self.engine.dispose()
+
+    @contextmanager
+    def _write(self):
+        """One write transaction holding the store's write lock (released at commit or rollback)."""
+        with self.engine.connect() as connection:
+            connection.execution_options(dasbor_write=True)
+            with connection.begin():
+                if self.engine.dialect.name == "postgresql":
+                    connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_LOCK_KEY)))
+                yield connection
+
+    @contextmanager
+    def _read(self):
+        with self.engine.connect() as connection, connection.begin():
+            yield connection
+
+    def migrate(self) -> None:
+        """Create or upgrade the tables (Alembic), under the write lock so workers can start together."""
+        with self._write() as connection:
+            upgrade(connection)
+            if connection.scalar(sa.select(meta.c.value).where(meta.c.key == "instance")) is None:
+                connection.execute(meta.insert().values(key="instance", value=uuid.uuid4().hex[:8]))
+
+    def seed(self, paths=(SAMPLE_DIR,)) -> IngestResult | None:
+        """Fill an empty store from `paths` (the sample data); does nothing when it holds any batch."""
+        with self._read() as connection:
+            if connection.scalar(sa.select(sa.func.count()).select_from(batches)):
+                return None
+        return self.ingest(paths, SYSTEM_USER, _only_if_empty=True)
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def data_version(self) -> str:
+        """A short key that changes whenever what the dashboard shows changes (one indexed read)."""
+        with self._read() as connection:
+            values = dict(connection.execute(sa.select(meta.c.key, meta.c.value)
+                                             .where(meta.c.key.in_(["instance", "version"]))).all())
+        return f"{values.get('instance', '')}-{values.get('version', '0')}"
+
+    def current_frame(self) -> pd.DataFrame:
+        """The visible innovations: canonical columns and dtypes exactly as `load_paths` gives them."""
+        columns = [innovations.c[name] for name in CANONICAL_COLUMNS]
+        joined = innovations.join(batches, batches.c.id == innovations.c.batch_id)
+        query = sa.select(*columns).select_from(joined).where(visible_rows()).order_by(
+            innovations.c.batch_id, innovations.c.row_id)
+        with self._read() as connection:
+            rows = connection.execute(query).all()
+        records = [dict(zip(CANONICAL_COLUMNS, row)) for row in rows]
+        return to_frame(records)
+
+    def history(self) -> list[dict]:
+        """Every batch, oldest first: id, file, who, when, mode, status, records, active_records, by_year."""
+        with self._read() as connection:
+            return self._history(connection)
+
+    def _history(self, connection, ids: list[int] | None = None) -> list[dict]:
+        visible = dict(connection.execute(
+            sa.select(innovations.c.batch_id, sa.func.count())
+            .select_from(innovations.join(batches, batches.c.id == innovations.c.batch_id))
+            .where(visible_rows()).group_by(innovations.c.batch_id)).all())
+        query = sa.select(batches).order_by(batches.c.id)
+        if ids is not None:
+            query = query.where(batches.c.id.in_(ids))
+        return [{"id": row.id, "file": row.file_name, "sha256": row.sha256, "size": row.size,
+                 "who": row.uploaded_by, "when": _iso(row.uploaded_at), "mode": row.mode, "status": row.status,
+                 "active": row.status == "active", "records": row.records,
+                 "active_records": visible.get(row.id, 0), "by_year": json.loads(row.by_year),
+                 "changed_by": row.changed_by, "changed_at": _iso(row.changed_at)}
+                for row in connection.execute(query)]
+
+    def raw_file(self, batch_id: int) -> tuple[str, bytes]:
+        """The file of batch `batch_id` exactly as it was uploaded: (file name, bytes)."""
+        with self._read() as connection:
+            row = connection.execute(sa.select(raw_files.c.file_name, raw_files.c.content)
+                                     .where(raw_files.c.batch_id == batch_id)).first()
+        if row is None:
+            raise StoreError("batch_unknown", batch=batch_id)
+        return row.file_name, bytes(row.content)
+
+    def aliases(self) -> list[dict]:
+        """The agency aliases users added: alias, agency, created_by, created_at."""
+        with self._read() as connection:
+            rows = connection.execute(sa.select(agency_aliases).order_by(agency_aliases.c.id)).all()
+        return [{"alias": r.alias, "agency": r.agency, "created_by": r.created_by, "created_at": _iso(r.created_at)}
+                for r in rows]
+
+    def reference(self) -> Reference:
+        """The reference the loaders use for the next upload: data/reference plus the stored aliases."""
+        return load_reference().with_agency_aliases([(row["alias"], row["agency"]) for row in self.aliases()])
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def ingest(self, paths, user: str, replace: bool = False, lang: str = "id",
+               _only_if_empty: bool = False) -> IngestResult:
+        """Load `paths` (files or folders) and commit them as one batch per file, all or nothing.
+
+        Any rejected file (or, in add mode, a file identical to a live batch) means nothing is written
+        and `result.issues` says why. With `replace=True` the years the new files hold replace those
+        years of every earlier batch (undone by rolling the new batches back).
+        """
+        result, loaded = self._load(paths, lang)
+        if result.errors or not loaded:
+            if not loaded and not result.errors:
+                result.issues.append(StoreIssue("error", "no_files", "-", lang=lang))
+            return result
+        try:
+            with self._write() as connection:
+                if _only_if_empty and connection.scalar(sa.select(sa.func.count()).select_from(batches)):
+                    return result
+                if not replace:
+                    self._refuse_duplicates(connection, loaded, lang)
+                ids = [self._insert_batch(connection, item, user, "replace" if replace else "add")
+                       for item in loaded]
+                if replace:
+                    self._record_replacements(connection, ids)
+                self._changed(connection)
+                _pause_for_tests()
+                result.batches = self._history(connection, ids)
+        except _Refused as refused:
+            result.issues += refused.issues
+        return result
+
+    def _load(self, paths, lang: str) -> tuple[IngestResult, list[_Loaded]]:
+        reference = self.reference()
+        result, loaded = IngestResult(), []
+        for path in expand_paths(paths):
+            if path.suffix.lower() in NOT_DATA_SUFFIXES or path.name.startswith("."):
+                result.issues.append(Issue("warning", "not_data_file", path.name, lang=lang))
+                continue
+            records, report, issues = load_file(path, reference, lang)
+            result.files.append(report)
+            result.issues += issues
+            if report.status == "ok":
+                loaded.append(_Loaded(path, path.read_bytes(), records))
+        return result, loaded
+
+    def _refuse_duplicates(self, connection, loaded: list[_Loaded], lang: str) -> None:
+        seen: dict[str, str] = {}
+        issues = []
+        for item in loaded:
+            digest = hashlib.sha256(item.content).hexdigest()
+            live = connection.scalar(sa.select(sa.func.min(batches.c.id)).where(
+                batches.c.sha256 == digest, batches.c.status != "rolled_back"))
+            if live is not None:
+                issues.append(StoreIssue("error", "duplicate_file", item.path.name, lang=lang,
+                                         params=(("batch", live),)))
+            elif digest in seen:
+                issues.append(StoreIssue("error", "duplicate_in_upload", item.path.name, lang=lang,
+                                         params=(("other", seen[digest]),)))
+            seen.setdefault(digest, item.path.name)
+        if issues:
+            raise _Refused(issues)
+
+    def _insert_batch(self, connection, item: _Loaded, user: str, mode: str) -> int:
+        by_year = Counter(record.get("year") for record in item.records)
+        batch_id = connection.execute(batches.insert().values(
+            file_name=item.path.name, sha256=hashlib.sha256(item.content).hexdigest(), size=len(item.content),
+            uploaded_by=user, uploaded_at=_now(), status="active", mode=mode, records=len(item.records),
+            by_year=json.dumps({str(year): by_year[year] for year in sorted(by_year, key=str)}),
+        )).inserted_primary_key[0]
+        connection.execute(raw_files.insert().values(batch_id=batch_id, file_name=item.path.name,
+                                                     content=item.content))
+        if item.records:
+            insert_innovations(connection, batch_id, item.records)
+        return batch_id
+
+    def _record_replacements(self, connection, ids: list[int]) -> None:
+        """Each new batch hides, for the years it holds, every earlier batch's rows of those years."""
+        pairs = connection.execute(sa.select(innovations.c.batch_id, innovations.c.year).distinct()
+                                   .where(innovations.c.batch_id.in_(ids))).all()
+        for batch_id, year in pairs:
+            earlier = connection.execute(sa.select(innovations.c.batch_id).distinct().where(
+                innovations.c.year == year, innovations.c.batch_id < min(ids))).scalars().all()
+            if earlier:
+                connection.execute(replacements.insert(), [
+                    {"batch_id": batch_id, "replaced_batch_id": old, "year": year} for old in earlier])
+
+    def _changed(self, connection) -> None:
+        """After any change: derive 'replaced' statuses and bump the data version."""
+        counts = self._history(connection)
+        for batch in counts:
+            if batch["status"] == "rolled_back":
+                continue
+            status = "replaced" if batch["records"] and not batch["active_records"] else "active"
+            if status != batch["status"]:
+                connection.execute(batches.update().where(batches.c.id == batch["id"]).values(status=status))
+        version = int(connection.scalar(sa.select(meta.c.value).where(meta.c.key == "version")) or 0)
+        connection.execute(meta.update().where(meta.c.key == "version").values(value=str(version + 1)))
+
+    def rollback(self, batch_id: int, user: str = SYSTEM_USER) -> dict:
+        """Take batch `batch_id` out of the data; what it replaced comes back. Returns its history entry."""
+        return self._set_status(batch_id, user, "rolled_back")
+
+    def restore(self, batch_id: int, user: str = SYSTEM_USER) -> dict:
+        """Bring a rolled-back batch back (and its replacements of earlier batches with it)."""
+        return self._set_status(batch_id, user, "active")
+
+    def _set_status(self, batch_id: int, user: str, status: str) -> dict:
+        with self._write() as connection:
+            current = connection.scalar(sa.select(batches.c.status).where(batches.c.id == batch_id))
+            if current is None:
+                raise StoreError("batch_unknown", batch=batch_id)
+            if status == "rolled_back" and current == "rolled_back":
+                raise StoreError("already_rolled_back", batch=batch_id)
+            if status == "active" and current != "rolled_back":
+                raise StoreError("not_rolled_back", batch=batch_id)
+            connection.execute(batches.update().where(batches.c.id == batch_id).values(
+                status=status, changed_by=user, changed_at=_now()))
+            self._changed(connection)
+            return self._history(connection, [batch_id])[0]
+
+    def add_alias(self, alias: str, agency: str, user: str) -> None:
+        """Map the agency name `alias` (as written in uploads) to the canonical `agency`, for later uploads."""
+        alias = " ".join(str(alias).split())
+        base = load_reference()
+        if agency not in base.agency_names:
+            raise StoreError("unknown_agency_target", agency=agency)
+        known = base.agency_index.get(text_key(alias))
+        if not alias or known is not None and known.agency != agency:
+            raise StoreError("alias_conflict", alias=alias, agency=known.agency if known else "")
+        with self._write() as connection:
+            key = text_key(alias)
+            connection.execute(agency_aliases.delete().where(agency_aliases.c.alias_key == key))
+            connection.execute(agency_aliases.insert().values(alias=alias, alias_key=key, agency=agency,
+                                                              created_by=user, created_at=_now()))
+            self._changed(connection)
+
+    def add_user(self, name: str, role: str, password: str) -> bool:
+        """Create user `name` or reset their role and password; True when the user is new."""
+        name = (name or "").strip()
+        if not name or len(name) > 64 or any(ch.isspace() for ch in name):
+            raise StoreError("bad_user_name", name=name)
+        if role not in ROLES:
+            raise StoreError("bad_role", role=role)
+        password_hash = hash_password(password)   # refuses a short password
+        with self._write() as connection:
+            exists = connection.scalar(sa.select(users.c.id).where(users.c.name == name)) is not None
+            if exists:
+                connection.execute(users.update().where(users.c.name == name).values(
+                    role=role, password_hash=password_hash))
+            else:
+                connection.execute(users.insert().values(name=name, role=role, password_hash=password_hash,
+                                                         created_at=_now()))
+        return not exists
+
+    def check_password(self, name: str, password: str) -> str | None:
+        """The role of `name` when `password` is theirs, else None (same work whether the user exists or not)."""
+        with self._read() as connection:
+            row = connection.execute(sa.select(users.c.role, users.c.password_hash)
+                                     .where(users.c.name == (name or "").strip())).first()
+        valid = verify_password(password or "", row.password_hash if row else None)
+        return row.role if row is not None and valid else None
+
+    def users(self) -> list[dict]:
+        """Users without their password hashes: name, role, created_at."""
+        with self._read() as connection:
+            rows = connection.execute(sa.select(users.c.name, users.c.role, users.c.created_at)
+                                      .order_by(users.c.name)).all()
+        return [{"name": r.name, "role": r.role, "created_at": _iso(r.created_at)} for r in rows]
+
+
+def _pause_for_tests() -> None:
+    marker = os.environ.get(PAUSE_ENV)
+    if marker:
+        Path(marker).write_text(str(os.getpid()))
+        time.sleep(float(os.environ.get("DASBOR_TEST_PAUSE_SECONDS", "120")))
+
+
+def store_label(history: list[dict]) -> str:
+    """ "sample" while the store holds only the seeded sample, else the names of the active files."""
+    active = [batch for batch in history if batch["status"] != "rolled_back" and batch["active_records"]]
+    if all(batch["who"] == SYSTEM_USER for batch in active):
+        return "sample"
+    names = [batch["file"] for batch in reversed(active)]
+    more = len(names) - LABEL_FILES
+    return ", ".join(names[:LABEL_FILES]) + (f" (+{more})" if more > 0 else "")

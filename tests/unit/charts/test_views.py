@@ -1,0 +1,81 @@
+"""One data path per chart: data, figure, title and table agree, on a frame built in the test."""
+
+import pytest
+
+from analytics.filters import Filters
+from analytics.dataset import make_dataset
+from charts.views import CHARTS, Context, download_name, render, slug
+from tests.unit.dashboard_frames import frame_of, story_frame
+
+
+def context(**filters):
+    dataset = make_dataset(story_frame(), "test", "sample")
+    return Context.build(dataset, Filters(**filters), by="stage")
+
+
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_every_chart_renders_a_figure_title_and_table(name):
+    rendered = render(name, context())
+    assert not rendered.empty
+    assert rendered.figure.data
+    assert rendered.title and rendered.title != "Tidak ada data untuk filter ini"
+    assert not rendered.table.empty
+    assert rendered.caption == "Sumber: data contoh (sintetis) · Semua data"
+
+
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_every_chart_has_an_empty_state(name):
+    rendered = render(name, context(year_from=2030, year_to=2031))
+    assert rendered.empty
+    assert rendered.title == "Tidak ada data untuk filter ini"
+    assert rendered.figure.layout.annotations[0].text == "Tidak ada inovasi yang cocok dengan filter ini."
+
+
+@pytest.mark.parametrize("name, filters, title", [
+    ("trend", {}, "Terbanyak pada 2015: 79 inovasi"),
+    ("trend", {"year_from": 2016, "year_to": 2016}, "67 inovasi pada 2016"),
+    ("agency", {}, "Dinas Kesehatan paling banyak berinovasi (51)"),
+    ("sector", {"lang": "en"}, "Health has the most innovations (52)"),
+    ("yoy", {}, "Penurunan terbesar pada 2017: −16%"),
+    ("heatmap", {}, "4 dari 4 perangkat daerah berinovasi setiap tahun"),
+])
+def test_titles_state_the_finding(name, filters, title):
+    assert render(name, context(**filters)).title == title
+
+
+def test_breakdown_title_names_the_largest_value():
+    frame = frame_of([{"year": 2016, "agency": "A", "stage": stage} for stage in ["Uji Coba"] * 3 + ["Penerapan", None]])
+    ctx = Context.build(make_dataset(frame, "test", "sample"), Filters(), by="stage")
+    assert render("breakdown", ctx).title == "Uji Coba terbanyak: 60% dari semua inovasi"
+
+
+def test_compliance_title_uses_the_register():
+    rendered = render("compliance", context())
+    register = len(context().dataset.register)
+    assert rendered.title == f"Satu OPD Satu Inovasi: {round(4 / register * 100)}% OPD berinovasi pada 2017"
+
+
+def test_table_behind_the_trend_in_indonesian_format():
+    table = render("trend", context()).table
+    assert table.to_dict("list") == {"Tahun": ["2015", "2016", "2017"], "Jumlah": ["79", "67", "56"]}
+
+
+def test_table_in_english():
+    table = render("agency", context(lang="en")).table
+    assert list(table.columns) == ["Agency", "Count", "Share"]
+    assert table.iloc[0].tolist() == ["Dinas Kesehatan", "51", "25.2%"]
+
+
+def test_caption_says_the_filters():
+    rendered = render("trend", context(year_from=2015, year_to=2017, agencies=("Dinas Kesehatan",)))
+    assert rendered.caption == "Sumber: data contoh (sintetis) · Tahun 2015–2017 · OPD: Dinas Kesehatan"
+
+
+def test_download_name_from_chart_and_filters():
+    filters = Filters(year_from=2015, year_to=2017, agencies=("Dinas Kesehatan",), stage="Uji Coba")
+    assert download_name("trend", filters) == "inovasi-trend_2015-2017_dinas-kesehatan_uji-coba"
+    assert download_name("agency", Filters()) == "inovasi-agency"
+    assert download_name("data", Filters(year_from=2016, year_to=2016, text="Posyandu Keliling")) == \
+        "inovasi-data_2016-2016_posyandu-keliling"
+    assert slug("Ketenteraman, Ketertiban Umum, dan Pelindungan Masyarakat") == \
+        "ketenteraman-ketertiban-umum-dan-pelindungan-masyarakat"

@@ -1,0 +1,99 @@
+"""The store commands as users run them: ingest, history, rollback, restore, adduser (DESIGN.md §3).
+
+Exit codes: 0 success, 1 input or operation refused (message, no traceback), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store.database import open_store
+from tests.workbooks import make_xlsx, simple_table
+
+ROOT = Path(__file__).resolve().parents[3]
+REKAP = ROOT / "data" / "sample" / "rekap_inovasi_2015_2017.xlsx"
+BATCH_KEYS = {"id", "file", "sha256", "size", "who", "when", "mode", "status", "active", "records",
+              "active_records", "by_year", "changed_by", "changed_at"}
+
+
+@pytest.fixture
+def app(store_url):
+    """Run `python app.py ...` against the test store; returns the CompletedProcess."""
+    def run(*args, password: str | None = None):
+        env = {**os.environ, "DATABASE_URL": store_url, "DASBOR_USER": "operator"}
+        env.pop("DASBOR_PASSWORD", None)
+        if password is not None:
+            env["DASBOR_PASSWORD"] = password
+        return subprocess.run([sys.executable, "app.py", *map(str, args)], cwd=ROOT, env=env, capture_output=True,
+                              text=True, timeout=300, stdin=subprocess.DEVNULL)
+    return run
+
+
+def test_cli_ingest_history_rollback_restore(app):
+    done = app("ingest", REKAP, "--user", "budi")
+    assert done.returncode == 0, done.stderr
+    assert "Disimpan: #1" in done.stdout and "202 inovasi" in done.stdout
+    history = json.loads(app("history", "--json").stdout)
+    assert set(history) == {"data_version", "batches"}
+    [batch] = history["batches"]
+    assert set(batch) == BATCH_KEYS
+    assert (batch["who"], batch["status"], batch["active"], batch["by_year"]) == (
+        "budi", "active", True, {"2015": 79, "2016": 67, "2017": 56})
+    rolled = app("rollback", "1")
+    assert rolled.returncode == 0 and "Dibatalkan: #1" in rolled.stdout
+    after = json.loads(app("history", "--json").stdout)
+    assert after["batches"][0]["status"] == "rolled_back" and after["batches"][0]["changed_by"] == "operator"
+    assert after["data_version"] != history["data_version"]
+    restored = app("restore", "1", "--lang", "en")
+    assert restored.returncode == 0 and "Restored: #1  active" in restored.stdout
+    assert "#1  aktif" in app("history").stdout
+
+
+def test_cli_ingest_rejects_all_files_when_one_is_bad(app, tmp_path):
+    good = make_xlsx(tmp_path / "baik.xlsx", {"Data": simple_table([[1, "A", "Dinas Kesehatan", "Kesehatan", 2019]])})
+    bad = make_xlsx(tmp_path / "salah.xlsx", {"Data": simple_table([[1, "B", "Dinas Kesehatan", "Kesehatan", "20x6"]])})
+    done = app("ingest", good, bad)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "GALAT salah.xlsx" in done.stdout and "Tidak ada yang disimpan" in done.stdout
+    english = app("ingest", good, bad, "--lang", "en")
+    assert english.returncode == 1 and "Nothing was saved" in english.stdout
+    assert json.loads(app("history", "--json").stdout)["batches"] == []
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["rollback", "7"], 1, "Batch 7 tidak ada"),
+    (["restore", "7", "--lang", "en"], 1, "Batch 7 does not exist"),
+    (["rollback", "tujuh"], 2, "invalid int value"),
+    (["ingest"], 2, "required"),
+    (["adduser", "sari"], 2, "--role"),
+    (["adduser", "sari", "--role", "admin"], 2, "invalid choice"),
+    (["adduser", "sari", "--role", "editor", "--password", "rahasia-sekali"], 2, "unrecognized arguments"),
+])
+def test_cli_store_commands_refuse_with_exit_codes(app, args, code, message):
+    done = app(*args, password="rahasia-sekali")
+    assert done.returncode == code and message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_cli_adduser_reads_the_password_from_the_environment(app, store_url):
+    done = app("adduser", "sari", "--role", "editor", password="rahasia-sekali")
+    assert done.returncode == 0 and "Pengguna 'sari' dibuat (editor)" in done.stdout
+    short = app("adduser", "sari", "--role", "viewer", password="pendek")
+    assert short.returncode == 1 and "minimal 8 karakter" in short.stderr
+    store = open_store(store_url, seed=False)
+    try:
+        assert store.check_password("sari", "rahasia-sekali") == "editor"
+    finally:
+        store.close()
+
+
+def test_cli_store_unreachable_is_a_message_not_a_traceback():
+    env = {**os.environ, "DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none"}
+    done = subprocess.run([sys.executable, "app.py", "history"], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 1 and "Periksa DATABASE_URL" in done.stderr and "Traceback" not in done.stderr

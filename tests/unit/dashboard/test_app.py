@@ -1,0 +1,119 @@
+"""The app through Flask's test client: pages route, callbacks answer, nothing loads from outside."""
+
+import json
+
+import pytest
+
+from dashboard.sources import FrameSource
+from tests.unit.dashboard_frames import story_frame
+
+
+@pytest.fixture(scope="module")
+def app():
+    from dashboard import create_app
+
+    return create_app(FrameSource(story_frame(), label="sample"))
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    client = app.server.test_client()
+    assert client.get("/").status_code == 200  # first request sets up routing
+    return client
+
+
+def outputs_of(text: str) -> list[dict]:
+    """ "..a.b...c.d.." (several outputs) or "a.b" (one) -> [{"id": "a", "property": "b"}, ...]."""
+    parts = text[2:-2].split("...") if text.startswith("..") else [text.split("@")[0]]
+    return [{"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1]} for part in parts]
+
+
+def call(client, app, first_output: str, inputs: list[dict], state: list[dict] | None = None,
+         changed: int = 0) -> dict:
+    """POST the callback whose first output is `first_output`, as the browser does; return its response."""
+    for key in app.callback_map:
+        if "@" in key.split("...")[0]:  # an allow_duplicate twin (cross-filtering), not the callback asked for
+            continue
+        outputs = outputs_of(key)
+        if f"{outputs[0]['id']}.{outputs[0]['property']}" == first_output:
+            body = {"output": key, "outputs": outputs if key.startswith("..") else outputs[0],
+                    "inputs": inputs, "state": state or [],
+                    "changedPropIds": [f"{inputs[changed]['id']}.{inputs[changed]['property']}"]}
+            response = client.post("/_dash-update-component", json=body)
+            assert response.status_code in (200, 204), response.data[:500]
+            return json.loads(response.data) if response.status_code == 200 else {}
+    raise LookupError(first_output)
+
+
+def route(client, app, pathname: str, search: str = "") -> str:
+    result = call(client, app, "_pages_content.children",
+                  [{"id": "_pages_location", "property": "pathname", "value": pathname},
+                   {"id": "_pages_location", "property": "search", "value": search}])
+    return json.dumps(result["response"]["_pages_content"]["children"])
+
+
+def test_index_loads_nothing_from_outside(client):
+    html = client.get("/?from=2015&to=2017").data.decode()
+    assert "/assets/bootstrap.min.css" in html
+    for marker in ("cdn", "googleapis", "unpkg", "jsdelivr", "https://"):
+        assert marker not in html
+
+
+def test_layout_has_the_filter_bar_and_a_nav_link_per_page(client):
+    layout = json.dumps(client.get("/_dash-layout").get_json())
+    for element in ("filter-years", "filter-agency", "filter-sector", "filter-stage", "filter-kind", "filter-form",
+                    "filter-reset", "lang-switch"):
+        assert f'"{element}"' in layout
+    for path in ("/tren", "/opd", "/urusan", "/inovasi"):
+        assert f'"href": "{path}"' in layout
+
+
+@pytest.mark.parametrize("pathname, elements", [
+    ("/", ["kpi-total", "chart-trend", "chart-agency", "chart-sector", "home-finding"]),
+    ("/tren", ["chart-year", "chart-breakdown", "chart-yoy", "tren-by"]),
+    ("/opd", ["chart-agency-rank", "chart-heatmap", "chart-compliance", "opd-missing"]),
+    ("/urusan", ["chart-sector-rank", "chart-sector-year", "urusan-none"]),
+    ("/inovasi", ["inovasi-grid", "inovasi-search"]),
+])
+def test_every_page_renders_its_charts(client, app, pathname, elements):
+    content = route(client, app, pathname, "?from=2015&to=2017")
+    for element in elements:
+        assert f'"id": "{element}"' in content
+
+
+def test_overview_layout_counts_the_view(client, app):
+    content = route(client, app, "/", "?from=2016&to=2016")
+    assert '"children": "67", "id": "kpi-total"' in content
+
+
+def test_detail_page_and_not_found(client, app):
+    content = route(client, app, "/inovasi/t0005", "?lang=en")
+    assert "Inovasi 5" in content and "uji.xlsx" in content
+    missing = route(client, app, "/inovasi/does-not-exist")
+    assert "detail-not-found" in missing and "Inovasi tidak ditemukan" in missing
+
+
+def test_overview_callback_redraws_for_a_new_search(client, app):
+    result = call(client, app, "home-rendered.data",
+                  [{"id": "url", "property": "search", "value": "?from=2016&to=2017"}],
+                  [{"id": "home-rendered", "property": "data", "value": ""}])
+    response = result["response"]
+    assert response["home-rendered"]["data"] == "?from=2016&to=2017"
+    assert response["home-finding"]["children"] == "Jumlah inovasi turun 16% dari 2016 ke 2017."
+    assert response["chart-trend"]["figure"]["data"][0]["text"] == ["67", "56"]
+
+
+def test_overview_callback_skips_the_view_already_drawn(client, app):
+    result = call(client, app, "home-rendered.data",
+                  [{"id": "url", "property": "search", "value": "?from=2016"}],
+                  [{"id": "home-rendered", "property": "data", "value": "?from=2016"}])
+    assert result == {}  # 204: PreventUpdate
+
+
+def test_filter_controls_write_the_url(client, app):
+    controls = ["filter-years", "filter-agency", "filter-sector", "filter-stage", "filter-kind", "filter-form"]
+    values = [[2016, 2017], ["Dinas Kesehatan"], [], "Penerapan", None, None]
+    inputs = [{"id": "url", "property": "search", "value": ""}] + [
+        {"id": c, "property": "value", "value": v} for c, v in zip(controls, values)]
+    body_result = call(client, app, "url.search", inputs, changed=2)  # the agency dropdown changed
+    assert body_result["response"]["url"]["search"] == "?from=2016&agency=Dinas+Kesehatan&stage=Penerapan"

@@ -1,0 +1,352 @@
+"""Login, roles and the guard, through Flask's test client against a real app on a temporary SQLite store.
+
+A viewer or an anonymous visitor calling the upload callbacks directly is refused (401/403) and the
+store is unchanged; an oversized upload is refused before anything is written.
+"""
+
+import base64
+import json
+import os
+import re
+import stat
+
+import flask
+import pytest
+
+from dashboard import auth
+from tests.workbooks import make_xlsx, simple_table
+
+PASSWORD = "rahasia-panjang-1"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    from store.database import open_store
+
+    folder = tmp_path_factory.mktemp("auth-store")
+    opened = open_store(f"sqlite:///{folder / 'dasbor.sqlite3'}", seed=True)
+    opened.add_user("budi", "editor", PASSWORD)
+    opened.add_user("sari", "viewer", PASSWORD)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def app(store):
+    from dashboard import create_app
+    from dashboard.sources import StoreSource
+
+    app = create_app(StoreSource(store), store)
+    app.server.test_client().get("/")  # the first request sets up Dash's routing
+    return app
+
+
+@pytest.fixture
+def client(app):
+    return app.server.test_client()
+
+
+def login(client, name: str, password: str = PASSWORD):
+    page = client.get("/login").data.decode()
+    token = re.search(r'name="token" value="([^"]+)"', page).group(1)
+    return client.post("/login", data={"name": name, "password": password, "token": token, "next": "/"})
+
+
+def workbook_url(tmp_path, rows: int = 3, year: int = 2011) -> tuple[str, str]:
+    """A small recap as dcc.Upload sends it: (data URL, file name)."""
+    path = make_xlsx(tmp_path / "rekap_baru.xlsx", {str(year): simple_table(
+        [[i + 1, f"Inovasi Uji {year}-{i}", "Dinas Kesehatan", "Kesehatan", year] for i in range(rows)])})
+    encoded = base64.b64encode(path.read_bytes()).decode()
+    return f"data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,{encoded}", path.name
+
+
+def callback_body(app, first_output: str, inputs: list[dict], state: list[dict]) -> dict:
+    """The JSON the browser posts to /_dash-update-component for the callback whose first output is given."""
+    for key in app.callback_map:
+        parts = key[2:-2].split("...") if key.startswith("..") else [key]
+        outputs = [{"id": p.rsplit(".", 1)[0], "property": p.rsplit(".", 1)[1]} for p in parts]
+        if f"{outputs[0]['id']}.{outputs[0]['property']}" == first_output:
+            return {"output": key, "outputs": outputs if len(outputs) > 1 else outputs[0], "inputs": inputs,
+                    "state": state, "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"]}
+    raise LookupError(first_output)
+
+
+def confirm_body(app, data_url: str, name: str) -> dict:
+    return callback_body(app, "edit-result.children", [{"id": "edit-confirm", "property": "n_clicks", "value": 1}], [
+        {"id": "edit-upload", "property": "contents", "value": [data_url]},
+        {"id": "edit-upload", "property": "filename", "value": [name]},
+        {"id": "edit-mode", "property": "value", "value": "add"},
+        {"id": "edit-changed", "property": "data", "value": 0},
+        {"id": "url", "property": "search", "value": ""}])
+
+
+def preview_body(app, data_url: str, name: str) -> dict:
+    return callback_body(app, "edit-preview.children", [
+        {"id": "edit-upload", "property": "contents", "value": [data_url]},
+        {"id": "edit-alias-save", "property": "n_clicks", "value": None}], [
+        {"id": "edit-upload", "property": "filename", "value": [name]},
+        {"id": "edit-alias", "property": "value", "value": []}, {"id": "edit-alias", "property": "id", "value": []},
+        {"id": "url", "property": "search", "value": ""}])
+
+
+def history_body(app, kind: str, batch: int) -> dict:
+    """A press of the rollback or restore button of `batch` in the history table."""
+    button = {"id": {"batch": batch, "type": kind}, "property": "n_clicks", "value": 1}
+    body = callback_body(app, "edit-history.children", [{"id": "edit-changed", "property": "data", "value": 0}],
+                         [{"id": "url", "property": "search", "value": ""}])
+    body["inputs"] += [[button] if kind == "edit-rollback" else [], [button] if kind == "edit-restore" else []]
+    body["changedPropIds"] = [json.dumps(button["id"], separators=(",", ":"), sort_keys=True) + ".n_clicks"]
+    return body
+
+
+@pytest.mark.parametrize("path, status", [
+    ("/", 302), ("/data", 302), ("/inovasi?from=2015", 302),
+    ("/_dash-layout", 401), ("/_dash-dependencies", 401), ("/api/summary", 401),
+    ("/assets/bootstrap.min.css", 200), ("/login", 200),
+])
+def test_anonymous_visitors_must_log_in(client, path, status):
+    response = client.get(path)
+    assert response.status_code == status
+    if status == 302:
+        assert response.headers["Location"].startswith("/login?next=")
+
+
+def test_anonymous_post_to_the_callback_endpoint_cannot_change_data(client, app, store, tmp_path):
+    before = (store.history(), store.data_version())
+    data_url, name = workbook_url(tmp_path)
+    for body in (confirm_body(app, data_url, name), preview_body(app, data_url, name)):
+        assert client.post("/_dash-update-component", json=body).status_code == 401
+    assert (store.history(), store.data_version()) == before
+
+
+def test_login_sets_an_httponly_samesite_cookie(client):
+    response = login(client, "budi")
+    assert response.status_code == 302 and response.headers["Location"] == "/"
+    cookie = response.headers["Set-Cookie"]
+    assert "session=" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert client.get("/api/summary").status_code == 200
+
+
+@pytest.mark.parametrize("name, password", [("budi", "salah-sekali-123"), ("tidak-ada", PASSWORD), ("budi", "")])
+def test_a_wrong_password_fails(client, name, password):
+    response = login(client, name, password)
+    assert response.status_code == 200 and "Nama pengguna atau kata sandi salah" in response.data.decode()
+    with client.session_transaction() as session:
+        assert "user" not in session and "role" not in session
+    assert client.get("/api/summary").status_code == 401
+
+
+def test_login_without_the_form_token_is_refused(client):
+    client.get("/login")
+    response = client.post("/login", data={"name": "budi", "password": PASSWORD, "token": "palsu"})
+    assert response.status_code == 400
+    with client.session_transaction() as session:
+        assert "user" not in session
+
+
+def test_a_viewer_calling_the_upload_callbacks_gets_403_and_nothing_changes(client, app, store, tmp_path):
+    login(client, "sari")
+    assert client.get("/api/summary").status_code == 200   # a viewer reads
+    before = (store.history(), store.data_version())
+    data_url, name = workbook_url(tmp_path)
+    for body in (confirm_body(app, data_url, name), preview_body(app, data_url, name)):
+        assert client.post("/_dash-update-component", json=body).status_code == 403
+    assert client.post("/_dash-update-component", json=history_body(app, "edit-rollback", 1)).status_code == 403
+    assert (store.history(), store.data_version()) == before
+
+
+def test_a_viewer_sees_no_upload_control(client, app):
+    login(client, "sari")
+    body = callback_body(app, "_pages_content.children", [
+        {"id": "_pages_location", "property": "pathname", "value": "/data"},
+        {"id": "_pages_location", "property": "search", "value": ""}], [])
+    content = json.dumps(client.post("/_dash-update-component", json=body).get_json())
+    assert "data-not-allowed" in content and "edit-upload" not in content
+
+
+def test_an_editor_previews_then_confirms_an_upload(client, app, store, tmp_path):
+    login(client, "budi")
+    records = client.get("/api/summary").get_json()["records"]
+    data_url, name = workbook_url(tmp_path, rows=4, year=2012)
+    preview = client.post("/_dash-update-component", json=preview_body(app, data_url, name))
+    assert preview.status_code == 200
+    assert "4 inovasi terbaca dari 1 berkas" in preview.data.decode()
+    assert client.get("/api/summary").get_json()["records"] == records  # a preview saves nothing
+    confirmed = client.post("/_dash-update-component", json=confirm_body(app, data_url, name))
+    assert confirmed.status_code == 200 and "edit-saved" in confirmed.data.decode()
+    assert store.history()[-1]["file"] == name and store.history()[-1]["who"] == "budi"
+    assert client.get("/api/summary").get_json()["records"] == records + 4
+
+
+def test_a_role_taken_away_counts_at_once(client, app, store, tmp_path):
+    store.add_user("dewi", "editor", PASSWORD)
+    login(client, "dewi")
+    store.add_user("dewi", "viewer", PASSWORD)  # the session still says editor
+    before = store.history()
+    data_url, name = workbook_url(tmp_path, year=2013)
+    response = client.post("/_dash-update-component", json=confirm_body(app, data_url, name))
+    assert "edit-saved" not in response.data.decode()
+    assert store.history() == before
+
+
+def test_an_upload_over_the_limit_is_refused_before_anything_is_written(client, app, store, tmp_path, monkeypatch):
+    login(client, "budi")
+    before = (store.history(), store.data_version())
+    data_url, name = workbook_url(tmp_path, year=2014)
+    monkeypatch.setenv("DASBOR_MAX_UPLOAD_MB", "0.001")  # 1 kB: the workbook is ~5 kB
+    response = client.post("/_dash-update-component", json=confirm_body(app, data_url, name))
+    assert response.status_code == 200 and "melebihi batas" in response.data.decode()
+    monkeypatch.setitem(app.server.config, "MAX_CONTENT_LENGTH", 2_000)  # the body itself: 413 at the door
+    assert client.post("/_dash-update-component", json=confirm_body(app, data_url, name)).status_code == 413
+    assert (store.history(), store.data_version()) == before
+
+
+def test_the_request_limit_leaves_room_for_base64():
+    from loaders.read import max_upload_bytes
+
+    server = flask.Flask("probe")
+    auth.configure(server)
+    assert server.config["MAX_CONTENT_LENGTH"] > max_upload_bytes() * 4 / 3
+
+
+@pytest.mark.parametrize("body, editor_only", [
+    ({"output": "..edit-result.children...edit-changed.data..", "outputs": []}, True),
+    ({"output": "edit-history.children", "outputs": {"id": "edit-history", "property": "children"}}, True),
+    ({"output": '{"batch":["ALL"],"type":"edit-rollback"}.n_clicks', "outputs": []}, True),
+    ({"output": "kpi-row.children", "outputs": [{"id": {"type": "edit-alias", "alias": "x"}, "property": "v"}]},
+     True),
+    ({"output": "..home-rendered.data...kpi-row.children..", "outputs": []}, False),
+    ({"output": "data-download.data", "outputs": {"id": "data-download", "property": "data"}}, False),
+    (None, False),
+])
+def test_editor_outputs_are_recognised(body, editor_only):
+    assert auth.touches_editor_outputs(body) is editor_only
+
+
+def test_secret_key_is_created_once_with_mode_0600(tmp_path, monkeypatch):
+    monkeypatch.setenv("DASBOR_INSTANCE", str(tmp_path))
+    monkeypatch.delenv(auth.SECRET_ENV, raising=False)
+    first = auth.secret_key()
+    assert auth.secret_key() == first and len(first) >= 32
+    assert stat.S_IMODE(os.stat(tmp_path / "secret_key").st_mode) == 0o600
+    monkeypatch.setenv(auth.SECRET_ENV, "from-the-environment")
+    assert auth.secret_key() == "from-the-environment"
+
+
+def test_secure_cookies_by_configuration(monkeypatch):
+    monkeypatch.setenv(auth.SECURE_ENV, "1")
+    server = flask.Flask("probe")
+    auth.configure(server)
+    assert server.config["SESSION_COOKIE_SECURE"] is True
+
+
+@pytest.mark.parametrize("setting, has_users, expected", [
+    ("", False, True), ("", True, False), ("1", True, True), ("0", False, False),
+])
+def test_anonymous_viewing(monkeypatch, setting, has_users, expected):
+    monkeypatch.setenv(auth.ANONYMOUS_ENV, setting)
+    users = auth.Users()
+    users._has_users = has_users
+    assert users.anonymous_view() is expected
+
+
+@pytest.mark.parametrize("target, expected", [
+    ("/opd?from=2016", "/opd?from=2016"), ("//evil.example/x", "/"), ("https://evil.example", "/"),
+    ("/\\evil", "/"), (None, "/"),
+])
+def test_login_only_returns_to_this_site(target, expected):
+    from dashboard.routes import safe_next
+
+    assert safe_next(target) == expected
+
+
+def test_logout_ends_the_session(client):
+    login(client, "budi")
+    assert client.get("/api/summary").status_code == 200
+    response = client.post("/logout")
+    assert response.status_code == 302 and response.headers["Location"].startswith("/login")
+    assert client.get("/api/summary").status_code == 401
+    login(client, "budi")
+    client.get("/logout")  # a link (from anywhere) cannot log anyone out: only the form's POST does
+    assert client.get("/api/summary").status_code == 200
+
+
+def _route_data_page(app) -> str:
+    client = app.server.test_client()
+    client.get("/")
+    body = callback_body(app, "_pages_content.children", [
+        {"id": "_pages_location", "property": "pathname", "value": "/data"},
+        {"id": "_pages_location", "property": "search", "value": ""}], [])
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200
+    return json.dumps(response.get_json())
+
+
+def test_without_users_anyone_views_and_data_says_how_to_create_an_editor(tmp_path):
+    from dashboard import create_app
+    from dashboard.sources import StoreSource
+    from store.database import open_store
+
+    store = open_store(f"sqlite:///{tmp_path / 'dasbor.sqlite3'}", seed=True)
+    app = create_app(StoreSource(store), store)
+    assert app.server.test_client().get("/api/summary").status_code == 200
+    content = _route_data_page(app)
+    assert "data-no-users" in content and "adduser NAMA --role editor" in content and "edit-upload" not in content
+    store.close()
+
+
+def test_data_read_directly_from_files_is_read_only(tmp_path):
+    from dashboard import create_app
+    from dashboard.sources import DataSource
+
+    app = create_app(DataSource(None))
+    content = _route_data_page(app)
+    assert "data-read-only" in content and "edit-upload" not in content
+
+
+def test_an_editor_rolls_back_and_restores_from_the_history(client, app, store):
+    login(client, "budi")
+    batch = store.history()[0]["id"]
+    records = client.get("/api/summary").get_json()["records"]
+    for kind, status in (("edit-rollback", "rolled_back"), ("edit-restore", "active")):
+        body = history_body(app, kind, batch)
+        assert client.post("/_dash-update-component", json=body).status_code == 200
+        assert store.history()[0]["status"] == status
+        shown = client.get("/api/summary").get_json()["records"]
+        assert shown == (records - store.history()[0]["records"] if status == "rolled_back" else records)
+
+
+def test_the_instance_folder_holding_password_hashes_is_private(tmp_path, monkeypatch):
+    from store.database import open_store
+
+    folder = tmp_path / "instance"
+    monkeypatch.setenv("DASBOR_INSTANCE", str(folder))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    open_store(seed=False).add_user("editor1", "editor", "rahasia-sekali")
+    assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
+    assert (folder / "dasbor.sqlite3").exists()
+
+
+def test_repeated_wrong_passwords_lock_that_name_out(app):
+    from dashboard.routes import MAX_FAILURES
+
+    with app.server.test_client() as guesser:
+        for _ in range(MAX_FAILURES):
+            assert b"login-error" in login(guesser, "budi", "salah-terus").data
+        locked = login(guesser, "budi", PASSWORD)
+        assert locked.status_code == 429 and b"Terlalu banyak percobaan" in locked.data
+    with app.server.test_client() as other:
+        assert login(other, "sari").status_code == 302  # other names are not affected
+    app.server.extensions.pop("dasbor_login_throttle")  # leave the shared app as it was
+
+
+def test_throttle_forgets_failures_after_the_window():
+    from dashboard.routes import FAILURE_WINDOW, MAX_FAILURES, LoginThrottle
+
+    now = [1000.0]
+    throttle = LoginThrottle(clock=lambda: now[0])
+    for _ in range(MAX_FAILURES):
+        throttle.failed("Editor")
+    assert throttle.locked("editor")
+    now[0] += FAILURE_WINDOW + 1
+    assert not throttle.locked("editor")

@@ -1,0 +1,69 @@
+"""The dashboard's sources: the data is read once per data version (files + size + mtime), never per request."""
+
+import os
+
+import pytest
+
+from dashboard import sources
+from loaders import load
+from tests.unit.dashboard_frames import story_frame
+
+
+class FakeResult:
+    def __init__(self, frame):
+        self.frame = frame
+
+
+@pytest.fixture
+def counted_reads(monkeypatch):
+    import loaders
+
+    reads = []
+
+    def load_paths(paths, lang="id"):
+        reads.append(list(paths))
+        return FakeResult(story_frame())
+
+    monkeypatch.setattr(loaders, "load_paths", load_paths)
+    return reads
+
+
+def test_fingerprint_changes_with_size_or_mtime(tmp_path):
+    book = tmp_path / "rekap.csv"
+    book.write_text("Nama Inovasi;Tahun\nA;2015\n")
+    first = load.fingerprint([tmp_path])
+    assert load.fingerprint([tmp_path]) == first
+    book.write_text("Nama Inovasi;Tahun\nA;2015\nB;2016\n")
+    assert load.fingerprint([tmp_path]) != first
+
+
+def test_list_files_skips_hidden_and_lock_files(tmp_path):
+    (tmp_path / "a.xlsx").write_text("x")
+    (tmp_path / "~$a.xlsx").write_text("x")
+    (tmp_path / ".hidden").write_text("x")
+    assert [p.name for p in load.list_files([tmp_path])] == ["a.xlsx"]
+
+
+def test_data_source_reads_once_per_version(tmp_path, counted_reads):
+    book = tmp_path / "rekap.csv"
+    book.write_text("v1")
+    source = sources.DataSource([tmp_path])
+    first = source.dataset()
+    assert source.dataset() is first
+    assert len(counted_reads) == 1
+    book.write_text("version 2")
+    os.utime(book, (1, 1))
+    assert source.dataset() is not first
+    assert len(counted_reads) == 2
+    assert first.source_label == tmp_path.name
+
+
+def test_source_from_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv(sources.ENV_DATA, os.pathsep.join([str(tmp_path), str(tmp_path / "b.xlsx")]))
+    assert sources.source_from_environment().paths == (tmp_path, tmp_path / "b.xlsx")
+
+
+def test_the_sample_data_tells_the_story():
+    dataset = sources.DataSource().dataset()
+    by_year = dataset.frame["year"].value_counts()
+    assert (by_year[2015], by_year[2016], by_year[2017]) == (79, 67, 56)

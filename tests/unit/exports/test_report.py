@@ -1,0 +1,120 @@
+"""The report of the view (exports.report): its content, and as PDF and Word files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import docx
+import pypdf
+import pytest
+
+from analytics.filters import Filters
+from dashboard.sources import DataSource
+from exports import report as report_module
+from exports.report import ChartPart, TablePart, build_report, report_bytes, write_report
+from charts.views import Context
+
+TODAY = dt.date(2018, 3, 8)
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return DataSource().dataset()
+
+
+@pytest.fixture(scope="module")
+def view_2016(sample):
+    return Context.build(sample, Filters(year_from=2016, year_to=2016))
+
+
+@pytest.fixture(scope="module")
+def pdf_2016(view_2016, tmp_path_factory):
+    path = tmp_path_factory.mktemp("report") / "laporan.pdf"
+    steps = []
+    write_report(view_2016, path, progress=lambda step, total: steps.append((step, total)), today=TODAY)
+    return pypdf.PdfReader(path), steps
+
+
+def _text(reader: pypdf.PdfReader) -> str:
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_report_holds_kpis_every_page_chart_one_agency_and_readiness(view_2016):
+    report = build_report(view_2016, TODAY)
+    assert [s.heading for s in report.sections] == ["Ringkasan", "Tren", "Perangkat Daerah", "Urusan",
+                                                     "Kesiapan proposal KIPP"]
+    assert report.created == "Dibuat 8 Maret 2018"
+    assert report.filters == "Filter aktif: Tahun 2016"
+    assert report.count == "Tampilan ini memuat 67 inovasi."
+    kpis = report.sections[0].blocks[0]
+    assert isinstance(kpis, TablePart) and kpis.frame.iloc[0].tolist() == ["Inovasi dalam tampilan", "67"]
+    assert [c.name for c in report.charts()] == ["trend", "agency", "sector", "breakdown", "yoy", "agency-rank",
+                                                 "heatmap", "compliance", "sector-rank", "sector-year", "readiness"]
+    tables = [b.title for s in report.sections for b in s.blocks if isinstance(b, TablePart)]
+    assert "Satu OPD Satu Inovasi" in tables
+    readiness = next(b for b in report.sections[-1].blocks if isinstance(b, TablePart))
+    assert sum(int(v) for v in readiness.frame.iloc[:, 1]) == 67
+
+
+def test_pdf_is_a4_paginated_and_states_the_count_and_filters(pdf_2016):
+    reader, steps = pdf_2016
+    assert len(reader.pages) >= 2
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (595, 842)  # A4 in points
+    text = _text(reader)
+    assert "Filter aktif: Tahun 2016" in text
+    assert "Inovasi dalam tampilan\n67" in text or "Inovasi dalam tampilan 67" in text
+    assert f"Halaman 1 dari {len(reader.pages)}" in text
+    assert f"Halaman {len(reader.pages)} dari {len(reader.pages)}" in text
+    assert "Satu OPD Satu Inovasi" in text and "Kesiapan proposal KIPP" in text
+    assert sum(len(page.images) for page in reader.pages) == 10  # every chart with data (yoy needs 2 years)
+    assert steps[-1][0] == steps[-1][1]
+
+
+def test_docx_has_headings_tables_charts_and_page_fields(view_2016):
+    data, filename = report_bytes(view_2016.__class__.build(view_2016.dataset, view_2016.filters.replace(lang="en")),
+                                  "docx")
+    assert filename == "laporan-inovasi_2016-2016.docx"
+    document = docx.Document(io.BytesIO(data))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Public-Service Innovation Report" in text and "Active filters: Year 2016" in text
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading 1")]
+    assert headings == ["Overview", "Trends", "Agencies", "Sectors", "KIPP proposal readiness"]
+    assert len(document.inline_shapes) == 10
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "Innovations in view" in cells and "67" in cells
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    footer = section.footer.paragraphs[0]._p.xml
+    assert " PAGE " in footer and " NUMPAGES " in footer
+
+
+def test_without_chromium_the_report_keeps_the_numbers_and_says_why(view_2016, tmp_path, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-chromium"))
+    path = write_report(view_2016, tmp_path / "r.pdf", today=TODAY)
+    reader = pypdf.PdfReader(path)
+    text = _text(reader)
+    assert "Grafik tidak disertakan: Chromium tidak terpasang di server." in text
+    assert "Dinas Kesehatan paling banyak berinovasi (10)" in text  # the chart's title and its table
+    assert sum(len(page.images) for page in reader.pages) == 0
+
+
+def test_an_empty_view_still_makes_a_report(sample, tmp_path):
+    ctx = Context.build(sample, Filters(year_from=1990, year_to=1990))
+    report = build_report(ctx, TODAY)
+    assert all(chart.empty for chart in report.charts())
+    reader = pypdf.PdfReader(write_report(ctx, tmp_path / "kosong.pdf", today=TODAY))
+    assert "Inovasi dalam tampilan" in _text(reader)
+
+
+def test_unknown_format_is_refused(view_2016, tmp_path):
+    with pytest.raises(ValueError, match="format laporan tidak dikenal: odt"):
+        write_report(view_2016, tmp_path / "r.odt")
+
+
+def test_chart_parts_are_framed_for_the_report_width(view_2016):
+    chart = build_report(view_2016, TODAY).charts()[0]
+    assert isinstance(chart, ChartPart)
+    assert chart.figure.layout.width == report_module.REPORT_WIDTH
+    assert chart.figure.layout.title.subtitle.text == "Tahun 2016"
