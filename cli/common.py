@@ -58,14 +58,14 @@ def _store_frame(args):
     the sample while the store has never held a batch."""
     import sqlalchemy as sa
 
+    from i18n import t
     from store.database import open_store
-    from store.errors import render_store
 
     try:
         store = open_store()
     except (sa.exc.OperationalError, sa.exc.ArgumentError) as err:
         detail = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
-        print(render_store("store_unreachable", {"detail": detail}, args.lang), file=sys.stderr)
+        print(t("store.store_unreachable", args.lang, detail=detail), file=sys.stderr)
         return None
     try:
         frame, empty = store.current_frame(), not store.history()

@@ -29,15 +29,16 @@ def run_with_store(args, action) -> int:
     """
     import sqlalchemy as sa
 
+    from i18n import t
     from store.database import open_store
-    from store.errors import StoreError, render_store
+    from store.errors import StoreError
 
     lang = getattr(args, "lang", "id")
     try:
         store = open_store()
     except (sa.exc.OperationalError, sa.exc.ArgumentError) as err:
         detail = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
-        print(render_store("store_unreachable", {"detail": detail}, lang), file=sys.stderr)
+        print(t("store.store_unreachable", lang, detail=detail), file=sys.stderr)
         return 1
     try:
         return action(store)

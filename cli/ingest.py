@@ -18,14 +18,14 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from store.errors import render_store
+    from i18n import t
 
     def act(store) -> int:
         result = store.ingest(args.files, user=cli_user(args), replace=args.replace, lang=args.lang)
         for issue in result.issues:
             print(issue.to_line())
         if not result.ok:
-            print(render_store("nothing_saved", {}, args.lang))
+            print(t("store.nothing_saved", args.lang))
             return 1
         for batch in result.batches:
             print(("Saved: " if args.lang == "en" else "Disimpan: ") + batch_line(batch, args.lang))

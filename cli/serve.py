@@ -53,11 +53,11 @@ def open_store_or_say(seed: bool):
     import sqlalchemy as sa
 
     from store.database import open_store
-    from store.errors import render_store
+    from i18n import t
 
     try:
         return open_store(seed=None if seed else False)
     except (sa.exc.OperationalError, sa.exc.ArgumentError) as err:
         detail = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
-        print(render_store("store_unreachable", {"detail": detail}, "id"), file=sys.stderr)
+        print(t("store.store_unreachable", "id", detail=detail), file=sys.stderr)
         return None

@@ -1,80 +1,114 @@
-"""Language: the one catalog (id, en), Indonesian number and date formats, filters in words.
+"""Language: the one catalog (id, en), the number and date formats, filters in words.
 
-Every label the dashboard shows comes from here or from data/reference (column, sector and
-enum labels), never from literals in pages.
+Every label and message the product shows comes from the catalog (its parts by domain live in
+i18n/catalog*.py, assembled here into CATALOG) or from data/reference (column, sector and enum
+labels), never from literals in the code. Numbers and dates are formatted by i18n.formats.
 """
 
 from __future__ import annotations
 
-import math
-from typing import Callable
+import datetime as dt
+import functools
+import itertools
+import string
+from dataclasses import dataclass
+from typing import Callable, Mapping
 
+import numpy as np
 import pandas as pd
 
-from i18n.catalog import MESSAGES, MONTHS
+from i18n import catalog, catalog_kipp, catalog_loader, catalog_store
+from i18n.catalog import MONTHS  # noqa: F401  (re-exported)
+from i18n.formats import (DEFAULT_LANGUAGE, LANGUAGES, format_date, format_dates, format_datetime,  # noqa: F401
+                          format_int, format_number, format_pct, format_score, format_signed_pct,
+                          grid_number_format, normalise_lang, plotly_separators)
 
-LANGUAGES = ("id", "en")
-DEFAULT_LANGUAGE = "id"
+Catalog = dict[str, tuple[str, str]]
 
 
-def normalise_lang(lang: str | None) -> str:
-    """`lang` if it is a supported language, else the default (Bahasa Indonesia)."""
-    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+def merge_parts(parts: Mapping[str, Catalog]) -> Catalog:
+    """The catalog's parts as one dict; a key defined in two parts raises ValueError."""
+    merged: Catalog = {}
+    origin: dict[str, str] = {}
+    for name, messages in parts.items():
+        for key, texts in messages.items():
+            if key in origin:
+                raise ValueError(f"catalog key {key!r} is defined twice: in {origin[key]} and in {name}")
+            merged[key], origin[key] = texts, name
+    return merged
+
+
+PARTS = {module.__name__: module.MESSAGES for module in (catalog, catalog_loader, catalog_store, catalog_kipp)}
+CATALOG: Catalog = merge_parts(PARTS)
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """A value that has its own words in each language (a label from data/reference or the editions)."""
+
+    id: str
+    en: str
+
+    def pick(self, lang: str | None) -> str:
+        return self.en if normalise_lang(lang) == "en" else self.id
+
+
+def template(key: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The raw text of `key` in `lang`, placeholders unfilled. Unknown keys raise KeyError."""
+    return CATALOG[key][LANGUAGES.index(normalise_lang(lang))]
+
+
+@functools.lru_cache(maxsize=4096)
+def _fields(text: str) -> tuple[tuple[str, str | None, str], ...]:
+    """'A {x} b {d:month}' -> (('A ', 'x', ''), (' b ', 'd', 'month'))."""
+    return tuple((literal, name, spec or "") for literal, name, spec, _ in string.Formatter().parse(text))
+
+
+def placeholders(text: str) -> set[str]:
+    """The names a text fills in: 'A {x} b {d:month}' -> {'x', 'd'}."""
+    return {name for _, name, _ in _fields(text) if name is not None}
+
+
+def localise(value, lang: str = DEFAULT_LANGUAGE, spec: str = "") -> str:
+    """One value as a message shows it: a Bilingual in `lang`, a date written out ("8 Maret 2018";
+    the spec `month` or `year` for a coarser date), anything else with str.format's `spec`."""
+    if isinstance(value, Bilingual):
+        return value.pick(lang)
+    if isinstance(value, (dt.date, np.datetime64)):
+        return format_date(value, spec or "day", lang) if not pd.isna(value) else ""
+    return format(value, spec)
+
+
+def _localise_column(values: np.ndarray, lang: str, spec: str):
+    if np.issubdtype(values.dtype, np.datetime64):
+        return format_dates(values, lang, spec or "day")
+    return [localise(value, lang, spec) for value in values]
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
-    """The message `key` in `lang`, with `values` filled in. Unknown keys raise KeyError (caught by tests)."""
-    text = MESSAGES[key][LANGUAGES.index(normalise_lang(lang))]
-    return text.format(**values) if values else text
+    """The message `key` in `lang`, with `values` filled in (see `localise`). Unknown keys raise KeyError."""
+    text = template(key, lang)
+    if not values:
+        return text
+    return "".join(literal + ("" if name is None else localise(values[name], lang, spec))
+                   for literal, name, spec in _fields(text))
 
 
-def plotly_separators(lang: str) -> str:
-    """Plotly's `layout.separators`: decimal then thousands ("," and "." under id)."""
-    return ",." if normalise_lang(lang) == "id" else ".,"
-
-
-def format_int(value, lang: str = DEFAULT_LANGUAGE) -> str:
-    """1234 -> "1.234" (id) or "1,234" (en)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return t("detail.empty", lang)
-    text = f"{int(round(value)):,}"
-    return text.replace(",", ".") if normalise_lang(lang) == "id" else text
-
-
-def format_number(value: float, lang: str = DEFAULT_LANGUAGE, digits: int = 1) -> str:
-    """12.5 -> "12,5" (id) or "12.5" (en); thousands grouped."""
-    text = f"{value:,.{digits}f}"
-    if normalise_lang(lang) == "id":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
-
-
-def format_pct(ratio: float | None, lang: str = DEFAULT_LANGUAGE, digits: int = 0) -> str:
-    """0.125 -> "12,5%" with digits=1 (id); "13%" with digits=0. None -> "—"."""
-    if ratio is None or (isinstance(ratio, float) and math.isnan(ratio)):
-        return t("detail.empty", lang)
-    return format_number(ratio * 100, lang, digits) + "%"
-
-
-def format_signed_pct(ratio: float | None, lang: str = DEFAULT_LANGUAGE, digits: int = 1) -> str:
-    """-0.152 -> "−15,2%", 0.1 -> "+10,0%" (a true minus sign, readable in every font)."""
-    if ratio is None or (isinstance(ratio, float) and math.isnan(ratio)):
-        return t("detail.empty", lang)
-    sign = "+" if ratio > 0 else "−" if ratio < 0 else ""
-    return sign + format_pct(abs(ratio), lang, digits)
-
-
-def format_date(value, precision: str | None = "day", lang: str = DEFAULT_LANGUAGE) -> str:
-    """A date as people write it: "8 Maret 2018", "Maret 2018" or "2018" by its precision."""
-    if value is None or value is pd.NaT or (not isinstance(value, str) and pd.isna(value)):
-        return t("detail.empty", lang)
-    stamp = pd.Timestamp(value)
-    month = MONTHS[normalise_lang(lang)][stamp.month - 1]
-    if precision == "year":
-        return str(stamp.year)
-    if precision == "month":
-        return f"{month} {stamp.year}"
-    return f"{stamp.day} {month} {stamp.year}"
+def t_rows(key: str, lang: str, params: Mapping[str, object], rows: np.ndarray) -> list[str]:
+    """The message `key` for many rows at once: array parameters are read at positions `rows`,
+    other parameters repeat (one pass per placeholder, not per row)."""
+    columns = []
+    for literal, name, spec in _fields(template(key, lang)):
+        if literal:
+            columns.append(itertools.repeat(literal, len(rows)))
+        if name is None:
+            continue
+        value = params[name]
+        if isinstance(value, np.ndarray):
+            columns.append(_localise_column(value[rows], lang, spec))
+        else:
+            columns.append(itertools.repeat(localise(value, lang, spec), len(rows)))
+    return ["".join(parts) for parts in zip(*columns)] if columns else [""] * len(rows)
 
 
 Labeler = Callable[[str, str], str]

@@ -1,14 +1,16 @@
 """Problems found while loading, as values with a place (STYLE.md §6).
 
 An `Issue` names the file, sheet, Excel row and column a person would look at, a stable `code`,
-and a message in the user's language. `FileRejected` aborts one file and carries the same fields.
+and a message in the user's language: the catalog's `loader.<code>` (i18n/catalog_loader.py).
+`FileRejected` aborts one file and carries the same fields.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import ClassVar
 
-from loaders.messages import render
+from i18n import t
 
 
 @dataclass(frozen=True)
@@ -22,9 +24,11 @@ class Issue:
     params: tuple = ()        # (key, value) pairs for the message template
     lang: str = "id"
 
+    NAMESPACE: ClassVar[str] = "loader"  # the catalog part that holds the messages of the codes
+
     @property
     def message(self) -> str:
-        return render(self.code, dict(self.params), self.lang)
+        return t(f"{self.NAMESPACE}.{self.code}", self.lang, **dict(self.params))
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -35,15 +39,11 @@ class Issue:
         """One CLI line: 'ERROR data.xlsx › 2015 › baris 12 › Tahun: ...'."""
         place = " › ".join(str(p) for p in [
             self.file, self.sheet, _row_label(self.row, self.lang), self.column] if p)
-        label = {"error": "GALAT" if self.lang == "id" else "ERROR",
-                 "warning": "PERINGATAN" if self.lang == "id" else "WARNING"}[self.severity]
-        return f"{label} {place}: {self.message}"
+        return f"{t(f'severity.{self.severity}', self.lang).upper()} {place}: {self.message}"
 
 
 def _row_label(row: int | None, lang: str) -> str | None:
-    if row is None:
-        return None
-    return f"baris {row}" if lang == "id" else f"row {row}"
+    return None if row is None else t("loader.place.row", lang, row=row)
 
 
 class FileRejected(ValueError):
@@ -51,7 +51,7 @@ class FileRejected(ValueError):
 
     def __init__(self, code: str, file: str, **params):
         self.code, self.file, self.params = code, file, params
-        super().__init__(render(code, params, "en"))
+        super().__init__(t(f"loader.{code}", "en", **params))
 
     def issue(self, lang: str = "id") -> Issue:
         return Issue("error", self.code, self.file, params=tuple(self.params.items()), lang=lang)

@@ -2,27 +2,25 @@
 
 Each rule looks at the whole frame at once and returns a `Check`: per row a state (pass, fail, or
 missing information), a message code and the message's parameters. "Missing in the data" is its own
-state and is never reported as failing the rule. Messages are rendered only when shown.
+state and is never reported as failing the rule. Messages are rendered only when shown, from the
+catalog's `kipp.msg.<code>` (i18n/catalog_kipp.py); dates stay dates until then.
 """
 
 from __future__ import annotations
 
 import functools
-import itertools
 import re
-import string
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from analytics.kipp.editions import Edition
-from analytics.kipp.messages import MESSAGES, RULE_LABELS, render
+from i18n import Bilingual, t, t_rows, template
 from loaders.schema import LIST_SEPARATOR
 from loaders.text import clean_text, text_key
 
 PASS, FAIL, MISSING = 1, 0, -1
-DATE_FORMAT = "%d-%m-%Y"
 
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _TOP = re.compile(r"\btop\s*(\d+|terpuji)\b")
@@ -46,22 +44,14 @@ class Check:
     def message(self, position: int, lang: str = "id") -> str:
         values = {key: value[position] if isinstance(value, np.ndarray) else value
                   for key, value in self.params.items()}
-        return render(self.code[position], values, lang)
+        return t(f"kipp.msg.{self.code[position]}", lang, **values)
 
     def messages(self, lang: str = "id") -> np.ndarray:
-        """Every row's message at once (one template per distinct code)."""
+        """Every row's message at once (one pass per distinct code)."""
         result = np.empty(len(self.code), dtype=object)
         for code in pd.unique(self.code):
             rows = np.flatnonzero(self.code == code)
-            template = MESSAGES[code].get(lang, MESSAGES[code]["id"])
-            names = [name for _, name, _, _ in string.Formatter().parse(template) if name]
-            columns = [self.params[name][rows] if isinstance(self.params[name], np.ndarray)
-                       else itertools.repeat(self.params[name], len(rows)) for name in names]
-            if not names:
-                result[rows] = template
-                continue
-            texts = [template.format_map(dict(zip(names, values))) for values in zip(*columns)]
-            result[rows] = np.array(texts, dtype=object)
+            result[rows] = np.array(t_rows(f"kipp.msg.{code}", lang, self.params, rows), dtype=object)
         return result
 
     def as_dict(self, position: int, lang: str = "id") -> dict:
@@ -72,7 +62,7 @@ class Check:
 
 
 def _labelled(rule: str) -> tuple[str, str]:
-    return RULE_LABELS[rule]["id"], RULE_LABELS[rule]["en"]
+    return template(f"kipp.rule.{rule}", "id"), template(f"kipp.rule.{rule}", "en")
 
 
 def _present(series: pd.Series) -> np.ndarray:
@@ -88,8 +78,9 @@ def _dates(series: pd.Series) -> pd.Series:
     return pd.to_datetime(series, errors="coerce").dt.normalize()
 
 
-def _format_dates(series: pd.Series) -> np.ndarray:
-    return series.dt.strftime(DATE_FORMAT).fillna("").to_numpy(dtype=object)
+def _date_array(series: pd.Series) -> np.ndarray:
+    """Dates as a datetime64 array: the catalog writes them out in the reader's language."""
+    return series.to_numpy(dtype="datetime64[ns]")
 
 
 def map_unique(series: pd.Series, function, dtype=object) -> np.ndarray:
@@ -192,18 +183,14 @@ def age_check(frame: pd.DataFrame, edition: Edition, groups: np.ndarray) -> Chec
 
     state = np.where(has_launch, np.where(old_enough, PASS, FAIL),
                      np.where(trial_too_late, FAIL, MISSING)).astype(np.int8)
-    suffix = np.select([precision.to_numpy() == "year", precision.to_numpy() == "month"],
-                       ["_year", "_month"], "")
-    base = np.where(old_enough, "age.ok", "age.young").astype(object)
-    code = np.where(has_launch, base + suffix,
-                    np.where(trial_too_late, "age.young_trial", "age.missing")).astype(object)
-    raw = np.select([precision.to_numpy() == "year", precision.to_numpy() == "month"],
-                    [launch.dt.strftime("%Y").fillna("").to_numpy(dtype=object),
-                     launch.dt.strftime("%m-%Y").fillna("").to_numpy(dtype=object)],
-                    _format_dates(launch))
+    year, month = precision.to_numpy() == "year", precision.to_numpy() == "month"
+    code = np.select(
+        [~has_launch & trial_too_late, ~has_launch, old_enough & year, old_enough & month, old_enough, year, month],
+        ["age.young_trial", "age.missing", "age.ok_year", "age.ok_month", "age.ok", "age.young_year",
+         "age.young_month"], "age.young").astype(object)
     return Check("age", *_labelled("age"), state, code, {
-        "launch": _format_dates(judged), "raw": raw, "months": months, "close": close.strftime(DATE_FORMAT),
-        "cutoff": _format_dates(cutoff), "trial": _format_dates(trial)})
+        "launch": _date_array(judged), "raw": _date_array(launch), "months": months, "close": close,
+        "cutoff": _date_array(cutoff), "trial": _date_array(trial)})
 
 
 def stage_check(frame: pd.DataFrame) -> Check:
@@ -263,8 +250,8 @@ def section_checks(frame: pd.DataFrame, edition: Edition) -> list[Check]:
         state = np.where(words == 0, MISSING, np.where(words > limit, FAIL, PASS)).astype(np.int8)
         code = np.array(["section.missing", "section.over", "section.ok"], dtype=object)[state + 1]
         checks.append(Check(f"section.{section.key}", section.label_id, section.label_en, state, code, {
-            "words": words, "max_words": limit, "label_id": section.label_id, "label_en": section.label_en,
-            "must_id": section.must_contain_id, "must_en": section.must_contain_en}))
+            "words": words, "max_words": limit, "label": Bilingual(section.label_id, section.label_en),
+            "must": Bilingual(section.must_contain_id, section.must_contain_en)}))
     return checks
 
 
@@ -286,7 +273,7 @@ def attachment_checks(frame: pd.DataFrame, edition: Edition) -> list[Check]:
             code = np.where(present, "attachment.ok", "attachment.missing").astype(object)
             value = _text(column).str.strip().str.slice(0, 80).to_numpy(dtype=object)
         checks.append(Check(f"attachment.{attachment.key}", attachment.label_id, attachment.label_en,
-                            state, code, {"label_id": attachment.label_id, "label_en": attachment.label_en,
+                            state, code, {"label": Bilingual(attachment.label_id, attachment.label_en),
                                           "value": value}))
     return checks
 

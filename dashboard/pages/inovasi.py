@@ -14,7 +14,7 @@ from dash import Input, Output, State, callback, html, no_update
 from analytics.filters import Filters
 from dashboard.components.filterbar import search_of
 from dashboard.components.page import context_from_query, create_page, fresh_context, rendered_output, rendered_state
-from i18n import MESSAGES, format_int, t
+from i18n import CATALOG, format_int, t
 
 dash.register_page(__name__, path="/inovasi", order=4, name="Daftar Inovasi", title="Daftar Inovasi · Dasbor Inovasi",
                    nav=True, label_key="nav.inovasi")
@@ -54,7 +54,7 @@ def count_text(ctx, shown: int, total: int) -> str:
 
 def locale_text(lang: str) -> dict:
     """AG Grid's own words from the catalog."""
-    return {key.removeprefix("grid."): t(key, lang) for key in MESSAGES if key.startswith("grid.")}
+    return {key.removeprefix("grid."): t(key, lang) for key in CATALOG if key.startswith("grid.")}
 
 
 def column_defs(ctx) -> list[dict]:

@@ -25,7 +25,7 @@ from dashboard.components.filterbar import page_query, search_of
 from dashboard.components.page import context_from_query, create_page, fresh_context, rendered_output, rendered_state
 from dashboard.sources import current_dataset
 from exports.proposal_docx import proposal_bytes, proposal_filename, proposals_zip
-from i18n import MESSAGES, format_number, t
+from i18n import CATALOG, format_number, t
 from charts.readiness_views import edition_year, readiness_of, view_readiness
 
 dash.register_page(__name__, path="/kipp", order=6, name="Kesiapan KIPP", title="Kesiapan KIPP · Dasbor Inovasi",
@@ -37,7 +37,7 @@ CHARTS = {"readiness": "chart_year", "readiness-agency": "chart_agency"}  # char
 
 def locale_text(lang: str) -> dict:
     """AG Grid's own words from the catalog (as on /inovasi)."""
-    return {key.removeprefix("grid."): t(key, lang) for key in MESSAGES if key.startswith("grid.")}
+    return {key.removeprefix("grid."): t(key, lang) for key in CATALOG if key.startswith("grid.")}
 
 
 # -- the view ---------------------------------------------------------------------------------------

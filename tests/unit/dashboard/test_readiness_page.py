@@ -149,7 +149,7 @@ def test_detail_page_shows_readiness_and_switches_edition(client, app):
     response = _pattern_call(client, '{"innovation":["MATCH"],"type":"kipp-detail-body"}.children',
                              {"innovation": "young", "type": "kipp-detail-body"},
                              {"innovation": "young", "type": "kipp-detail-edition"}, "value", "2018")
-    assert "belum 12 bulan pada penutupan 31-03-2018" in json.dumps(response)
+    assert "belum 12 bulan pada penutupan 31 Maret 2018" in json.dumps(response)
 
 
 def test_kipp_view_matching_nothing_shows_empty_states(client, app):

@@ -85,7 +85,7 @@ def test_proposal_docx_lists_attachments_and_the_failed_or_missing_checks(drafte
     assert by_name["Tautan video"][0] == "Ada di data"
     assert by_name["Formulir SPBE (untuk inovasi berbasis aplikasi)"] == ["Siapkan (tidak tercatat di data)", ""]
     assert by_name["Tanggal mulai implementasi + surat pernyataan bertanda tangan"][1].startswith(
-        "Diterapkan sejak 04-01-2016")
+        "Diterapkan sejak 4 Januari 2016")
     paragraphs = _paragraphs(document)
     failed = paragraphs.index("Tidak memenuhi syarat")
     missing = paragraphs.index("Data belum ada")

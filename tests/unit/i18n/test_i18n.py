@@ -4,12 +4,12 @@ import pandas as pd
 import pytest
 
 from analytics.filters import Filters
-from i18n import (MESSAGES, describe_filters, format_date, format_int, format_pct, format_signed_pct,
+from i18n import (CATALOG, describe_filters, format_date, format_int, format_pct, format_signed_pct,
                             plotly_separators, t)
 
 
 def test_every_message_has_both_languages():
-    for key, (indonesian, english) in MESSAGES.items():
+    for key, (indonesian, english) in CATALOG.items():
         assert indonesian and english, key
 
 

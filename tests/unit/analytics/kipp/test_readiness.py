@@ -78,10 +78,10 @@ def test_readiness_age_year_only_says_it_was_judged_conservatively():
     readiness = evaluate(frame, 2018)
     assert check_of(readiness, "age") == {
         "rule": "age", "passed": False, "missing": False,
-        "message": "Hanya tahun penerapan yang tercatat (2017); dinilai hati-hati dari akhir tahun (31-12-2017), "
-                   "belum 12 bulan pada penutupan 31-03-2018. Jika tanggal sebenarnya paling lambat 31-03-2017, "
-                   "catat tanggal lengkapnya."}
-    assert "judged conservatively from the year's last day (31-12-2017)" in check_of(readiness, "age", lang="en")[
+        "message": "Hanya tahun penerapan yang tercatat (2017); dinilai hati-hati dari akhir tahun "
+                   "(31 Desember 2017), belum 12 bulan pada penutupan 31 Maret 2018. Jika tanggal sebenarnya "
+                   "paling lambat 31 Maret 2017, catat tanggal lengkapnya."}
+    assert "judged conservatively from the year's last day (31 December 2017)" in check_of(readiness, "age", lang="en")[
         "message"]
 
 
@@ -98,7 +98,7 @@ def test_readiness_age_without_launch_date_uses_the_trial_as_a_bound(trial, expe
 def test_readiness_age_of_a_past_winner_uses_the_khusus_group():
     row = ready_row(launch_date="2019-05-11", awards="2019: Top 45")
     assert state_of(evaluate(make_frame(row), 2021), "age") == (PASS, "age.ok")
-    assert check_of(evaluate(make_frame(row), 2021), "age")["message"].startswith("Diterapkan sejak 11-05-2019")
+    assert check_of(evaluate(make_frame(row), 2021), "age")["message"].startswith("Diterapkan sejak 11 Mei 2019")
 
 
 # --- stage, status, award history, title --------------------------------------------------------

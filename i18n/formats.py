@@ -1,0 +1,132 @@
+"""Numbers and dates as people write them, in one place: Indonesian by default, English on request.
+
+id: 1.234 · 82,3 · 12,5% · 8 Maret 2018 · 8 Maret 2018 14.05
+en: 1,234 · 82.3 · 12.5% · 8 March 2018 · 8 March 2018 14:05
+
+Machine outputs (`--json`, API responses) keep Python's own formats (dots, ISO dates) and do not
+come through here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+import pandas as pd
+
+from i18n.catalog import MONTHS
+
+LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGE = "id"
+EMPTY = "—"
+PRECISIONS = ("day", "month", "year")
+
+
+def normalise_lang(lang: str | None) -> str:
+    """`lang` if it is a supported language, else the default (Bahasa Indonesia)."""
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+
+
+def plotly_separators(lang: str) -> str:
+    """Plotly's `layout.separators`: decimal then thousands ("," and "." under id)."""
+    return ",." if normalise_lang(lang) == "id" else ".,"
+
+
+def _localise_separators(text: str, lang: str) -> str:
+    """Python's "1,234.5" in `lang`'s separators."""
+    if normalise_lang(lang) == "id":
+        return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def format_int(value, lang: str = DEFAULT_LANGUAGE) -> str:
+    """1234 -> "1.234" (id) or "1,234" (en)."""
+    if _missing(value):
+        return EMPTY
+    return _localise_separators(f"{int(round(value)):,}", lang)
+
+
+def format_number(value: float, lang: str = DEFAULT_LANGUAGE, digits: int = 1) -> str:
+    """12.5 -> "12,5" (id) or "12.5" (en); thousands grouped."""
+    if _missing(value):
+        return EMPTY
+    return _localise_separators(f"{value:,.{digits}f}", lang)
+
+
+def format_score(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A score out of 100 with at most one decimal: 91.25 -> "91,3" (id), 80.0 -> "80"."""
+    if _missing(value):
+        return EMPTY
+    return format_number(value, lang, 0 if float(round(value, 1)).is_integer() else 1)
+
+
+def format_pct(ratio: float | None, lang: str = DEFAULT_LANGUAGE, digits: int = 0) -> str:
+    """0.125 -> "12,5%" with digits=1 (id); "13%" with digits=0. None -> "—"."""
+    if _missing(ratio):
+        return EMPTY
+    return format_number(ratio * 100, lang, digits) + "%"
+
+
+def format_signed_pct(ratio: float | None, lang: str = DEFAULT_LANGUAGE, digits: int = 1) -> str:
+    """-0.152 -> "−15,2%", 0.1 -> "+10,0%" (a true minus sign, readable in every font)."""
+    if _missing(ratio):
+        return EMPTY
+    sign = "+" if ratio > 0 else "−" if ratio < 0 else ""
+    return sign + format_pct(abs(ratio), lang, digits)
+
+
+def format_date(value, precision: str | None = "day", lang: str = DEFAULT_LANGUAGE) -> str:
+    """A date as people write it: "8 Maret 2018", "Maret 2018" or "2018" by its precision."""
+    if _missing(value) or (not isinstance(value, (str, dt.date)) and pd.isna(value)):
+        return EMPTY
+    stamp = pd.Timestamp(value)
+    month = MONTHS[normalise_lang(lang)][stamp.month - 1]
+    if precision == "year":
+        return str(stamp.year)
+    if precision == "month":
+        return f"{month} {stamp.year}"
+    return f"{stamp.day} {month} {stamp.year}"
+
+
+def format_datetime(value, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A moment to the minute: "8 Maret 2018 14.05" (id, the dot of Indonesian time) or "8 March 2018 14:05"."""
+    if _missing(value) or (not isinstance(value, (str, dt.date)) and pd.isna(value)):
+        return EMPTY
+    stamp = pd.Timestamp(value)
+    separator = "." if normalise_lang(lang) == "id" else ":"
+    return f"{format_date(stamp, 'day', lang)} {stamp.hour:02d}{separator}{stamp.minute:02d}"
+
+
+def format_dates(values, lang: str = DEFAULT_LANGUAGE, precision: str | None = "day") -> np.ndarray:
+    """`format_date` for a whole column at once; missing dates become ""."""
+    stamps = pd.Series(pd.to_datetime(pd.Series(values), errors="coerce"))
+    result = np.full(len(stamps), "", dtype=object)
+    present = stamps.notna().to_numpy()
+    if not present.any():
+        return result
+    shown = stamps[present]
+    year = shown.dt.year.astype(str).to_numpy(dtype=object)
+    if precision == "year":
+        result[present] = year
+        return result
+    month = np.array(MONTHS[normalise_lang(lang)], dtype=object)[shown.dt.month.to_numpy() - 1]
+    text = month + " " + year
+    if precision != "month":
+        text = shown.dt.day.astype(str).to_numpy(dtype=object) + " " + text
+    result[present] = text
+    return result
+
+
+def grid_number_format(lang: str = DEFAULT_LANGUAGE, digits: int = 1) -> dict:
+    """An AG Grid `valueFormatter` showing numbers as `format_number` does (grids format in the browser).
+
+    Trailing zeros are dropped like `format_score`: 80 -> "80", 91.25 -> "91,3" (id).
+    """
+    locale = "id-ID" if normalise_lang(lang) == "id" else "en-GB"
+    return {"function": f"params.value == null ? '' : Number(params.value).toLocaleString('{locale}', "
+                        f"{{maximumFractionDigits: {int(digits)}}})"}
