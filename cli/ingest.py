@@ -1,17 +1,27 @@
-"""`python app.py ingest FILE... [--replace] [--user NAME]`: into the store, all or nothing (DESIGN.md §3)."""
+"""`python app.py ingest FILE... [--replace | --add-new] [--user NAME]`: into the store, all or nothing
+(DESIGN.md §3).
+
+A file whose years are already stored is refused (exit 1) with, per year, how it compares with the
+stored rows, unless the user chooses: `--replace` those years, or `--add-new` (only the innovations
+not stored yet). So a re-uploaded recap never counts an innovation twice by default.
+"""
 
 from __future__ import annotations
 
 from cli import add_lang_argument
 from cli.history import batch_line, run_with_store
 from cli.rollback import cli_user
+from i18n import t
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("ingest", help="muat berkas ke penyimpanan, semua atau tidak sama sekali")
     parser.add_argument("files", nargs="+", metavar="FILE", help="berkas atau folder")
-    parser.add_argument("--replace", action="store_true",
-                        help="ganti data tahun-tahun yang ada di berkas (bawaan: tambahkan)")
+    choice = parser.add_mutually_exclusive_group()
+    choice.add_argument("--replace", dest="mode", action="store_const", const="replace", default="add",
+                        help=t("cli.ingest.replace_help"))
+    choice.add_argument("--add-new", dest="mode", action="store_const", const="add-new",
+                        help=t("cli.ingest.add_new_help"))
     parser.add_argument("--user", default=None, help="nama yang dicatat (bawaan: pengguna sistem operasi)")
     add_lang_argument(parser)
     parser.set_defaults(handler=run)
@@ -21,14 +31,14 @@ def run(args) -> int:
     from i18n import t
 
     def act(store) -> int:
-        result = store.ingest(args.files, user=cli_user(args), replace=args.replace, lang=args.lang)
+        result = store.ingest(args.files, user=cli_user(args), mode=args.mode, lang=args.lang)
         for issue in result.issues:
             print(issue.to_line())
-        if not result.ok:
+        if result.errors:
             print(t("store.nothing_saved", args.lang))
             return 1
-        for batch in result.batches:
-            print(("Saved: " if args.lang == "en" else "Disimpan: ") + batch_line(batch, args.lang))
+        for batch in result.batches:   # none when --add-new found nothing new (a warning says so)
+            print(t("cli.ingest.saved", args.lang, batch=batch_line(batch, args.lang)))
         return 0
 
     return run_with_store(args, act)

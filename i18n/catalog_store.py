@@ -30,4 +30,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "The data store cannot be opened ({detail}). Check DATABASE_URL."),
     "store.short_password": ("Kata sandi terlalu pendek: minimal {minimum} karakter.",
                              "The password is too short: at least {minimum} characters."),
+    # re-uploads (store.database.Store.ingest's modes; store/compare.py)
+    "store.years_overlap": (
+        "Tahun {year} sudah tersimpan: {stored} inovasi; berkas ini memuat {incoming} (sama {same}, berubah "
+        "{changed}, baru {new}; {absent} yang tersimpan tidak ada di berkas). Menambahkannya begitu saja akan "
+        "menghitung inovasi dua kali: pilih ganti tahun itu (--replace) atau tambah yang baru saja (--add-new).",
+        "Year {year} is already stored: {stored} innovations; this file holds {incoming} ({same} same, {changed} "
+        "changed, {new} new; {absent} stored ones are not in the file). Adding it as it is would count innovations "
+        "twice: choose to replace that year (--replace) or to add only the new ones (--add-new)."),
+    "store.already_stored": ("{skipped} inovasi di berkas ini sudah tersimpan dan dilewati; {added} yang baru "
+                             "ditambahkan.", "{skipped} innovations of this file are already stored and were "
+                             "skipped; {added} new ones are added."),
+    "store.nothing_new": ("Tidak ada inovasi baru: semuanya sudah tersimpan, jadi tidak ada yang disimpan.",
+                          "No new innovation: all of them are already stored, so nothing was saved."),
+    "store.duplicate_across_batches": (
+        "Inovasi '{name}' tahun {year} (batch #{batch}) juga ada di batch #{other_batch} ({other}), jadi kini "
+        "terhitung dua kali. Periksa keduanya; batalkan salah satu batch bila perlu.",
+        "Innovation '{name}' of {year} (batch #{batch}) is also in batch #{other_batch} ({other}), so it now "
+        "counts twice. Check both; roll one batch back if needed."),
+    "store.place": ("{file}, lembar {sheet}, baris {row}", "{file}, sheet {sheet}, row {row}"),
+    "store.place_no_sheet": ("{file}, baris {row}", "{file}, row {row}"),
+    "store.bad_mode": ("Cara unggah '{mode}' tidak dikenal: pilih add, replace atau add-new.",
+                       "Unknown upload mode '{mode}': choose add, replace or add-new."),
 }

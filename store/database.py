@@ -1,7 +1,8 @@
 """The store: the system of record behind the dashboard (SQLAlchemy Core; SQLite or PostgreSQL).
 
     store = open_store()                      # DATABASE_URL, else instance/dasbor.sqlite3 (seeded)
-    result = store.ingest(["rekap_2018.xlsx"], user="budi", replace=True)
+    result = store.ingest(["rekap_2018.xlsx"], user="budi", mode="replace")   # or "add", "add-new"
+    store.compare(frame)                      # a loaded file against the stored rows of its years
     store.current_frame()                     # the visible innovations, as load_paths would give them
     store.data_version()                      # changes with every upload, rollback, restore or alias
     store.history(); store.rollback(3); store.restore(3)
@@ -11,6 +12,10 @@ is written in ONE transaction that holds the store's write lock (SQLite: BEGIN I
 PostgreSQL: a transaction-level advisory lock), so two uploads never interleave and a process
 killed mid-commit leaves the previous data as it was. Nothing is ever deleted: rollback and restore
 flip a batch's status, and replace mode records which (batch, year) pairs a batch hides.
+
+An innovation is never counted twice by default: plain "add" refuses a file whose years are already
+stored (saying how it compares), so the caller must choose "replace" (the file's years replace the
+stored ones) or "add-new" (only innovations whose identity, per year, is not stored yet).
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ import time
 import uuid
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -33,9 +39,12 @@ from loaders.errors import Issue
 from loaders.load import NOT_DATA_SUFFIXES, FileReport, expand_paths, load_file, to_frame, SAMPLE_DIR
 from loaders.reference import Reference, load_reference
 from loaders.schema import CANONICAL_COLUMNS
+from i18n import format_int, t
 from store.accounts import ROLES, hash_password, verify_password
+from store.compare import Comparison, compare
 from store.engine import create_engine, upgrade
 from store.errors import StoreError, StoreIssue
+from store.identity import record_identity
 from store.tables import agency_aliases, batches, innovations, insert_innovations, meta, raw_files, replacements, users, visible_rows
 from loaders.text import text_key
 
@@ -44,6 +53,7 @@ ENV_INSTANCE = "DASBOR_INSTANCE"  # the instance folder (SQLite file, secret key
 DEFAULT_INSTANCE = Path(__file__).resolve().parent.parent / "instance"
 SYSTEM_USER = "sistem"
 LABEL_FILES = 3  # a caption names at most this many uploaded files
+MODES = ("add", "replace", "add-new")
 # Tests only: when set to a file path, an upload creates that file after inserting its rows and waits
 # $DASBOR_TEST_PAUSE_SECONDS (default 120) before COMMIT, so a test can SIGKILL it mid-transaction
 # or start a second upload while the first holds the write lock.
@@ -180,14 +190,31 @@ class Store:
 
     def current_frame(self) -> pd.DataFrame:
         """The visible innovations: canonical columns and dtypes exactly as `load_paths` gives them."""
-        columns = [innovations.c[name] for name in CANONICAL_COLUMNS]
-        joined = innovations.join(batches, batches.c.id == innovations.c.batch_id)
-        query = sa.select(*columns).select_from(joined).where(visible_rows()).order_by(
-            innovations.c.batch_id, innovations.c.row_id)
         with self._read() as connection:
-            rows = connection.execute(query).all()
-        records = [dict(zip(CANONICAL_COLUMNS, row)) for row in rows]
-        return to_frame(records)
+            return self._visible_frame(connection)
+
+    def compare(self, frame: pd.DataFrame) -> Comparison:
+        """The canonical frame of a loaded file compared, year by year, with the visible stored rows."""
+        with self._read() as connection:
+            return compare(frame, self._visible_frame(connection, _years(frame["year"]), extra=True))
+
+    @staticmethod
+    def _visible_frame(connection, years=None, extra: bool = False) -> pd.DataFrame:
+        """The visible rows (of `years` only, when given) as a canonical frame; with `extra`, each
+        row's `identity` and `batch_id` too."""
+        columns = [innovations.c[name] for name in CANONICAL_COLUMNS]
+        more = [innovations.c.identity, innovations.c.batch_id] if extra else []
+        joined = innovations.join(batches, batches.c.id == innovations.c.batch_id)
+        query = sa.select(*columns, *more).select_from(joined).where(visible_rows()).order_by(
+            innovations.c.batch_id, innovations.c.row_id)
+        if years is not None:
+            query = query.where(innovations.c.year.in_(sorted(years)))
+        rows = connection.execute(query).all()
+        frame = to_frame([dict(zip(CANONICAL_COLUMNS, row)) for row in rows])
+        if extra:
+            frame["identity"] = pd.Series([row.identity for row in rows], index=frame.index, dtype="object")
+            frame["batch_id"] = pd.Series([row.batch_id for row in rows], index=frame.index, dtype="object")
+        return frame
 
     def history(self) -> list[dict]:
         """Every batch, oldest first: id, file, who, when, mode, status, records, active_records, by_year."""
@@ -231,14 +258,23 @@ class Store:
 
     # --- writing -------------------------------------------------------------------------------
 
-    def ingest(self, paths, user: str, replace: bool = False, lang: str = "id",
+    def ingest(self, paths, user: str, mode: str = "add", lang: str = "id",
                _only_if_empty: bool = False) -> IngestResult:
         """Load `paths` (files or folders) and commit them as one batch per file, all or nothing.
 
-        Any rejected file (or, in add mode, a file identical to a live batch) means nothing is written
-        and `result.issues` says why. With `replace=True` the years the new files hold replace those
-        years of every earlier batch (undone by rolling the new batches back).
+        `mode` says what to do where the files' years are already stored (`result.issues` says why
+        when nothing is written):
+        - "add" (the default) refuses the upload, and says how the files compare with the store,
+          so an innovation is never counted twice by mistake; it also refuses a file identical to a
+          live batch;
+        - "replace": the files' years replace those years of every earlier batch (undone by rolling
+          the new batches back);
+        - "add-new": only innovations whose (identity, year) is not stored yet are added (nothing at
+          all when every one is, with a warning saying so).
+        The same innovation and year in two visible batches afterwards is a warning naming both places.
         """
+        if mode not in MODES:
+            raise StoreError("bad_mode", mode=mode)
         result, loaded = self._load(paths, lang)
         if result.errors or not loaded:
             if not loaded and not result.errors:
@@ -248,12 +284,16 @@ class Store:
             with self._write() as connection:
                 if _only_if_empty and connection.scalar(sa.select(sa.func.count()).select_from(batches)):
                     return result
-                if not replace:
-                    self._refuse_duplicates(connection, loaded, lang)
-                ids = [self._insert_batch(connection, item, user, "replace" if replace else "add")
-                       for item in loaded]
-                if replace:
+                if mode == "add":
+                    self._refuse_overlap(connection, loaded, lang)
+                elif mode == "add-new":
+                    loaded = self._keep_new(connection, loaded, result, lang)
+                    if not loaded:
+                        return result
+                ids = [self._insert_batch(connection, item, user, mode) for item in loaded]
+                if mode == "replace":
                     self._record_replacements(connection, ids)
+                result.issues += self._cross_batch_duplicates(connection, ids, lang)
                 self._changed(connection)
                 _pause_for_tests()
                 result.batches = self._history(connection, ids)
@@ -275,7 +315,24 @@ class Store:
                 loaded.append(_Loaded(path, path.read_bytes(), records))
         return result, loaded
 
-    def _refuse_duplicates(self, connection, loaded: list[_Loaded], lang: str) -> None:
+    def _refuse_overlap(self, connection, loaded: list[_Loaded], lang: str) -> None:
+        """Add mode: refuse files already loaded, and files holding years the store already has
+        (one error per such year, with how the upload compares with the stored rows of that year)."""
+        issues = self._duplicate_files(connection, loaded, lang)
+        records = [record for item in loaded for record in item.records]
+        stored = self._visible_frame(connection, {record["year"] for record in records}, extra=True)
+        if not stored.empty:
+            comparison = compare(to_frame(records), stored)
+            for year in comparison.overlap:
+                files = ", ".join(dict.fromkeys(item.path.name for item in loaded
+                                                if any(record["year"] == year for record in item.records)))
+                counts = {key: format_int(value, lang) for key, value in comparison.year(year).counts().items()}
+                issues.append(StoreIssue("error", "years_overlap", files, lang=lang,
+                                         params=tuple({"year": year, **counts}.items())))
+        if issues:
+            raise _Refused(issues)
+
+    def _duplicate_files(self, connection, loaded: list[_Loaded], lang: str) -> list[Issue]:
         seen: dict[str, str] = {}
         issues = []
         for item in loaded:
@@ -289,8 +346,54 @@ class Store:
                 issues.append(StoreIssue("error", "duplicate_in_upload", item.path.name, lang=lang,
                                          params=(("other", seen[digest]),)))
             seen.setdefault(digest, item.path.name)
-        if issues:
-            raise _Refused(issues)
+        return issues
+
+    def _keep_new(self, connection, loaded: list[_Loaded], result: IngestResult, lang: str) -> list[_Loaded]:
+        """Add-new mode: each file without the innovations whose (identity, year) is stored; files left
+        with nothing are dropped. Warnings say how many were skipped, or that nothing is new."""
+        years = {record["year"] for item in loaded for record in item.records}
+        stored = {tuple(row) for row in connection.execute(
+            sa.select(innovations.c.identity, innovations.c.year)
+            .select_from(innovations.join(batches, batches.c.id == innovations.c.batch_id))
+            .where(visible_rows(), innovations.c.year.in_(sorted(years))))}
+        kept = []
+        for item in loaded:
+            new = [record for record in item.records if (record_identity(record), record["year"]) not in stored]
+            skipped = len(item.records) - len(new)
+            if skipped and new:
+                result.issues.append(StoreIssue("warning", "already_stored", item.path.name, lang=lang, params=(
+                    ("skipped", format_int(skipped, lang)), ("added", format_int(len(new), lang)))))
+            if new:
+                kept.append(replace(item, records=new))
+        if not kept:
+            result.issues.append(StoreIssue("warning", "nothing_new", ", ".join(i.path.name for i in loaded),
+                                            lang=lang))
+        return kept
+
+    def _cross_batch_duplicates(self, connection, ids: list[int], lang: str) -> list[Issue]:
+        """A warning for each row of the new batches whose innovation and year is also visible in
+        another batch, naming both places (the earliest other row)."""
+        years = connection.execute(sa.select(innovations.c.year).distinct()
+                                   .where(innovations.c.batch_id.in_(ids))).scalars().all()
+        query = (sa.select(innovations.c.identity, innovations.c.year, innovations.c.batch_id, innovations.c.name,
+                           innovations.c.source_file, innovations.c.source_sheet, innovations.c.source_row)
+                 .select_from(innovations.join(batches, batches.c.id == innovations.c.batch_id))
+                 .where(visible_rows(), innovations.c.year.in_(years))
+                 .order_by(innovations.c.batch_id, innovations.c.row_id))
+        groups: dict[tuple, list] = defaultdict(list)
+        for row in connection.execute(query):
+            groups[(row.identity, row.year)].append(row)
+        issues = []
+        for rows in groups.values():
+            first = rows[0]
+            for row in rows[1:]:
+                if row.batch_id == first.batch_id or row.batch_id not in ids:
+                    continue   # twice in one file: the loaders already warned
+                issues.append(StoreIssue("warning", "duplicate_across_batches", row.source_file, row.source_sheet,
+                                         row.source_row, lang=lang, params=(
+                                             ("name", row.name), ("year", row.year), ("batch", row.batch_id),
+                                             ("other_batch", first.batch_id), ("other", _place(first, lang)))))
+        return issues
 
     def _insert_batch(self, connection, item: _Loaded, user: str, mode: str) -> int:
         by_year = Counter(record.get("year") for record in item.records)
@@ -398,6 +501,17 @@ class Store:
             rows = connection.execute(sa.select(users.c.name, users.c.role, users.c.created_at)
                                       .order_by(users.c.name)).all()
         return [{"name": r.name, "role": r.role, "created_at": _iso(r.created_at)} for r in rows]
+
+
+def _years(values) -> set[int]:
+    return {int(year) for year in pd.Series(values).dropna().unique()}
+
+
+def _place(row, lang: str) -> str:
+    """Where a stored row came from, in words: 'iid_2025.xlsx, lembar Sheet1, baris 12'."""
+    if row.source_sheet:
+        return t("store.place", lang, file=row.source_file, sheet=row.source_sheet, row=row.source_row)
+    return t("store.place_no_sheet", lang, file=row.source_file, row=row.source_row)
 
 
 def _pause_for_tests() -> None:

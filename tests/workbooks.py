@@ -58,3 +58,17 @@ def make_ods(path: Path, sheets: dict[str, list[list]]) -> Path:
 def simple_table(rows: list[list], header=("No", "Nama Inovasi", "Perangkat Daerah", "Urusan", "Tahun")) -> list[list]:
     """A one-row header on row 1 followed by `rows`."""
     return [list(header), *rows]
+
+
+def revised_copy(source: Path, target: Path, edits: dict[tuple[int, str], object]) -> Path:
+    """A revised recap: `source` (an .xlsx whose header is on row 1) saved as `target` with the cells
+    at (Excel row, header) set to new values — what a planner sends after correcting a few cells."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(source)
+    sheet = workbook.worksheets[0]
+    columns = {cell.value: cell.column for cell in sheet[1]}
+    for (row, header), value in edits.items():
+        sheet.cell(row=row, column=columns[header], value=value)
+    workbook.save(target)
+    return Path(target)

@@ -19,6 +19,7 @@ from pathlib import Path
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard.components.comparison import create_comparison
 from i18n import format_int, format_number, t
 
 MEGABYTE = 1_000_000
@@ -94,13 +95,15 @@ def staged(uploads: list[Upload]):
 
 def preview_report(store, uploads: list[Upload], lang: str) -> tuple[dict, Counter]:
     """The inspect report of the uploads read as the store would read them (its aliases included),
-    and the agency names not in the register with their row counts."""
+    with `comparison`: the files against the stored rows of their years (store.compare); and the
+    agency names not in the register with their row counts."""
     from cli.inspect import inspect_report
     from loaders import load_paths
 
     with staged(uploads) as paths:
         result = load_paths(paths, lang=lang, reference=store.reference())
     report = inspect_report(result)
+    report["comparison"] = store.compare(result.frame).to_dict()
     for file in report["files"]:
         file["path"] = Path(file["path"]).name
     unknown = Counter(dict(issue.params).get("value") for issue in result.issues if issue.code == "unknown_agency")
@@ -131,8 +134,9 @@ def _file_card(file: dict, lang: str) -> html.Div:
     return html.Div([html.Strong(file["path"]), badge, html.Ul(lines, className="mb-2")])
 
 
-def create_preview(report: dict, lang: str) -> html.Div:
-    """The preview: files and sheets with their column mapping, counts by year and agency, every issue."""
+def create_preview(report: dict, lang: str, column_label) -> html.Div:
+    """The preview: files and sheets with their column mapping, counts by year and agency, the
+    comparison with the store (unless the files have errors), every issue."""
     errors = [issue for issue in report["issues"] if issue["severity"] == "error"]
     intro = t("data.preview_blocked", lang) if errors else t(
         "data.preview_intro", lang, count=format_int(report["records"], lang), files=len(report["files"]))
@@ -154,6 +158,7 @@ def create_preview(report: dict, lang: str) -> html.Div:
         dbc.Alert(intro, color="danger" if errors else "info", id="edit-preview-intro"),
         *[_file_card(file, lang) for file in report["files"]],
         counts,
+        *([] if errors or not report.get("comparison") else [create_comparison(report["comparison"], lang, column_label)]),
         html.H3(t("data.issues", lang, count=format_int(len(issue_rows), lang)), className="h6"),
         _table(headers, issue_rows, "edit-issues") if issue_rows else html.P(t("data.no_issues", lang)),
     ])

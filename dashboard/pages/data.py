@@ -8,7 +8,7 @@ With `serve --data` the dashboard reads files directly: read-only, said on the p
 import dash
 import dash_bootstrap_components as dbc
 import flask
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html
+from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
 from analytics.filters import Filters
@@ -24,6 +24,8 @@ dash.register_page(__name__, path="/data", order=7, name="Data", title="Data · 
                    label_key="nav.data")
 
 ADDUSER = "python app.py adduser NAMA --role editor"
+# The store's own warnings about a commit (the loaders' were in the preview already).
+STORE_WARNINGS = {"already_stored", "nothing_new", "duplicate_across_batches"}
 
 
 def _source():
@@ -57,8 +59,23 @@ def create_refusal(lang: str) -> list:
     return parts
 
 
+def create_overlap_choice(lang: str) -> html.Div:
+    """Shown when the files hold years already stored: replace them, add only the new innovations, or
+    cancel. Nothing is chosen at first, and Confirm stays disabled until something other than
+    cancel is (so an innovation is never counted twice by default)."""
+    return html.Div([
+        html.P(id="edit-overlap-text", className="mb-1 fw-semibold"),
+        dbc.RadioItems(id="edit-mode", value=None, inline=True, options=[
+            {"label": t("data.mode_replace", lang), "value": "replace"},
+            {"label": t("data.mode_add_new", lang), "value": "add-new"},
+            {"label": t("data.mode_cancel", lang), "value": "cancel"}]),
+        html.Div(t("data.cancelled", lang), id="edit-cancelled", className="d-none small text-muted"),
+    ], id="edit-overlap", className="d-none alert alert-warning my-2")
+
+
 def create_editor_panel(lang: str, history: list[dict]) -> list:
-    """The upload card (drop zone, add/replace, preview, confirm), the alias mapper and the history."""
+    """The upload card (drop zone, preview with the comparison, the choice where years overlap,
+    confirm), the alias mapper and the history."""
     limit = _limit()
     upload = dbc.Card(dbc.CardBody([
         html.H2(t("data.upload_heading", lang), className="h5"),
@@ -66,11 +83,8 @@ def create_editor_panel(lang: str, history: list[dict]) -> list:
                    children=html.Div([html.Strong(t("data.drop", lang)), html.Br(),
                                       html.Small(t("data.formats", lang,
                                                    size=f"{format_number(limit / 1e6, lang, 0)} MB"))])),
-        html.Div([html.Span(t("data.mode", lang), className="me-2"),
-                  dbc.RadioItems(id="edit-mode", value="add", inline=True, options=[
-                      {"label": t("data.mode_add", lang), "value": "add"},
-                      {"label": t("data.mode_replace", lang), "value": "replace"}])], className="my-2"),
         dcc.Loading(html.Div(id="edit-preview"), type="default"),
+        create_overlap_choice(lang),
         html.Div([html.H3(t("data.unknown_heading", lang), className="h6"),
                   html.P(t("data.unknown_intro", lang), className="small"),
                   html.Div(id="edit-alias-rows"),
@@ -80,7 +94,8 @@ def create_editor_panel(lang: str, history: list[dict]) -> list:
         dbc.Button(t("data.confirm", lang), id="edit-confirm", color="primary", disabled=True, className="mt-2"),
         dcc.Loading(html.Div(id="edit-result", className="mt-2"), type="default"),
     ]), className="mb-3")
-    return [upload, dcc.Store(id="edit-changed", data=0), dbc.Card(dbc.CardBody([
+    return [upload, dcc.Store(id="edit-changed", data=0), dcc.Store(id="edit-state", data=None),
+            dbc.Card(dbc.CardBody([
         html.H2(t("data.history_heading", lang), className="h5"),
         html.Div(id="edit-history-message"),
         html.Div(create_history(history, lang), id="edit-history"),
@@ -108,7 +123,8 @@ def _denied(lang: str):
 
 
 @callback(
-    Output("edit-preview", "children"), Output("edit-confirm", "disabled"), Output("edit-alias-rows", "children"),
+    Output("edit-preview", "children"), Output("edit-state", "data"), Output("edit-overlap", "className"),
+    Output("edit-overlap-text", "children"), Output("edit-mode", "value"), Output("edit-alias-rows", "children"),
     Output("edit-aliases", "className"), Output("edit-alias-message", "children"),
     Input("edit-upload", "contents"), Input("edit-alias-save", "n_clicks"),
     State("edit-upload", "filename"), State({"type": "edit-alias", "alias": ALL}, "value"),
@@ -116,23 +132,44 @@ def _denied(lang: str):
     prevent_initial_call=True,
 )
 def preview(contents, _save, filenames, alias_values, alias_ids, search):
-    """Read the uploaded files as the store would, and show what would be saved (nothing is saved)."""
+    """Read the uploaded files as the store would and show what would be saved and how it compares
+    with the store (nothing is saved); where the years overlap, ask how (no choice made yet)."""
     lang, user, store = _lang(search), editor_name(), page_store()
+    hidden = "d-none alert alert-warning my-2"
     if user is None or store is None:
-        return _denied(lang), True, [], "d-none", None
+        return _denied(lang), None, hidden, None, None, [], "d-none", None
     if not contents:
-        return None, True, [], "d-none", None
-    message = _save_aliases(store, alias_ids, alias_values, user, lang) if ctx.triggered_id == "edit-alias-save" \
-        else None
+        return None, None, hidden, None, None, [], "d-none", None
+    saving = ctx.triggered_id == "edit-alias-save"
+    message = _save_aliases(store, alias_ids, alias_values, user, lang) if saving else None
     try:
         uploads = decode_uploads(contents, filenames, _limit(), lang)
     except UploadRefused as refused:
-        return dbc.Alert(refused.message(lang), color="danger", id="edit-refused"), True, [], "d-none", None
+        return (dbc.Alert(refused.message(lang), color="danger", id="edit-refused"), None, hidden, None, None, [],
+                "d-none", None)
     report, unknown = preview_report(store, uploads, lang)
     blocked = any(issue["severity"] == "error" for issue in report["issues"]) or not report["records"]
+    overlap = [] if blocked else report["comparison"]["overlap"]
+    years = ", ".join(str(year) for year in overlap)
     register = list(store.reference().agency_names)
-    return (create_preview(report, lang), blocked, create_alias_rows(unknown, register, lang),
+    return (create_preview(report, lang, current_dataset().column_label), {"blocked": blocked, "overlap": overlap},
+            hidden.replace("d-none ", "") if overlap else hidden, t("data.overlap", lang, years=years) if overlap else None,
+            dash.no_update if saving else None, create_alias_rows(unknown, register, lang),
             "alias-mapper" if unknown else "d-none", message)
+
+
+# Confirm is enabled once the preview has no errors and, where years overlap, once "replace" or
+# "add only the new ones" is chosen; "cancel" keeps it disabled and says nothing will be saved.
+clientside_callback(
+    """function(state, mode) {
+        var chosen = mode === "replace" || mode === "add-new";
+        var ready = !!state && !state.blocked && (state.overlap.length === 0 || chosen);
+        var cancelled = !!state && state.overlap.length > 0 && mode === "cancel";
+        return [!ready, cancelled ? "small text-muted mt-1" : "d-none small text-muted"];
+    }""",
+    Output("edit-confirm", "disabled"), Output("edit-cancelled", "className"),
+    Input("edit-state", "data"), Input("edit-mode", "value"),
+)
 
 
 def _save_aliases(store, alias_ids: list[dict], alias_values: list, user: str, lang: str):
@@ -152,29 +189,38 @@ def _save_aliases(store, alias_ids: list[dict], alias_values: list, user: str, l
     Output("edit-result", "children"), Output("edit-changed", "data"), Output("edit-upload", "contents"),
     Input("edit-confirm", "n_clicks"),
     State("edit-upload", "contents"), State("edit-upload", "filename"), State("edit-mode", "value"),
-    State("edit-changed", "data"), State("url", "search"),
+    State("edit-state", "data"), State("edit-changed", "data"), State("url", "search"),
     prevent_initial_call=True,
 )
-def confirm(clicks, contents, filenames, mode, changed, search):
-    """Commit the uploaded files as batches, all or nothing (store.ingest), then clear the upload."""
+def confirm(clicks, contents, filenames, choice, state, changed, search):
+    """Commit the uploaded files as batches, all or nothing (store.ingest), then clear the upload.
+
+    Years already stored are replaced or only their new innovations added, as chosen; without a
+    choice the store's add mode refuses them, so nothing is ever counted twice."""
     lang, user, store = _lang(search), editor_name(), page_store()
     if user is None or store is None:
         return _denied(lang), dash.no_update, dash.no_update
-    if not clicks or not contents:
+    if not clicks or not contents or choice == "cancel":
         raise PreventUpdate
+    mode = choice if choice in ("replace", "add-new") and (state or {}).get("overlap") else "add"
     try:
         uploads = decode_uploads(contents, filenames, _limit(), lang)
     except UploadRefused as refused:
         return dbc.Alert(refused.message(lang), color="danger"), dash.no_update, dash.no_update
     with staged(uploads) as paths:
-        result = store.ingest(paths, user=user, replace=mode == "replace", lang=lang)
+        result = store.ingest(paths, user=user, mode=mode, lang=lang)
+    warnings = [html.Li(issue.message) for issue in result.issues if issue.severity == "warning"
+                and issue.code in STORE_WARNINGS]
     if not result.ok:
-        lines = [html.Li(issue.message) for issue in result.errors]
-        return (dbc.Alert([t("data.not_saved", lang), html.Ul(lines, className="mb-0")], color="danger",
-                          id="edit-not-saved"), dash.no_update, dash.no_update)
+        lines = [html.Li(issue.message) for issue in result.errors] or warnings
+        return (dbc.Alert([t("data.not_saved", lang), html.Ul(lines, className="mb-0")],
+                          color="danger" if result.errors else "info", id="edit-not-saved"),
+                dash.no_update, dash.no_update)
     getattr(_source(), "invalidate", lambda: None)()
     text = t("data.saved", lang, count=format_int(result.records, lang), batches=len(result.batches))
-    return dbc.Alert(text, color="success", id="edit-saved"), (changed or 0) + 1, None
+    notes = [html.Div(t("data.saved_warnings", lang), className="mt-2"), html.Ul(warnings, className="mb-0")] \
+        if warnings else []
+    return dbc.Alert([text, *notes], color="success", id="edit-saved"), (changed or 0) + 1, None
 
 
 @callback(

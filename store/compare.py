@@ -1,0 +1,128 @@
+"""A loaded file compared with what is stored, year by year: which innovations are the same, which
+changed (and in which fields), which are new, and which are stored but absent from the file.
+
+Innovations are matched on (identity, year) (store/identity.py); when one year lists the same
+identity twice, the n-th occurrence in the file is matched with the n-th stored one, so a doubled
+year shows as doubled rather than hiding behind a match. Pure pandas: the store, the /data preview
+and the CLI's refusal all read the same `Comparison`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from loaders.schema import CANONICAL_COLUMNS, PROVENANCE
+from store.identity import frame_identities
+
+# Where a row came from and how it was read are not revisions of the innovation.
+NOT_COMPARED = {"id", "year", "year_source", "agency_raw", "agency_known", "sector_raw", *PROVENANCE}
+COMPARED = [column for column in CANONICAL_COLUMNS if column not in NOT_COMPARED]
+KINDS = ("same", "changed", "new", "absent")
+
+
+@dataclass
+class YearComparison:
+    """One year: the rows of each kind (dicts with name, agency, place and, for `changed`, fields)."""
+
+    year: int
+    stored: int = 0
+    incoming: int = 0
+    same: list[dict] = field(default_factory=list)
+    changed: list[dict] = field(default_factory=list)
+    new: list[dict] = field(default_factory=list)
+    absent: list[dict] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {"stored": self.stored, "incoming": self.incoming,
+                **{kind: len(getattr(self, kind)) for kind in KINDS}}
+
+    def to_dict(self) -> dict:
+        return {"year": self.year, **self.counts(), "rows": {kind: getattr(self, kind) for kind in KINDS}}
+
+
+@dataclass
+class Comparison:
+    """The file's years, oldest first, each compared with the stored rows of that year."""
+
+    years: list[YearComparison] = field(default_factory=list)
+
+    @property
+    def overlap(self) -> list[int]:
+        """The file's years of which the store already holds innovations."""
+        return [year.year for year in self.years if year.stored]
+
+    def year(self, year: int) -> YearComparison:
+        return next(item for item in self.years if item.year == year)
+
+    def to_dict(self) -> dict:
+        return {"overlap": self.overlap, "years": [year.to_dict() for year in self.years]}
+
+
+def _missing(value) -> bool:
+    return value is None or (not isinstance(value, (str, list, tuple)) and bool(pd.isna(value)))
+
+
+def same_value(left, right) -> bool:
+    """Equal as a person would read them: missing equals missing, whatever pandas called it."""
+    if _missing(left) or _missing(right):
+        return _missing(left) and _missing(right)
+    return bool(left == right)
+
+
+def _place(record: dict) -> dict:
+    place = {"name": record.get("name"), "agency": record.get("agency"), "file": record.get("source_file"),
+             "sheet": record.get("source_sheet"), "row": _int(record.get("source_row"))}
+    if "batch_id" in record:
+        place["batch"] = _int(record["batch_id"])
+    return place
+
+
+def _shown(value) -> str:
+    """A value as the preview shows it (stored → file): dates without a time, missing as empty."""
+    if _missing(value):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return str(value)
+
+
+def _int(value):
+    return None if _missing(value) else int(value)
+
+
+def _keyed(frame: pd.DataFrame) -> dict[int, dict[tuple, dict]]:
+    """year -> {(identity, occurrence): record}; the identity column is used when the frame has one."""
+    if frame.empty:
+        return {}
+    frame = frame.assign(identity=frame["identity"] if "identity" in frame else frame_identities(frame))
+    frame = frame.assign(occurrence=frame.groupby(["year", "identity"]).cumcount())
+    out: dict[int, dict[tuple, dict]] = {}
+    for record in frame.to_dict("records"):
+        out.setdefault(int(record["year"]), {})[(record["identity"], record["occurrence"])] = record
+    return out
+
+
+def compare(incoming: pd.DataFrame, stored: pd.DataFrame) -> Comparison:
+    """Compare the canonical frame `incoming` (a file) with `stored` (the visible stored rows; an
+    `identity` column is used when present), for each year of `incoming`."""
+    files, kept = _keyed(incoming), _keyed(stored)
+    result = Comparison()
+    for year in sorted(files):
+        mine, theirs = files[year], kept.get(year, {})
+        item = YearComparison(year, stored=len(theirs), incoming=len(mine))
+        for key, record in mine.items():
+            old = theirs.get(key)
+            if old is None:
+                item.new.append(_place(record))
+                continue
+            fields = [column for column in COMPARED if not same_value(record.get(column), old.get(column))]
+            if fields:
+                values = {column: [_shown(old.get(column)), _shown(record.get(column))] for column in fields}
+                item.changed.append({**_place(record), "fields": fields, "values": values, "stored": _place(old)})
+            else:
+                item.same.append(_place(record))
+        item.absent = [_place(record) for key, record in theirs.items() if key not in mine]
+        result.years.append(item)
+    return result
