@@ -85,7 +85,7 @@ def test_chart_and_report_name_the_stores_uploads_not_the_sample(tmp_path, monke
     monkeypatch.delenv("DATABASE_URL", raising=False)
     upload = make_xlsx(tmp_path / "rekap_2024.xlsx", {"2024": [["No", "Nama Inovasi", "OPD"], [1, "Inovasi", "Dinkes"]]})
     store = open_store()
-    assert store.ingest([upload], "budi").ok
+    assert store.ingest([upload], "budi", mode="add-new").ok   # 2024 is in the seeded sample too
     store.close()
     dataset = load_dataset(argparse.Namespace(data=None, lang="id", command="report"))
     assert "rekap_2024.xlsx" in dataset.source_label

@@ -97,3 +97,44 @@ def test_cli_store_unreachable_is_a_message_not_a_traceback():
     done = subprocess.run([sys.executable, "app.py", "history"], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 1 and "Periksa DATABASE_URL" in done.stderr and "Traceback" not in done.stderr
+
+
+IID_2025 = ROOT / "data" / "sample" / "iid_2025.xlsx"   # 108 innovations of 2025
+
+
+def test_cli_ingest_refuses_a_year_already_stored_until_replace_or_add_new_is_chosen(app, tmp_path):
+    from tests.workbooks import revised_copy
+
+    assert app("ingest", IID_2025).returncode == 0
+    revised = revised_copy(IID_2025, tmp_path / "iid_2025_revisi.xlsx", {(2, "Tahapan Inovasi"): "Uji Coba"})
+    refused = app("ingest", revised)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert ("GALAT iid_2025_revisi.xlsx: Tahun 2025 sudah tersimpan: 108 inovasi; berkas ini memuat 108 (sama 107, "
+            "berubah 1, baru 0; 0 yang tersimpan tidak ada di berkas)") in refused.stdout
+    assert "--replace" in refused.stdout and "--add-new" in refused.stdout and "Tidak ada yang disimpan" in refused.stdout
+    added_new = app("ingest", revised, "--add-new", "--lang", "en")
+    assert added_new.returncode == 0 and "No new innovation" in added_new.stdout and "Saved" not in added_new.stdout
+    assert len(json.loads(app("history", "--json").stdout)["batches"]) == 1
+    replaced = app("ingest", revised, "--replace")
+    assert replaced.returncode == 0 and "Disimpan: #2" in replaced.stdout and "108 inovasi" in replaced.stdout
+    batches = json.loads(app("history", "--json").stdout)["batches"]
+    assert [(b["mode"], b["status"], b["active_records"]) for b in batches] == [
+        ("add", "replaced", 0), ("replace", "active", 108)]
+
+
+def test_cli_ingest_add_new_adds_only_the_innovations_not_stored(app, tmp_path):
+    assert app("ingest", IID_2025).returncode == 0
+    book = make_xlsx(tmp_path / "tambahan_2025.xlsx", {"2025": simple_table(
+        [[1, "Musrenbang Perempuan", "Badan Perencanaan Pembangunan Daerah", "Perencanaan", 2025],
+         [2, "Inovasi Tambahan", "Dinas Kesehatan", "Kesehatan", 2025]])})
+    done = app("ingest", book, "--add-new")
+    assert done.returncode == 0, done.stdout
+    assert "1 inovasi di berkas ini sudah tersimpan dan dilewati; 1 yang baru ditambahkan" in done.stdout
+    assert "Disimpan: #2" in done.stdout
+    [_, batch] = json.loads(app("history", "--json").stdout)["batches"]
+    assert (batch["mode"], batch["records"], batch["by_year"]) == ("add-new", 1, {"2025": 1})
+
+
+def test_cli_ingest_replace_and_add_new_exclude_each_other(app):
+    done = app("ingest", IID_2025, "--replace", "--add-new")
+    assert done.returncode == 2 and "not allowed with argument" in done.stderr and "Traceback" not in done.stderr

@@ -75,7 +75,8 @@ def confirm_body(app, data_url: str, name: str) -> dict:
     return callback_body(app, "edit-result.children", [{"id": "edit-confirm", "property": "n_clicks", "value": 1}], [
         {"id": "edit-upload", "property": "contents", "value": [data_url]},
         {"id": "edit-upload", "property": "filename", "value": [name]},
-        {"id": "edit-mode", "property": "value", "value": "add"},
+        {"id": "edit-mode", "property": "value", "value": None},
+        {"id": "edit-state", "property": "data", "value": {"blocked": False, "overlap": []}},
         {"id": "edit-changed", "property": "data", "value": 0},
         {"id": "url", "property": "search", "value": ""}])
 
