@@ -291,7 +291,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "sebelum Konfirmasi.", "xlsx, xlsm, xls, ods or csv; at most {size} per upload. Nothing is "
                      "saved before you confirm."),
     "data.overlap": ("Tahun {years} sudah tersimpan. Agar tidak ada inovasi yang terhitung dua kali, pilih dulu:",
-                     "{years} already stored. So that no innovation is counted twice, choose first:"),
+                     "Already stored: {years}. So that no innovation is counted twice, choose first:"),
     "data.mode_replace": ("ganti tahun itu", "replace those years"),
     "data.mode_add_new": ("tambah yang baru saja", "add only the new ones"),
     "data.mode_cancel": ("batal", "cancel"),
