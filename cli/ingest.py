@@ -28,8 +28,6 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from i18n import t
-
     def act(store) -> int:
         result = store.ingest(args.files, user=cli_user(args), mode=args.mode, lang=args.lang)
         for issue in result.issues:
