@@ -21,6 +21,12 @@ ROW_HEIGHT = 26
 LIST_WRAP = 50  # characters per line of a name written above its bar
 
 
+def _keys(values: pd.Series) -> list:
+    """Bar keys for `customdata` as a plain list: Plotly sends a numeric column as a typed array,
+    which plotly.js leaves out of click events, so a click on a year bar would carry no year."""
+    return values.tolist()
+
+
 def wrap_label(text: str, width: int = 34) -> str:
     """Break a long name over lines ("<br>") so a horizontal bar's label stays readable on a phone."""
     return "<br>".join(textwrap.wrap(str(text), width=width, break_long_words=False)) or str(text)
@@ -63,7 +69,7 @@ def trend_figure(counts: pd.DataFrame, lang: str) -> go.Figure:
     if counts.empty or counts["count"].sum() == 0:
         return empty_figure(lang)
     bar = go.Bar(
-        x=counts["year"], y=counts["count"], marker_color=theme.BAR, customdata=counts["year"],
+        x=counts["year"], y=counts["count"], marker_color=theme.BAR, customdata=_keys(counts["year"]),
         text=[format_int(v, lang) for v in counts["count"]], textposition="outside", cliponaxis=False,
         hovertemplate="%{x}: %{text}<extra></extra>", name=t("axis.count", lang))
     return _figure([bar], lang, 340, dict(title=_title(t("axis.year", lang)), **theme.year_axis()),
@@ -133,7 +139,7 @@ def breakdown_figure(breakdown: pd.DataFrame, lang: str, label: Label) -> go.Fig
         rows = breakdown[breakdown["value"].map(lambda v: v == value if value is not None else v is None)]
         colour = theme.NEUTRAL if value is None else next(colours, theme.NEUTRAL)
         traces.append(go.Bar(x=rows["year"], y=rows["count"], name=label(value), marker_color=colour,
-                             marker_line=dict(color="#FFFFFF", width=1), customdata=rows["year"],
+                             marker_line=dict(color="#FFFFFF", width=1), customdata=_keys(rows["year"]),
                              hovertemplate="%{x} · " + label(value) + ": %{y:,d}<extra></extra>"))
     return _figure(traces, lang, 380, dict(title=_title(t("axis.year", lang)), **theme.year_axis()),
                    dict(title=_title(t("axis.count", lang)), tickformat=",d"), barmode="stack")
@@ -147,7 +153,7 @@ def yoy_figure(changes: pd.DataFrame, lang: str) -> go.Figure:
     bar = go.Bar(
         x=data["year"], y=data["change_pct"], text=[format_signed_pct(v, lang, 0) for v in data["change_pct"]],
         marker_color=[theme.NEGATIVE if v < 0 else theme.POSITIVE for v in data["change_pct"]],
-        textposition="outside", cliponaxis=False, customdata=data["year"],
+        textposition="outside", cliponaxis=False, customdata=_keys(data["year"]),
         hovertemplate="%{x}: %{text}<extra></extra>")
     return _figure([bar], lang, 320, dict(title=_title(t("axis.year", lang)), **theme.year_axis()),
                    dict(title=_title(t("axis.change", lang)), tickformat=".0%", zeroline=True,
@@ -176,7 +182,7 @@ def compliance_figure(compliance: pd.DataFrame, lang: str) -> go.Figure:
     text = [f"{format_int(n, lang)}/{format_int(total, lang)}"
             for n, total in zip(compliance["innovating"], compliance["register"])]
     bar = go.Bar(
-        x=compliance["year"], y=compliance["rate"], marker_color=theme.BAR, text=text, customdata=compliance["year"],
+        x=compliance["year"], y=compliance["rate"], marker_color=theme.BAR, text=text, customdata=_keys(compliance["year"]),
         textposition="outside", cliponaxis=False, hovertemplate="%{x}: %{y:.0%} (%{text})<extra></extra>")
     return _figure([bar], lang, 320, dict(title=_title(t("axis.year", lang)), **theme.year_axis()),
                    dict(title=_title(t("axis.rate", lang)), tickformat=".0%", range=[0, 1.08]))

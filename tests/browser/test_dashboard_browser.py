@@ -137,6 +137,23 @@ def test_clicking_an_agency_bar_filters_by_it(page):
     page.assert_clean()
 
 
+@pytest.mark.parametrize("path, chart", [("/", "trend"), ("/tren", "year"), ("/tren", "yoy")])
+def test_clicking_a_year_bar_filters_by_that_year(page, path, chart):
+    page.open(path + "?from=2015&to=2020")
+    bars = page.page.locator(f"#chart-{chart} .bars .point path")
+    bars.first.wait_for()
+    year = 2017 if chart == "yoy" else 2016  # the second bar (the YoY chart starts a year later)
+    bar = bars.nth(1)
+    bar.scroll_into_view_if_needed()
+    box = bar.bounding_box()
+    page.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.page.wait_for_url(re.compile(rf"to={year}(&|$)"))
+    assert query_of(page.page.url)["from"] == [str(year)]
+    if path == "/":
+        expect_kpi_total(page, str(len(Filters(year_from=year, year_to=year).apply(sample_frame()))))
+    page.assert_clean()
+
+
 def test_removing_a_chip_and_reset(page):
     page.open("/tren?from=2016&to=2017&kind=Digital")
     page.page.locator("#filter-chips a", has_text="Jenis").click()
