@@ -13,7 +13,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nav.opd": ("Perangkat Daerah", "Agencies"),
     "nav.urusan": ("Urusan", "Sectors"),
     "nav.inovasi": ("Daftar Inovasi", "Innovations"),
-    "nav.detail": ("Detail Inovasi", "Innovation"),
+    "nav.detail": ("Detail Inovasi", "Innovation detail"),
     "nav.kipp": ("Kesiapan KIPP", "KIPP readiness"),
     "nav.menu": ("Menu", "Menu"),
     "lang.switch": ("English", "Bahasa Indonesia"),

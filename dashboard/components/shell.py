@@ -5,6 +5,8 @@ chips, footer. Pages appear in the navbar when they register with `nav=True` and
 
 from __future__ import annotations
 
+import re
+
 import dash
 import dash_bootstrap_components as dbc
 import flask
@@ -21,6 +23,19 @@ def nav_pages() -> list[dict]:
     """The registered pages that ask for a navbar entry, in their `order`."""
     pages = [page for page in dash.page_registry.values() if page.get("nav")]
     return sorted(pages, key=lambda page: (page.get("order") is None, page.get("order") or 0, page["path"]))
+
+
+def page_titles() -> dict[str, list[list[str]]]:
+    """Per language, [path pattern, tab title] for every page: the browser tab follows the language
+    (Dash's own router only knows each page's one `title`)."""
+    titles = {}
+    for lang in ("id", "en"):
+        app_title = t("app.title", lang)
+        titles[lang] = [
+            ["^" + re.sub(r"<[^>]+>", "[^/]+", page.get("path_template") or page["path"]) + "/?$",
+             app_title if page["path"] == "/" else f"{t(page['label_key'], lang)} · {app_title}"]
+            for page in dash.page_registry.values() if page.get("label_key")]
+    return titles
 
 
 def _is_active(page: dict, pathname: str | None) -> bool:
@@ -72,6 +87,7 @@ def create_layout() -> html.Div:
     return html.Div([
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="html-lang"),
+        dcc.Store(id="page-titles", data=page_titles()),
         create_navbar(),
         dbc.Container([
             html.Div([
@@ -112,14 +128,20 @@ def register_callbacks() -> None:
         dash.State("nav-collapse", "is_open"),
         prevent_initial_call=True,
     )
+    # The tab title too, after Dash's router has written the page's single (Indonesian) title.
     clientside_callback(
-        """function(search) {
+        """function(search, pathname, _page, titles) {
             var lang = new URLSearchParams(search || "").get("lang") === "en" ? "en" : "id";
             document.documentElement.lang = lang;
+            var match = (titles[lang] || []).find(function(entry) { return new RegExp(entry[0]).test(pathname || "/"); });
+            if (match) { setTimeout(function() { document.title = match[1]; }, 0); }
             return lang;
         }""",
         Output("html-lang", "data"),
         Input("url", "search"),
+        Input("url", "pathname"),
+        Input("_pages_store", "data"),
+        dash.State("page-titles", "data"),
     )
 
 

@@ -165,6 +165,19 @@ def test_removing_a_chip_and_reset(page):
     page.assert_clean()
 
 
+def test_the_tab_title_follows_the_page_and_the_language(page):
+    page.open("/tren?lang=en")
+    expect(page.page).to_have_title("Trends · Innovation Dashboard")
+    page.page.click("#lang-switch")
+    expect(page.page).to_have_title("Tren · Dasbor Inovasi")
+    page.page.locator(".app-navbar a", has_text="Kesiapan KIPP").click()
+    expect(page.page).to_have_title("Kesiapan KIPP · Dasbor Inovasi")
+    page.open("/inovasi?lang=en")
+    page.page.locator("#inovasi-grid .ag-row a").first.click()
+    expect(page.page).to_have_title("Innovation detail · Innovation Dashboard")
+    page.assert_clean()
+
+
 def test_lang_en_switches_the_ui(page):
     page.open("/?from=2015&to=2017&lang=en")
     assert page.page.inner_text("h1") == "Public-service innovations at a glance"
