@@ -281,6 +281,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.no_users": ("Belum ada pengguna, jadi dasbor terbuka untuk dilihat tanpa masuk. Buat editor di server "
                       "dengan perintah berikut, lalu masuk:", "There are no users yet, so anyone may view the "
                       "dashboard without logging in. Create an editor on the server with this command, then log in:"),
+    "data.first_user_notice": ("Perhatian: begitu pengguna pertama dibuat, dasbor hanya dapat dilihat setelah "
+                               "masuk. Agar tetap terbuka untuk umum, jalankan server dengan DASBOR_ANONYMOUS_VIEW=1.",
+                               "Note: once the first user exists, the dashboard can only be viewed after logging in. "
+                               "To keep it open to everyone, run the server with DASBOR_ANONYMOUS_VIEW=1."),
     "data.read_only": ("Mode baca saja: dasbor membaca berkas langsung (serve --data), jadi unggahan tidak tersedia "
                        "di sini. Jalankan tanpa --data untuk memakai penyimpanan.",
                        "Read-only mode: the dashboard reads files directly (serve --data), so uploads are not "
@@ -376,6 +380,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.restore": ("Pulihkan", "Restore"),
     "data.rolled_back": ("Batch #{batch} dibatalkan.", "Batch #{batch} rolled back."),
     "data.restored": ("Batch #{batch} dipulihkan.", "Batch #{batch} restored."),
+    "data.ask_rollback_title": ("Batalkan batch #{batch}?", "Roll back batch #{batch}?"),
+    "data.ask_rollback": ("{count} inovasi dari {file} akan hilang dari semua halaman dasbor. Batch ini tetap "
+                          "tercatat di riwayat dan dapat dipulihkan.",
+                          "{count} innovations from {file} will disappear from every page of the dashboard. The "
+                          "batch stays in the history and can be restored."),
+    "data.ask_restore_title": ("Pulihkan batch #{batch}?", "Restore batch #{batch}?"),
+    "data.ask_restore": ("{count} inovasi dari {file} akan tampil lagi di semua halaman dasbor.",
+                         "{count} innovations from {file} will show again on every page of the dashboard."),
+    "data.ask_cancel": ("Jangan", "Cancel"),
     # python app.py ingest
     "cli.ingest.saved": ("Disimpan: {batch}", "Saved: {batch}"),
     "cli.ingest.replace_help": ("ganti data tahun-tahun yang ada di berkas", "replace the years the files hold"),

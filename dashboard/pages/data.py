@@ -51,7 +51,9 @@ def create_refusal(lang: str) -> list:
     """What a viewer or an anonymous visitor sees instead of the upload control."""
     parts = [dbc.Alert(t("data.not_allowed", lang), color="warning", id="data-not-allowed")]
     if current_role() == ANONYMOUS and not users().has_users():
-        parts.append(dbc.Alert([t("data.no_users", lang), html.Pre(html.Code(ADDUSER), className="mt-2 mb-0")],
+        parts.append(dbc.Alert([t("data.no_users", lang), html.Pre(html.Code(ADDUSER), className="mt-2 mb-0"),
+                                html.P(html.Strong(t("data.first_user_notice", lang)), className="mt-2 mb-0",
+                                       id="data-first-user-notice")],
                                color="info", id="data-no-users"))
     elif current_role() == ANONYMOUS:
         parts.append(html.A(t("data.login_hint", lang), href="/login?next=/data" + ("&lang=en" if lang == "en" else ""),
@@ -99,7 +101,19 @@ def create_editor_panel(lang: str, history: list[dict]) -> list:
         html.H2(t("data.history_heading", lang), className="h5"),
         html.Div(id="edit-history-message"),
         html.Div(create_history(history, lang), id="edit-history"),
-    ]))]
+    ])), *create_batch_question(lang)]
+
+
+def create_batch_question(lang: str) -> list:
+    """Asked before a rollback or restore acts: which batch, which file, how many innovations it moves."""
+    return [dcc.Store(id="edit-batch-pending"), dbc.Modal([
+        dbc.ModalHeader(dbc.ModalTitle(id="edit-batch-title")),
+        dbc.ModalBody(id="edit-batch-body"),
+        dbc.ModalFooter([
+            dbc.Button(t("data.ask_cancel", lang), id="edit-batch-cancel", color="secondary", outline=True),
+            dbc.Button(id="edit-batch-do", color="danger"),
+        ]),
+    ], id="edit-batch-ask", is_open=False)]
 
 
 def layout(**query):
@@ -224,32 +238,60 @@ def confirm(clicks, contents, filenames, choice, state, changed, search):
 
 
 @callback(
-    Output("edit-history", "children"), Output("edit-history-message", "children"),
-    *[Output("filter-years", prop, allow_duplicate=True) for prop in YEAR_SLIDER_PROPS],
-    Input("edit-changed", "data"),
+    Output("edit-batch-ask", "is_open"), Output("edit-batch-title", "children"), Output("edit-batch-body", "children"),
+    Output("edit-batch-do", "children"), Output("edit-batch-pending", "data"),
     Input({"type": "edit-rollback", "batch": ALL}, "n_clicks"),
     Input({"type": "edit-restore", "batch": ALL}, "n_clicks"),
+    Input("edit-batch-cancel", "n_clicks"),
     State("url", "search"),
     prevent_initial_call=True,
 )
-def history(_changed, _rollbacks, _restores, search):
-    """Redraw the history after an upload; roll a batch back or restore it when its button is pressed.
+def ask(_rollbacks, _restores, _cancel, search):
+    """A rollback or restore button asks first; nothing changes until the question is answered."""
+    trigger, store = ctx.triggered_id, page_store()
+    if not isinstance(trigger, dict):  # "Jangan"
+        return False, dash.no_update, dash.no_update, dash.no_update, None
+    if not ctx.triggered[0]["value"] or editor_name() is None or store is None:  # buttons drawn anew, not pressed
+        raise PreventUpdate
+    batch = next((batch for batch in store.history() if batch["id"] == trigger["batch"]), None)
+    if batch is None:
+        raise PreventUpdate
+    lang, action = _lang(search), "rollback" if trigger["type"] == "edit-rollback" else "restore"
+    count = format_int(batch["active_records"] if action == "rollback" else batch["records"], lang)
+    return (True, t(f"data.ask_{action}_title", lang, batch=batch["id"]),
+            t(f"data.ask_{action}", lang, count=count, file=batch["file"]), t(f"data.{action}", lang),
+            {"action": action, "batch": batch["id"]})
+
+
+@callback(
+    Output("edit-history", "children"), Output("edit-history-message", "children"),
+    Output("edit-batch-ask", "is_open", allow_duplicate=True), Output("edit-batch-pending", "data", allow_duplicate=True),
+    *[Output("filter-years", prop, allow_duplicate=True) for prop in YEAR_SLIDER_PROPS],
+    Input("edit-changed", "data"),
+    Input("edit-batch-do", "n_clicks"),
+    State("edit-batch-pending", "data"),
+    State("url", "search"),
+    prevent_initial_call=True,
+)
+def history(_changed, _do, pending, search):
+    """Redraw the history after an upload; roll a batch back or restore it once the question is answered.
     Either way the filter bar's year slider then spans the years of the new data."""
     from store.errors import StoreError
 
     lang, user, store = _lang(search), editor_name(), page_store()
     if user is None or store is None:
-        return _denied(lang), None, *[dash.no_update] * len(YEAR_SLIDER_PROPS)
-    trigger, message = ctx.triggered_id, None
-    if isinstance(trigger, dict):
-        if not ctx.triggered[0]["value"]:  # buttons drawn anew, not pressed
+        return _denied(lang), None, False, None, *[dash.no_update] * len(YEAR_SLIDER_PROPS)
+    message = None
+    if ctx.triggered_id == "edit-batch-do":
+        if not pending:
             raise PreventUpdate
-        rollback = trigger["type"] == "edit-rollback"
+        rollback = pending["action"] == "rollback"
         try:
-            (store.rollback if rollback else store.restore)(trigger["batch"], user)
-            message = dbc.Alert(t("data.rolled_back" if rollback else "data.restored", lang, batch=trigger["batch"]),
+            (store.rollback if rollback else store.restore)(pending["batch"], user)
+            message = dbc.Alert(t("data.rolled_back" if rollback else "data.restored", lang, batch=pending["batch"]),
                                 color="success", dismissable=True)
         except StoreError as err:
             message = dbc.Alert(err.message(lang), color="danger", dismissable=True)
         getattr(_source(), "invalidate", lambda: None)()
-    return create_history(store.history(), lang), message, *year_slider(current_dataset(), Filters.from_query(search))
+    return (create_history(store.history(), lang), message, False, None,
+            *year_slider(current_dataset(), Filters.from_query(search)))

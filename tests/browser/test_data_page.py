@@ -131,3 +131,34 @@ def test_a_viewer_finds_no_upload_control(browser, server):
         page.assert_clean()
     finally:
         page.context.close()
+
+
+def test_rollback_and_restore_ask_first_and_say_how_many_innovations_move(browser, server):
+    page = log_in(browser, server, "editor1")
+    try:
+        before = kpi_total(page)
+        page.open("/data")
+        dialog = page.page.locator("#edit-batch-ask")
+        page.page.locator("#edit-history-table button", has_text="Batalkan").first.click()
+        expect(dialog).to_contain_text("Batalkan batch #")
+        count = int(re.search(r"([\d.]+) inovasi dari", dialog.inner_text()).group(1).replace(".", ""))
+        assert count > 0
+        page.page.click("#edit-batch-cancel")   # "Jangan": nothing happens
+        expect(dialog).to_be_hidden()
+        expect(page.page.locator("#edit-history-table")).not_to_contain_text("dibatalkan")
+        page.page.locator("#edit-history-table button", has_text="Batalkan").first.click()
+        page.page.click("#edit-batch-do")
+        expect(page.page.locator("#edit-history-message")).to_contain_text("dibatalkan", timeout=30000)
+        expect(dialog).to_be_hidden()
+        page.open("/")
+        expect(page.page.locator("#kpi-total")).to_have_text(f"{before - count:,}".replace(",", "."))
+        page.open("/data")
+        page.page.locator("#edit-history-table button", has_text="Pulihkan").first.click()
+        expect(dialog).to_contain_text(f"{count:,} inovasi dari".replace(",", "."))
+        page.page.click("#edit-batch-do")
+        expect(page.page.locator("#edit-history-message")).to_contain_text("dipulihkan", timeout=30000)
+        page.open("/")
+        expect(page.page.locator("#kpi-total")).to_have_text(f"{before:,}".replace(",", "."))
+        page.assert_clean()
+    finally:
+        page.context.close()

@@ -91,13 +91,22 @@ def preview_body(app, data_url: str, name: str) -> dict:
 
 
 def history_body(app, kind: str, batch: int) -> dict:
-    """A press of the rollback or restore button of `batch` in the history table."""
+    """A press of the rollback or restore button of `batch` in the history table (it asks first)."""
     button = {"id": {"batch": batch, "type": kind}, "property": "n_clicks", "value": 1}
-    body = callback_body(app, "edit-history.children", [{"id": "edit-changed", "property": "data", "value": 0}],
-                         [{"id": "url", "property": "search", "value": ""}])
-    body["inputs"] += [[button] if kind == "edit-rollback" else [], [button] if kind == "edit-restore" else []]
+    cancel = {"id": "edit-batch-cancel", "property": "n_clicks", "value": None}
+    body = callback_body(app, "edit-batch-ask.is_open", [cancel], [{"id": "url", "property": "search", "value": ""}])
+    body["inputs"] = [[button] if kind == "edit-rollback" else [], [button] if kind == "edit-restore" else [], cancel]
     body["changedPropIds"] = [json.dumps(button["id"], separators=(",", ":"), sort_keys=True) + ".n_clicks"]
     return body
+
+
+def answer_body(app, pending: dict | None) -> dict:
+    """The answer to that question: the dialog's rollback/restore button, with what it asked about."""
+    return callback_body(app, "edit-history.children", [
+        {"id": "edit-batch-do", "property": "n_clicks", "value": 1},
+        {"id": "edit-changed", "property": "data", "value": 0}], [
+        {"id": "edit-batch-pending", "property": "data", "value": pending},
+        {"id": "url", "property": "search", "value": ""}])
 
 
 @pytest.mark.parametrize("path, status", [
@@ -153,6 +162,8 @@ def test_a_viewer_calling_the_upload_callbacks_gets_403_and_nothing_changes(clie
     for body in (confirm_body(app, data_url, name), preview_body(app, data_url, name)):
         assert client.post("/_dash-update-component", json=body).status_code == 403
     assert client.post("/_dash-update-component", json=history_body(app, "edit-rollback", 1)).status_code == 403
+    pending = {"action": "rollback", "batch": 1}
+    assert client.post("/_dash-update-component", json=answer_body(app, pending)).status_code == 403
     assert (store.history(), store.data_version()) == before
 
 
@@ -283,7 +294,7 @@ def _route_data_page(app) -> str:
     return json.dumps(response.get_json())
 
 
-def test_without_users_anyone_views_and_data_says_how_to_create_an_editor(tmp_path):
+def test_without_users_anyone_views_and_data_says_how_to_create_an_editor_and_what_that_ends(tmp_path):
     from dashboard import create_app
     from dashboard.sources import StoreSource
     from store.database import open_store
@@ -293,6 +304,7 @@ def test_without_users_anyone_views_and_data_says_how_to_create_an_editor(tmp_pa
     assert app.server.test_client().get("/api/summary").status_code == 200
     content = _route_data_page(app)
     assert "data-no-users" in content and "adduser NAMA --role editor" in content and "edit-upload" not in content
+    assert "data-first-user-notice" in content and "DASBOR_ANONYMOUS_VIEW=1" in content  # creating one ends open viewing
     store.close()
 
 
@@ -310,8 +322,16 @@ def test_an_editor_rolls_back_and_restores_from_the_history(client, app, store):
     batch = store.history()[0]["id"]
     records = client.get("/api/summary").get_json()["records"]
     for kind, status in (("edit-rollback", "rolled_back"), ("edit-restore", "active")):
-        body = history_body(app, kind, batch)
-        assert client.post("/_dash-update-component", json=body).status_code == 200
+        before = store.history()[0]["status"]
+        asked = client.post("/_dash-update-component", json=history_body(app, kind, batch))
+        assert asked.status_code == 200
+        question = asked.get_json()["response"]
+        assert question["edit-batch-ask"]["is_open"] is True
+        assert store.history()[0]["records"] > 0
+        assert store.history()[0]["status"] == before  # asking changes nothing
+        pending = question["edit-batch-pending"]["data"]
+        assert pending == {"action": kind.removeprefix("edit-"), "batch": batch}
+        assert client.post("/_dash-update-component", json=answer_body(app, pending)).status_code == 200
         assert store.history()[0]["status"] == status
         shown = client.get("/api/summary").get_json()["records"]
         assert shown == (records - store.history()[0]["records"] if status == "rolled_back" else records)
