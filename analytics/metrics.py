@@ -6,11 +6,13 @@ and returns a small frame with plain columns, ready to draw or to show as a tabl
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
 
 from analytics.filters import Filters
+from analytics.partial import PartialYear, partial_year
 
 
 def year_span(frame: pd.DataFrame, filters: Filters | None = None) -> tuple[int, int] | None:
@@ -37,17 +39,24 @@ def counts_by_year(frame: pd.DataFrame, span: tuple[int, int] | None = None) -> 
     return pd.DataFrame({"year": list(years), "count": [int(counts.get(y, 0)) for y in years]})
 
 
-def year_over_year(counts: pd.DataFrame) -> pd.DataFrame:
-    """From counts_by_year: year, count, previous, change (absolute), change_pct (ratio; NaN without a base)."""
+def year_over_year(counts: pd.DataFrame, partial: PartialYear | None = None) -> pd.DataFrame:
+    """From counts_by_year: year, count, previous, change (absolute), change_pct (ratio; NaN without a
+    base) and until (the date a partial year's data runs to, else None). A `partial` year is compared
+    with the same period of the year before, or not at all (NaN) when that cannot be told."""
     out = counts.copy()
     out["previous"] = out["count"].shift(1)
+    out["until"] = pd.Series([None] * len(out), index=out.index, dtype="object")
+    if partial is not None:
+        at = out["year"] == partial.year
+        out.loc[at, "previous"] = float("nan") if partial.same_period is None else partial.same_period
+        out.loc[at, "until"] = partial.until
     out["change"] = out["count"] - out["previous"]
     base = out["previous"].where(out["previous"] > 0)
     out["change_pct"] = (out["change"] / base).astype(float)
     out = out.iloc[1:].reset_index(drop=True)
-    out["previous"] = out["previous"].astype(int)
-    out["change"] = out["change"].astype(int)
-    return out
+    out["previous"] = out["previous"].astype("Int64")
+    out["change"] = out["change"].astype("Int64")
+    return out[["year", "count", "previous", "change", "change_pct", "until"]]
 
 
 def rank(frame: pd.DataFrame, column: str, top: int | None = None) -> pd.DataFrame:
@@ -114,13 +123,17 @@ class Summary:
     register: int
     year: int | None = None        # the last year of the view
     count: int | None = None       # innovations in that year
-    previous: int | None = None    # innovations in the year before (same non-year filters)
-    change: float | None = None    # (count - previous) / previous
+    previous: int | None = None    # innovations in the year before (same non-year filters); for a
+    change: float | None = None    # (count - previous) / previous       partial year, by the same day
+    until: dt.date | None = None   # the last year is partial: its data runs up to this date
 
 
-def summarise(frame: pd.DataFrame, filters: Filters, register: tuple[str, ...] = ()) -> Summary:
+def summarise(frame: pd.DataFrame, filters: Filters, register: tuple[str, ...] = (),
+              on: dt.date | None = None) -> Summary:
     """KPIs of `filters` on the *unfiltered* `frame`: total in view, change of the last year vs the
-    year before it (looked up even when that year is outside the chosen range), agencies active."""
+    year before it (looked up even when that year is outside the chosen range), agencies active.
+    When the last year has not ended on `on` (default today) it is compared over the same period
+    only, or not at all (analytics.partial)."""
     view = filters.apply(frame)
     span = year_span(frame, filters)
     summary = Summary(total=len(view), agencies=int(view["agency"].nunique()), register=len(register))
@@ -130,25 +143,32 @@ def summarise(frame: pd.DataFrame, filters: Filters, register: tuple[str, ...] =
     around = filters.replace(year_from=year - 1, year_to=year).apply(frame)
     by_year = around["year"].value_counts()
     count, previous = int(by_year.get(year, 0)), int(by_year.get(year - 1, 0))
+    partial = partial_year(around, year, on)
+    if partial is not None:
+        previous = partial.same_period
     change = (count - previous) / previous if previous else None
-    return Summary(summary.total, summary.agencies, summary.register, year, count, previous, change)
+    return Summary(summary.total, summary.agencies, summary.register, year, count, previous, change,
+                   partial.until if partial else None)
 
 
 @dataclass(frozen=True)
 class Finding:
     """The main finding of a view, as numbers; the sentence is made by the catalog."""
 
-    kind: str  # "down" | "up" | "flat" | "single" | "none"
+    kind: str  # "down" | "up" | "flat" | "single" | "none" | "partial" (a partial year, not compared)
     year: int | None = None
     previous_year: int | None = None
     count: int = 0
-    previous: int = 0
+    previous: int = 0              # for a partial year compared: the year before by the same day
     ratio: float | None = None
     agencies: int = 0
+    until: dt.date | None = None   # the last year is partial: its data runs up to this date
 
 
-def main_finding(frame: pd.DataFrame, span: tuple[int, int] | None = None) -> Finding:
-    """Compare the last two years of the view ("turun 16% dari 2016 ke 2017"); one year -> its count."""
+def main_finding(frame: pd.DataFrame, span: tuple[int, int] | None = None, on: dt.date | None = None) -> Finding:
+    """Compare the last two years of the view ("turun 16% dari 2016 ke 2017"); one year -> its count.
+    A last year not ended on `on` (default today) is compared over the same period of the year
+    before, else not compared ("partial"): never a fall of a half year against a whole one."""
     counts = counts_by_year(frame, span)
     if counts.empty or counts["count"].sum() == 0:
         return Finding("none")
@@ -158,10 +178,16 @@ def main_finding(frame: pd.DataFrame, span: tuple[int, int] | None = None) -> Fi
                        agencies=int(frame["agency"].nunique()))
     last, before = counts.iloc[-1], counts.iloc[-2]
     count, previous = int(last["count"]), int(before["count"])
+    partial = partial_year(frame, int(last["year"]), on)
+    until = partial.until if partial else None
+    if partial is not None and not partial.same_period:
+        return Finding("partial", int(last["year"]), int(before["year"]), count, previous, None,
+                       int(frame["agency"].nunique()), until)
+    previous = partial.same_period if partial else previous
     ratio = (count - previous) / previous if previous else None
     kind = "flat" if count == previous else "down" if count < previous else "up"
     return Finding(kind, int(last["year"]), int(before["year"]), count, previous, ratio,
-                   int(frame["agency"].nunique()))
+                   int(frame["agency"].nunique()), until)
 
 
 def sector_ranking(frame: pd.DataFrame, sector_group: dict[str, str], group_order: list[str]) -> pd.DataFrame:

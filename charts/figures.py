@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts import theme
-from i18n import format_int, format_signed_pct, plotly_separators, t
+from i18n import format_date, format_int, format_signed_pct, plotly_separators, t
 
 Label = Callable[[object], str]
 ROW_HEIGHT = 26
@@ -146,15 +146,20 @@ def breakdown_figure(breakdown: pd.DataFrame, lang: str, label: Label) -> go.Fig
 
 
 def yoy_figure(changes: pd.DataFrame, lang: str) -> go.Figure:
-    """Year-over-year change in percent (year_over_year output): falls in vermillion, rises in blue."""
+    """Year-over-year change in percent (year_over_year output): falls in vermillion, rises in blue; a
+    partial year (compared over the same period) hatched, its hover saying how far its data runs."""
     data = changes.dropna(subset=["change_pct"])
     if data.empty:
         return empty_figure(lang)
+    untils = data["until"] if "until" in data else [None] * len(data)
+    notes = ["" if until is None else " · " + t("yoy.until", lang, until=format_date(until, "day", lang))
+             for until in untils]
     bar = go.Bar(
         x=data["year"], y=data["change_pct"], text=[format_signed_pct(v, lang, 0) for v in data["change_pct"]],
         marker_color=[theme.NEGATIVE if v < 0 else theme.POSITIVE for v in data["change_pct"]],
-        textposition="outside", cliponaxis=False, customdata=_keys(data["year"]),
-        hovertemplate="%{x}: %{text}<extra></extra>")
+        marker_pattern_shape=["" if until is None else "/" for until in untils],
+        textposition="outside", cliponaxis=False, customdata=_keys(data["year"]), hovertext=notes,
+        hovertemplate="%{x}: %{text}%{hovertext}<extra></extra>")
     return _figure([bar], lang, 320, dict(title=_title(t("axis.year", lang)), **theme.year_axis()),
                    dict(title=_title(t("axis.change", lang)), tickformat=".0%", zeroline=True,
                         zerolinecolor="#6C757D"))

@@ -18,7 +18,8 @@ from charts import readiness_views as kipp
 from analytics import metrics, one_agency
 from analytics.filters import Filters
 from analytics.dataset import Dataset, source_caption
-from i18n import describe_filters, format_int, format_pct, format_signed_pct, t
+from analytics.partial import partial_year
+from i18n import describe_filters, format_date, format_int, format_pct, format_signed_pct, t
 
 
 @dataclass(frozen=True, eq=False)
@@ -89,13 +90,27 @@ def _breakdown_title(data: pd.DataFrame, ctx: Context) -> str:
              share=format_pct(totals.iloc[0] / totals.sum(), ctx.lang))
 
 
+def _yoy_data(ctx: Context) -> pd.DataFrame:
+    """Year over year; the last year, while it has not ended, against the same period (analytics.partial)."""
+    return metrics.year_over_year(_counts(ctx), partial_year(ctx.view, ctx.span[1] if ctx.span else None))
+
+
 def _yoy_title(data: pd.DataFrame, ctx: Context) -> str:
     known = data.dropna(subset=["change_pct"])
     if known.empty:
         return t("title.yoy_none", ctx.lang)
     biggest = known.loc[known["change_pct"].abs().idxmax()]
     key = "title.yoy_down" if biggest["change_pct"] < 0 else "title.yoy_up"
-    return t(key, ctx.lang, year=int(biggest["year"]), pct=format_signed_pct(biggest["change_pct"], ctx.lang, 0))
+    title = t(key, ctx.lang, year=int(biggest["year"]), pct=format_signed_pct(biggest["change_pct"], ctx.lang, 0))
+    if biggest["until"] is None:
+        return title
+    return t("title.yoy_until", ctx.lang, title=title, year=int(biggest["year"]),
+             until=format_date(biggest["until"], "day", ctx.lang))
+
+
+def _year_until(year: int, until, lang: str) -> str:
+    """'2026 (sampai 30 Juni 2026)' for a partial year, else '2026'."""
+    return str(year) if until is None else t("yoy.year_until", lang, year=year, until=format_date(until, "day", lang))
 
 
 def _heatmap_title(data: pd.DataFrame, ctx: Context) -> str:
@@ -148,7 +163,7 @@ def _breakdown_table(data: pd.DataFrame, ctx: Context) -> pd.DataFrame:
 
 def _yoy_table(data: pd.DataFrame, ctx: Context) -> pd.DataFrame:
     return pd.DataFrame({
-        t("axis.year", ctx.lang): data["year"].astype(str),
+        t("axis.year", ctx.lang): [_year_until(y, u, ctx.lang) for y, u in zip(data["year"], data["until"])],
         t("column.count", ctx.lang): [format_int(v, ctx.lang) for v in data["count"]],
         t("column.change", ctx.lang): [format_signed_pct(v, ctx.lang) for v in data["change_pct"]]})
 
@@ -200,7 +215,7 @@ CHARTS: dict[str, ChartView] = {view.name: view for view in [
     ChartView("breakdown", lambda c: metrics.breakdown_by_year(c.view, c.options.get("by", "stage"), c.span),
               lambda d, c: figures.breakdown_figure(d, c.lang, c.label(c.options.get("by", "stage"))),
               _breakdown_title, _breakdown_table, "year"),
-    ChartView("yoy", lambda c: metrics.year_over_year(_counts(c)), lambda d, c: figures.yoy_figure(d, c.lang),
+    ChartView("yoy", _yoy_data, lambda d, c: figures.yoy_figure(d, c.lang),
               _yoy_title, _yoy_table, "year"),
     ChartView("agency-rank", lambda c: metrics.rank(c.view, "agency"),
               lambda d, c: figures.ranking_figure(d, c.lang, "axis.count"),

@@ -113,6 +113,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kpi.agencies": ("Perangkat daerah berinovasi", "Agencies with an innovation"),
     "kpi.agencies_of": ("dari {total} dalam daftar OPD", "of {total} registered agencies"),
     "kpi.years": ("Tahun {start}–{end}", "Years {start}–{end}"),
+    # the current year is partial (analytics.partial): say how far its data runs, compare like with like
+    "kpi.years_partial": ("Tahun {start}–{end} ({end} sampai {until})", "Years {start}–{end} ({end} up to {until})"),
+    "kpi.change_partial": ("Perubahan {year} dibanding periode yang sama {prev}",
+                           "Change {year} vs the same period of {prev}"),
+    "kpi.change_partial_detail": ("{count} inovasi pada {prev} sampai {same_day}; data {year} sampai {until}",
+                                  "{count} innovations in {prev} up to {same_day}; {year} data up to {until}"),
+    "kpi.partial": ("{year} belum lengkap", "{year} is not complete yet"),
+    "kpi.partial_detail": ("Data sampai {until}; tidak dibandingkan dengan {prev} yang lengkap",
+                           "Data up to {until}; not compared with the whole of {prev}"),
+    "finding.partial": ("Data {year} baru sampai {until}: {count} inovasi sejauh ini ({prev}: {previous} "
+                        "setahun penuh).", "{year} data only runs up to {until}: {count} innovations so far "
+                        "({prev}: {previous} in the whole year)."),
+    "finding.partial_up": ("Sampai {until}, jumlah inovasi {year} naik {pct} dari periode yang sama {prev}.",
+                           "Up to {until}, innovations in {year} are up {pct} on the same period of {prev}."),
+    "finding.partial_down": ("Sampai {until}, jumlah inovasi {year} turun {pct} dari periode yang sama {prev}.",
+                             "Up to {until}, innovations in {year} are down {pct} on the same period of {prev}."),
+    "finding.partial_flat": ("Sampai {until}, jumlah inovasi {year} tetap {count}, sama dengan periode yang sama "
+                             "{prev}.", "Up to {until}, innovations in {year} stay at {count}, as in the same "
+                             "period of {prev}."),
+    "title.yoy_until": ("{title} (data {year} sampai {until}, dibanding periode yang sama)",
+                        "{title} ({year} data up to {until}, against the same period)"),
+    "yoy.year_until": ("{year} (sampai {until})", "{year} (up to {until})"),
+    "report.partial": ("Data {year} sampai", "{year} data up to"),
+    "yoy.until": ("data sampai {until}, dibanding periode yang sama", "data up to {until}, against the same period"),
     # pages
     "home.heading": ("Ringkasan inovasi pelayanan publik", "Public-service innovations at a glance"),
     "home.top_agencies": ("Perangkat daerah teratas", "Top agencies"),

@@ -10,7 +10,8 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from analytics import metrics
-from i18n import format_int, format_pct, format_signed_pct, t
+from analytics.partial import same_day
+from i18n import format_date, format_int, format_pct, format_signed_pct, t
 from charts.views import Context
 
 
@@ -29,19 +30,38 @@ def create_readiness_card(ctx: Context) -> dbc.Col | None:
     return _card(*readiness_kpi(ctx), "kpi-ready")
 
 
+def _change_card(summary: metrics.Summary, lang: str) -> dbc.Col:
+    """The last year against the one before; a partial year against the same period of the one before."""
+    tone = "text-negative" if summary.change < 0 else "text-positive" if summary.change > 0 else ""
+    year, prev, previous = summary.year, summary.year - 1, format_int(summary.previous, lang)
+    if summary.until is None:
+        label = t("kpi.change", lang, year=year, prev=prev)
+        detail = t("kpi.change_detail", lang, count=previous, prev=prev)
+    else:
+        label = t("kpi.change_partial", lang, year=year, prev=prev)
+        detail = t("kpi.change_partial_detail", lang, count=previous, prev=prev, year=year,
+                   same_day=format_date(same_day(summary.until, prev), "day", lang),
+                   until=format_date(summary.until, "day", lang))
+    return _card(label, format_signed_pct(summary.change, lang), detail, "kpi-change", tone)
+
+
 def create_kpi_cards(ctx: Context) -> list[dbc.Col]:
     """Innovations in view, change of the last year against the one before, agencies innovating."""
     lang = ctx.lang
     summary = metrics.summarise(ctx.dataset.view_frame, ctx.filters, ctx.dataset.register)
     span = ctx.span
-    years = t("kpi.years", lang, start=span[0], end=span[1]) if span else ""
+    until = format_date(summary.until, "day", lang) if summary.until else None
+    years = ""
+    if span and until and summary.year == span[1]:
+        years = t("kpi.years_partial", lang, start=span[0], end=span[1], until=until)
+    elif span:
+        years = t("kpi.years", lang, start=span[0], end=span[1])
     cards = [_card(t("kpi.total", lang), format_int(summary.total, lang), years, "kpi-total")]
     if summary.year is not None and summary.change is not None:
-        tone = "text-negative" if summary.change < 0 else "text-positive" if summary.change > 0 else ""
-        cards.append(_card(t("kpi.change", lang, year=summary.year, prev=summary.year - 1),
-                           format_signed_pct(summary.change, lang),
-                           t("kpi.change_detail", lang, count=format_int(summary.previous, lang),
-                             prev=summary.year - 1), "kpi-change", tone))
+        cards.append(_change_card(summary, lang))
+    elif until:   # a partial year that cannot be compared like with like: no change is shown
+        cards.append(_card(t("kpi.partial", lang, year=summary.year), t("detail.empty", lang),
+                           t("kpi.partial_detail", lang, until=until, prev=summary.year - 1), "kpi-change"))
     else:
         cards.append(_card(t("kpi.change_none", lang), t("detail.empty", lang), t("kpi.change_na", lang),
                            "kpi-change"))
@@ -62,6 +82,8 @@ def finding_sentence(ctx: Context) -> str:
     if finding.kind == "single":
         return t("finding.single", lang, count=format_int(finding.count, lang), year=finding.year,
                  agencies=format_int(finding.agencies, lang))
+    if finding.until is not None:
+        return _partial_sentence(finding, lang)
     if finding.kind == "flat":
         return t("finding.flat", lang, count=format_int(finding.count, lang), prev=finding.previous_year,
                  year=finding.year)
@@ -70,3 +92,16 @@ def finding_sentence(ctx: Context) -> str:
                  year=finding.year)
     return t(f"finding.{finding.kind}", lang, pct=format_pct(abs(finding.ratio), lang), prev=finding.previous_year,
              year=finding.year)
+
+
+def _partial_sentence(finding: metrics.Finding, lang: str) -> str:
+    """A partial last year: against the same period of the year before, or only how far it runs."""
+    until, count = format_date(finding.until, "day", lang), format_int(finding.count, lang)
+    if finding.kind == "partial":
+        return t("finding.partial", lang, year=finding.year, until=until, count=count, prev=finding.previous_year,
+                 previous=format_int(finding.previous, lang))
+    if finding.kind == "flat":
+        return t("finding.partial_flat", lang, until=until, year=finding.year, count=count,
+                 prev=finding.previous_year)
+    return t(f"finding.partial_{finding.kind}", lang, until=until, year=finding.year,
+             pct=format_pct(abs(finding.ratio), lang), prev=finding.previous_year)

@@ -89,9 +89,12 @@ def kpi_table(ctx: Context, edition: int | None = None) -> TablePart:
     summary = metrics.summarise(ctx.dataset.frame, ctx.filters, ctx.dataset.register)
     rows = [(t("kpi.total", lang), format_int(summary.total, lang))]
     if summary.year is not None and summary.change is not None:
-        rows.append((t("kpi.change", lang, year=summary.year, prev=summary.year - 1),
+        key = "kpi.change" if summary.until is None else "kpi.change_partial"
+        rows.append((t(key, lang, year=summary.year, prev=summary.year - 1),
                      f"{format_signed_pct(summary.change, lang)} ({format_int(summary.previous, lang)} → "
                      f"{format_int(summary.count, lang)})"))
+    if summary.until is not None:   # the last year is partial: say how far its data runs
+        rows.append((t("report.partial", lang, year=summary.year), format_date(summary.until, "day", lang)))
     rows.append((t("kpi.agencies", lang),
                  f"{format_int(summary.agencies, lang)} {t('kpi.agencies_of', lang, total=format_int(summary.register, lang))}"))
     year = context_year(ctx, edition)
