@@ -47,7 +47,7 @@ class Dataset:
         return self._labels.get(field_name, {}).get(value, str(value))
 
     def labeler(self, lang: str):
-        """`label` bound to `lang`, as `describe_filters` and the figures want it."""
+        """`label` bound to `lang`, as `Filters.describe` and the figures want it."""
         return lambda field_name, value: self.label(field_name, value, lang)
 
     def column_label(self, column: str, lang: str) -> str:

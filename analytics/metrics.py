@@ -101,7 +101,7 @@ def options(frame: pd.DataFrame, filters: Filters, column: str) -> pd.DataFrame:
 
     value, count; values already chosen stay listed (count 0) so the user can remove them.
     """
-    field = {"agency": "agencies", "sector": "sectors"}.get(column, column)
+    field = next(row.key for row in filters.rows() if row.column == column)
     values = frame[column][filters.mask(frame, without=field)]
     counts = values.dropna().value_counts()
     counts = pd.DataFrame({"value": counts.index.astype(str), "count": counts.to_numpy(dtype=int)})

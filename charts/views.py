@@ -19,7 +19,7 @@ from analytics import metrics, one_agency
 from analytics.filters import Filters
 from analytics.dataset import Dataset, source_caption
 from analytics.partial import partial_year
-from i18n import describe_filters, format_date, format_int, format_pct, format_signed_pct, t
+from i18n import format_date, format_int, format_pct, format_signed_pct, t
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,7 +49,7 @@ class Context:
 
     def caption(self) -> str:
         """Source and active filters in words, the same line under every chart."""
-        words = describe_filters(self.filters, self.lang, self.dataset.labeler(self.lang))
+        words = self.filters.describe(self.lang, self.dataset.labeler(self.lang))
         return f"{source_caption(self.dataset, self.lang)} · {words}"
 
 
@@ -272,10 +272,4 @@ def slug(text: str) -> str:
 
 def download_name(name: str, filters: Filters) -> str:
     """The image file name of a chart under `filters`: "inovasi-trend_2015-2017_dinas-kesehatan"."""
-    parts = [f"inovasi-{name}"]
-    if filters.year_from is not None or filters.year_to is not None:
-        parts.append(f"{filters.year_from or ''}-{filters.year_to or ''}".strip("-"))
-    for value in (*filters.agencies, *filters.sectors, filters.stage, filters.kind, filters.form, filters.text):
-        if value:
-            parts.append(slug(value)[:40])
-    return "_".join(parts)[:150]
+    return "_".join([f"inovasi-{name}", *(slug(str(part))[:40] for part in filters.name_parts())])[:150]

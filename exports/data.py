@@ -18,7 +18,7 @@ import pandas as pd
 
 from analytics.dataset import source_caption
 from exports.tabular import write_csv, write_xlsx
-from i18n import describe_filters, format_int, t
+from i18n import format_int, t
 from charts.views import Context, download_name
 
 MEDIA_TYPES = {
@@ -69,7 +69,7 @@ def data_about(ctx: Context, rows: int, today: dt.date | None = None) -> list[tu
     lang = ctx.lang
     return [
         (t("export.about.title", lang), t("export.data_title", lang)),
-        (t("export.about.filters", lang), describe_filters(ctx.filters, lang, ctx.dataset.labeler(lang))),
+        (t("export.about.filters", lang), ctx.filters.describe(lang, ctx.dataset.labeler(lang))),
         (t("export.about.rows", lang), format_int(rows, lang)),
         (t("export.about.source", lang), source_caption(ctx.dataset, lang)),
         (t("export.about.version", lang), ctx.dataset.version),

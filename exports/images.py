@@ -23,7 +23,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from analytics.dataset import source_caption
-from i18n import describe_filters, t
+from i18n import t
 from charts.views import Context
 
 BROWSER_ENV = "BROWSER_PATH"
@@ -212,7 +212,7 @@ def image_footer(ctx: Context, today: dt.date | None = None) -> str:
 
 def filters_in_words(ctx: Context) -> str:
     """The view's filters in words, with sector and value labels in the view's language."""
-    return describe_filters(ctx.filters, ctx.lang, ctx.dataset.labeler(ctx.lang))
+    return ctx.filters.describe(ctx.lang, ctx.dataset.labeler(ctx.lang))
 
 
 def export_figure(name: str, ctx: Context) -> tuple[go.Figure, str]:

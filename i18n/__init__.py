@@ -1,4 +1,4 @@
-"""Language: the one catalog (id, en), the number and date formats, filters in words.
+"""Language: the one catalog (id, en), the number and date formats.
 
 Every label and message the product shows comes from the catalog (its parts by domain live in
 i18n/catalog*.py, assembled here into CATALOG) or from data/reference (column, sector and enum
@@ -12,7 +12,7 @@ import functools
 import itertools
 import string
 from dataclasses import dataclass
-from typing import Callable, Mapping
+from typing import Mapping
 
 import numpy as np
 import pandas as pd
@@ -109,36 +109,3 @@ def t_rows(key: str, lang: str, params: Mapping[str, object], rows: np.ndarray) 
         else:
             columns.append(itertools.repeat(localise(value, lang, spec), len(rows)))
     return ["".join(parts) for parts in zip(*columns)] if columns else [""] * len(rows)
-
-
-Labeler = Callable[[str, str], str]
-
-
-def describe_filters(filters, lang: str | None = None, label: Labeler | None = None) -> str:
-    """The active filters in words: "Tahun 2015–2017 · OPD: Dinas Kesehatan".
-
-    `label(field, value)` turns a stored value into its label in `lang` (e.g. the English name of
-    a sector); by default values are shown as stored.
-    """
-    lang = normalise_lang(lang or filters.lang)
-    label = label or (lambda field, value: value)
-    parts = []
-    start, end = filters.year_from, filters.year_to
-    if start is not None and end is not None:
-        parts.append(t("describe.year", lang, year=start) if start == end
-                     else t("describe.years", lang, start=start, end=end))
-    elif start is not None:
-        parts.append(t("describe.since", lang, year=start))
-    elif end is not None:
-        parts.append(t("describe.until", lang, year=end))
-    joiner = t("describe.and", lang)
-    for key, field, values in (("agency", "agency", filters.agencies), ("sector", "sector", filters.sectors)):
-        if values:
-            parts.append(t(f"describe.{key}", lang, value=joiner.join(label(field, v) for v in values)))
-    for field in ("stage", "kind", "form"):
-        value = getattr(filters, field)
-        if value is not None:
-            parts.append(t(f"describe.{field}", lang, value=label(field, value)))
-    if filters.text is not None:
-        parts.append(t("describe.text", lang, value=filters.text))
-    return " · ".join(parts) if parts else t("describe.all", lang)

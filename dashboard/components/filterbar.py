@@ -1,4 +1,5 @@
-"""The one filter bar (year range, agency, sector, stage, kind, form), its chips and its reset.
+"""The one filter bar, its chips and its reset, drawn from the rows of `analytics.filter_fields`: a slider
+for the year range, a dropdown per other filter row (agency, sector, stage, kind, form).
 
 The search text `q` is written by /inovasi's search box; its chip is here with the others.
 
@@ -15,26 +16,28 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from analytics import metrics
-from analytics.filters import Filters
 from analytics.dataset import Dataset
+from analytics.filter_fields import MULTI, YEARS, FilterField
+from analytics.filters import Filters
 from dashboard.sources import current_dataset
 from i18n import format_int, t
 
-# (control id, Filters field, catalog key of its label, multi?)
-CONTROLS = [
-    ("filter-agency", "agencies", "filter.agency", True),
-    ("filter-sector", "sectors", "filter.sector", True),
-    ("filter-stage", "stage", "filter.stage", False),
-    ("filter-kind", "kind", "filter.kind", False),
-    ("filter-form", "form", "filter.form", False),
-]
-COLUMN = {"agencies": "agency", "sectors": "sector", "stage": "stage", "kind": "kind", "form": "form"}
+def bar_rows() -> tuple[FilterField, ...]:
+    """The rows the filter bar shows a control for (in its order: the year slider, then dropdowns)."""
+    return tuple(row for row in Filters.FIELDS if row.in_filter_bar)
 
 
-def search_of(filters: Filters, keep: str | None = None) -> str:
-    """The location's search string for `filters` ("" when nothing is chosen and lang is id), followed
-    by the keys of the search `keep` that are not filters (a page's own, such as /kipp's `edition`)."""
-    query = "&".join(part for part in (filters.to_query(), page_query(keep)) if part)
+def dropdown_rows() -> tuple[FilterField, ...]:
+    return tuple(row for row in bar_rows() if row.kind != YEARS)
+
+
+def search_of(filters: Filters, keep: str | None = None, page: str | None = None) -> str:
+    """The location's search string for `filters` ("" when nothing is chosen and lang is id), with the
+    page-level keys of `page` (such as /kipp's `edition`), followed by the keys of the search `keep`
+    that are not filters and not set here (a page's own, kept across a filter change)."""
+    own = filters.to_query(page=page)
+    taken = dict.fromkeys(key for key, _ in parse_qsl(own))
+    query = "&".join(part for part in (own, page_query(keep, **taken)) if part)
     return f"?{query}" if query else ""
 
 
@@ -52,25 +55,34 @@ def href(pathname: str, filters: Filters, keep: str | None = None) -> str:
 
 
 def controls_from_filters(filters: Filters, span: tuple[int, int] | None) -> list:
-    """Values for [years, agency, sector, stage, kind, form] showing `filters`."""
+    """Values of the bar's controls (`bar_rows` order) showing `filters`."""
     low, high = span or (None, None)
-    years = [filters.year_from if filters.year_from is not None else low,
-             filters.year_to if filters.year_to is not None else high]
-    return [years, list(filters.agencies), list(filters.sectors), filters.stage, filters.kind, filters.form]
+    values = []
+    for row in bar_rows():
+        if row.kind == YEARS:
+            start, end = (getattr(filters, name) for name in row.names)
+            values.append([start if start is not None else low, end if end is not None else high])
+        else:
+            value = getattr(filters, row.key)
+            values.append(list(value) if row.kind == MULTI else value)
+    return values
 
 
 def filters_from_controls(values: list, span: tuple[int, int] | None, current: Filters) -> Filters:
     """The Filters a user set with the controls; a year end at the data's edge means "no limit",
     unless the URL already named it (so `?from=2015&to=2017` keeps its `from`)."""
-    years, agencies, sectors, stage, kind, form = values
     low, high = span or (None, None)
-    start, end = (years or [None, None]) + [None] * (2 - len(years or []))
-    year_from = start if start is not None and (start != low or current.year_from == start) else None
-    year_to = end if end is not None and (end != high or current.year_to == end) else None
-    return current.replace(
-        year_from=year_from, year_to=year_to,
-        agencies=tuple(agencies or ()), sectors=tuple(sectors or ()),
-        stage=stage or None, kind=kind or None, form=form or None)
+    changes = {}
+    for row, value in zip(bar_rows(), values):
+        if row.kind == YEARS:
+            start, end = (value or [None, None]) + [None] * (2 - len(value or []))
+            name_from, name_to = row.names
+            changes[name_from] = (start if start is not None and (start != low or getattr(current, name_from) == start)
+                                  else None)
+            changes[name_to] = end if end is not None and (end != high or getattr(current, name_to) == end) else None
+        else:
+            changes[row.key] = tuple(value or ()) if row.kind == MULTI else value or None
+    return current.replace(**changes)
 
 
 def year_slider(dataset: Dataset, filters: Filters | None = None) -> list:
@@ -89,20 +101,20 @@ YEAR_SLIDER_PROPS = ("min", "max", "marks", "value")
 
 def create_filter_bar(dataset: Dataset, lang: str = "id") -> html.Div:
     """The controls; values and options are filled from the URL by the callbacks below."""
-    low, high, marks, value = year_slider(dataset)
-    fields = [dbc.Col([
-        html.Label(t("filter.years", lang), id={"type": "i18n", "key": "filter.years"},
-                   htmlFor="filter-years", className="form-label small fw-semibold"),
-        dcc.RangeSlider(id="filter-years", min=low, max=high, step=1, value=value,
-                        marks=marks, allow_direct_input=False, className="filter-years"),
-    ], xs=12, lg=4)]
-    for control_id, _, key, multi in CONTROLS:
-        fields.append(dbc.Col([
-            html.Label(t(key, lang), id={"type": "i18n", "key": key}, htmlFor=control_id,
-                       className="form-label small fw-semibold"),
-            dcc.Dropdown(id=control_id, multi=multi, options=[], placeholder=t("filter.all", lang),
-                         className="filter-dropdown"),
-        ], xs=12, sm=6, lg=4 if multi else 2))
+    fields = []
+    for row in bar_rows():
+        label = html.Label(t(row.label, lang), id={"type": "i18n", "key": row.label}, htmlFor=row.control_id,
+                           className="form-label small fw-semibold")
+        if row.kind == YEARS:
+            low, high, marks, value = year_slider(dataset)
+            fields.append(dbc.Col([label, dcc.RangeSlider(
+                id=row.control_id, min=low, max=high, step=1, value=value, marks=marks, allow_direct_input=False,
+                className="filter-years")], xs=12, lg=4))
+        else:
+            multi = row.kind == MULTI
+            fields.append(dbc.Col([label, dcc.Dropdown(
+                id=row.control_id, multi=multi, options=[], placeholder=t("filter.all", lang),
+                className="filter-dropdown")], xs=12, sm=6, lg=4 if multi else 2))
     return html.Div(dbc.Row(fields, className="g-2"), className="filter-bar")
 
 
@@ -118,31 +130,31 @@ def create_chips(filters: Filters, pathname: str, dataset: Dataset, keep: str | 
                         href=href(pathname, without, keep), className="filter-chip", id={"type": "filter-chip", "key": key},
                         title=f"{t('filter.remove', lang)}: {text}")
 
-    if filters.year_from is not None or filters.year_to is not None:
-        text = (str(filters.year_from) if filters.year_from == filters.year_to
-                else " – ".join(str(y) if y is not None else "…" for y in (filters.year_from, filters.year_to)))
-        chips.append(chip(f"{t('filter.years', lang)}: {text}", filters.replace(year_from=None, year_to=None), "years"))
-    for field_name in ("agencies", "sectors"):
-        for value in getattr(filters, field_name):
-            rest = tuple(v for v in getattr(filters, field_name) if v != value)
-            key = f"filter.{COLUMN[field_name]}"
-            chips.append(chip(f"{t(key, lang)}: {label(COLUMN[field_name], value)}",
-                              filters.replace(**{field_name: rest}), f"{field_name}:{value}"))
-    for field_name in ("stage", "kind", "form"):
-        value = getattr(filters, field_name)
-        if value is not None:
-            chips.append(chip(f"{t(f'filter.{field_name}', lang)}: {label(field_name, value)}",
-                              filters.replace(**{field_name: None}), field_name))
-    if filters.text is not None:
-        chips.append(chip(f'{t("filter.text", lang)}: "{filters.text}"', filters.replace(text=None), "text"))
+    for row in filters.rows():
+        name = t(row.label, lang)
+        if row.kind == YEARS:
+            start, end = (getattr(filters, field_name) for field_name in row.names)
+            if start is not None or end is not None:
+                text = str(start) if start == end else " – ".join(str(y) if y is not None else "…" for y in (start, end))
+                chips.append(chip(f"{name}: {text}", filters.replace(**dict.fromkeys(row.names)), row.key))
+            continue
+        value = getattr(filters, row.key)
+        if row.kind == MULTI:
+            for item in value:
+                rest = tuple(v for v in value if v != item)
+                chips.append(chip(f"{name}: {label(row.column, item)}", filters.replace(**{row.key: rest}),
+                                  f"{row.key}:{item}"))
+        elif value is not None:
+            words = f'"{value}"' if row.column is None else label(row.column, value)
+            chips.append(chip(f"{name}: {words}", filters.replace(**{row.key: None}), row.key))
     if not chips:
         return [html.Span(t("filter.none", lang), className="text-muted small")]
     return [html.Span(t("filter.active", lang), className="small text-muted me-1")] + chips
 
 
 def dropdown_options(dataset: Dataset, filters: Filters, field_name: str) -> list[dict]:
-    """Cascading options of one control: values under the other filters, with their counts."""
-    column = COLUMN[field_name]
+    """Cascading options of one control (the row `field_name`): values under the other filters, with counts."""
+    column = next(row.column for row in filters.rows() if row.key == field_name)
     counts = metrics.options(dataset.view_frame, filters, column)
     label = dataset.labeler(filters.lang)
     return [{"label": f"{label(column, value)} ({format_int(count, filters.lang)})", "value": value}
@@ -154,9 +166,6 @@ def dropdown_labels(lang: str) -> dict:
     keys = ["select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
             "no_options_found"]
     return {key: t(f"dropdown.{key}", lang) for key in keys}
-
-
-CONTROL_IDS = ["filter-years"] + [control_id for control_id, *_ in CONTROLS]
 
 
 def sync_filters(search, *values):
@@ -172,15 +181,15 @@ def sync_filters(search, *values):
         return [no_update, *controls_from_filters(current, span), *control_options(dataset, current)]
     wanted = filters_from_controls(list(values), span, current)
     if wanted == current:
-        return [no_update] * (1 + len(CONTROL_IDS) + 3 * len(CONTROLS))
-    return [search_of(wanted, search)] + [no_update] * len(CONTROL_IDS) + control_options(dataset, wanted)
+        return [no_update] * (1 + len(bar_rows()) + 3 * len(dropdown_rows()))
+    return [search_of(wanted, search)] + [no_update] * len(bar_rows()) + control_options(dataset, wanted)
 
 
 def control_options(dataset: Dataset, filters: Filters) -> list:
-    """Options, placeholders and dropdown labels of the five dropdowns, in CONTROLS order each."""
-    options = [dropdown_options(dataset, filters, field_name) for _, field_name, *_ in CONTROLS]
-    return (options + [t("filter.all", filters.lang)] * len(CONTROLS)
-            + [dropdown_labels(filters.lang)] * len(CONTROLS))
+    """Options, placeholders and dropdown labels of the dropdowns, in `dropdown_rows` order each."""
+    rows = dropdown_rows()
+    options = [dropdown_options(dataset, filters, row.key) for row in rows]
+    return options + [t("filter.all", filters.lang)] * len(rows) + [dropdown_labels(filters.lang)] * len(rows)
 
 
 def update_chips(search, pathname):
@@ -194,12 +203,10 @@ def register_callbacks() -> None:
     """Wire the filter bar into the app being built (called by create_app)."""
     callback(
         Output("url", "search"),
-        *[Output(control_id, "value") for control_id in CONTROL_IDS],
-        *[Output(control_id, "options") for control_id, *_ in CONTROLS],
-        *[Output(control_id, "placeholder") for control_id, *_ in CONTROLS],
-        *[Output(control_id, "labels") for control_id, *_ in CONTROLS],
+        *[Output(row.control_id, "value") for row in bar_rows()],
+        *[Output(row.control_id, prop) for prop in ("options", "placeholder", "labels") for row in dropdown_rows()],
         Input("url", "search"),
-        *[Input(control_id, "value") for control_id in CONTROL_IDS],
+        *[Input(row.control_id, "value") for row in bar_rows()],
     )(sync_filters)
     callback(
         Output("filter-chips", "children"),

@@ -12,6 +12,7 @@ import flask
 from dash import Input, Output, State, callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
+from analytics.filter_fields import MULTI, YEARS
 from analytics.filters import Filters
 from dashboard.components.filterbar import search_of
 from dashboard.sources import current_dataset
@@ -68,17 +69,16 @@ def fresh_context(search: str | None, rendered: str | None, keep: str | None = N
 
 
 def apply_click(filters: Filters, field: str, value) -> Filters:
-    """The filters after clicking a bar: a year bar selects that year, an agency or sector bar that one."""
+    """The filters after clicking a bar of the column `field`: a year bar selects that year, an agency or
+    sector bar that one (any filter row of that column)."""
     if value is None:
         return filters
-    if field == "year":
-        year = int(value)
-        return filters.replace(year_from=year, year_to=year)
-    if field == "agency":
-        return filters.replace(agencies=(str(value),))
-    if field == "sector":
-        return filters.replace(sectors=(str(value),))
-    raise ValueError(f"cannot filter by {field!r}")
+    row = next((row for row in filters.rows() if row.column == field), None)
+    if row is None:
+        raise ValueError(f"cannot filter by {field!r}")
+    if row.kind == YEARS:
+        return filters.replace(**dict.fromkeys(row.names, int(value)))
+    return filters.replace(**{row.key: (str(value),) if row.kind == MULTI else str(value)})
 
 
 def clicked_value(click_data: dict | None):

@@ -15,7 +15,8 @@ ROUND_TRIP = [
     Filters(agencies=("Dinas Kesehatan", "Dinas Pekerjaan Umum dan Penataan Ruang")),
     Filters(sectors=("Koperasi, Usaha Kecil, dan Menengah",), stage="Uji Coba"),
     Filters(kind="Non Digital", form="Lainnya (sesuai urusan)", lang="en"),
-    Filters(2015, 2017, ("A & B", "C=D"), ("E?F",), "Penerapan", "Digital", "Pelayanan Publik", "en"),
+    Filters(year_from=2015, year_to=2017, agencies=("A & B", "C=D"), sectors=("E?F",), stage="Penerapan",
+            kind="Digital", form="Pelayanan Publik", lang="en"),
     Filters(text="posyandu"),
     Filters(year_from=2016, text="A & B = 50% #1?", lang="en"),
 ]
@@ -46,7 +47,7 @@ def test_filters_from_query_string(query, expected):
 def test_filters_from_query_mapping_as_dash_pages_pass_it():
     # dash pages call layout(**query) with a str for one value and a list for repeated keys
     query = {"from": "2015", "to": "2017", "agency": ["A", "B"], "sector": "Kesehatan", "stage": ""}
-    assert Filters.from_query(query) == Filters(2015, 2017, ("A", "B"), ("Kesehatan",))
+    assert Filters.from_query(query) == Filters(year_from=2015, year_to=2017, agencies=("A", "B"), sectors=("Kesehatan",))
 
 
 def test_filters_to_query_omits_default_language_and_empty_values():

@@ -3,9 +3,8 @@
 import pandas as pd
 import pytest
 
-from analytics.filters import Filters
-from i18n import (CATALOG, describe_filters, format_date, format_int, format_pct, format_signed_pct,
-                            plotly_separators, t)
+from analytics.filters import Filters, describe_filters
+from i18n import CATALOG, format_date, format_int, format_pct, format_signed_pct, plotly_separators, t
 
 
 def test_every_message_has_both_languages():
