@@ -30,15 +30,28 @@ def add_source_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
-    """FILTERS of DESIGN.md §3, parsed into `analytics.filters.Filters.from_args`."""
-    parser.add_argument("--from", dest="year_from", type=int, metavar="YEAR", help="tahun awal")
-    parser.add_argument("--to", dest="year_to", type=int, metavar="YEAR", help="tahun akhir")
-    parser.add_argument("--agency", action="append", metavar="NAME", help="perangkat daerah (dapat diulang)")
-    parser.add_argument("--sector", action="append", metavar="NAME", help="urusan (dapat diulang)")
-    parser.add_argument("--stage", metavar="NAME", help="tahapan: Inisiatif, Uji Coba, Penerapan")
-    parser.add_argument("--kind", metavar="NAME", help="jenis: Digital, Non Digital, Teknologi")
-    parser.add_argument("--form", metavar="NAME", help="bentuk inovasi")
-    parser.add_argument("--q", metavar="TEXT", help="cari teks pada nama, perangkat daerah atau urusan")
+    """FILTERS of DESIGN.md §3, one flag per URL key of the rows of `analytics.filter_fields` (parsed into
+    `analytics.filters.Filters.from_args`)."""
+    from analytics import filter_fields
+
+    _add_row_arguments(parser, filter_fields.filter_rows())
+
+
+def add_page_arguments(parser: argparse.ArgumentParser, command: str) -> None:
+    """The flags of the page-level keys whose row names `command` (readiness, proposal, chart, report: --edition)."""
+    from analytics import filter_fields
+
+    _add_row_arguments(parser, [row for row in filter_fields.page_rows() if command in row.commands])
+
+
+def _add_row_arguments(parser: argparse.ArgumentParser, rows) -> None:
+    from analytics.filter_fields import MULTI
+    from i18n import t
+
+    for row in rows:
+        for key, dest, help_key in zip(row.urls, row.dests, row.helps):
+            parser.add_argument(f"--{key}", dest=dest, type=row.value_type, metavar=row.metavar, help=t(help_key),
+                                **({"action": "append"} if row.kind == MULTI else {}))
 
 
 def add_lang_argument(parser: argparse.ArgumentParser) -> None:

@@ -12,8 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cli import UsageError, add_filter_arguments, add_lang_argument, add_source_arguments
-from cli.common import add_edition_argument
+from cli import UsageError, add_filter_arguments, add_lang_argument, add_page_arguments, add_source_arguments
 
 FORMATS = (".png", ".svg", ".pdf")
 
@@ -23,7 +22,7 @@ def register(subparsers) -> None:
     parser.add_argument("name", metavar="NAME", help="trend, agency, sector atau readiness")
     add_source_arguments(parser)
     add_filter_arguments(parser)
-    add_edition_argument(parser)
+    add_page_arguments(parser, "chart")
     add_lang_argument(parser)
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.png, OUT.svg atau OUT.pdf")
     parser.set_defaults(handler=run)

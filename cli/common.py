@@ -8,11 +8,6 @@ import sys
 from pathlib import Path
 
 
-def add_edition_argument(parser) -> None:
-    parser.add_argument("--edition", type=int, metavar="YEAR",
-                        help="edisi KIPP (bawaan: edisi terbaru di data/reference/kipp_editions.toml)")
-
-
 def load_edition(args):
     """The edition asked for, or None after printing why it cannot be used (exit code 2)."""
     from analytics.kipp.editions import EditionError, load_editions

@@ -5,14 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cli import UsageError, add_lang_argument, add_source_arguments
-from cli.common import add_edition_argument, load_edition_and_frame
+from cli import UsageError, add_lang_argument, add_page_arguments, add_source_arguments
+from cli.common import load_edition_and_frame
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("proposal", help="draf proposal KIPP (.docx) untuk satu inovasi")
     parser.add_argument("innovation_id", metavar="ID", help="id inovasi (lihat `readiness`)")
-    add_edition_argument(parser)
+    add_page_arguments(parser, "proposal")
     add_source_arguments(parser)
     parser.add_argument("-o", "--output", required=True, metavar="OUT.docx", help="berkas Word yang ditulis")
     add_lang_argument(parser)

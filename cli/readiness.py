@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 
-from cli import add_filter_arguments, add_lang_argument, add_source_arguments
-from cli.common import add_edition_argument, load_edition_and_frame
+from cli import add_filter_arguments, add_lang_argument, add_page_arguments, add_source_arguments
+from cli.common import load_edition_and_frame
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("readiness", help="kesiapan proposal KIPP per inovasi")
-    add_edition_argument(parser)
+    add_page_arguments(parser, "readiness")
     add_source_arguments(parser)
     add_filter_arguments(parser)
     add_lang_argument(parser)

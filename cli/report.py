@@ -11,8 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cli import UsageError, add_filter_arguments, add_lang_argument, add_source_arguments
-from cli.common import add_edition_argument
+from cli import UsageError, add_filter_arguments, add_lang_argument, add_page_arguments, add_source_arguments
 
 FORMATS = (".pdf", ".docx")
 
@@ -21,7 +20,7 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("report", help="laporan tampilan (PDF atau Word)")
     add_source_arguments(parser)
     add_filter_arguments(parser)
-    add_edition_argument(parser)
+    add_page_arguments(parser, "report")
     add_lang_argument(parser)
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.pdf atau OUT.docx")
     parser.set_defaults(handler=run)
