@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import parse_qs
 
 import dash
 import dash_bootstrap_components as dbc
@@ -92,8 +91,7 @@ def _context(search: str | None, dataset=None, **options):
 
 def _edition(search: str | None) -> int | None:
     """`?edition=2018` (the /kipp page's edition in the URL) for the readiness parts, else None (the latest)."""
-    values = parse_qs((search or "").lstrip("?")).get("edition") or []
-    return int(values[0]) if values and values[0].isdigit() else None
+    return Filters.from_query(search).edition
 
 
 def download_chart(clicks, options, search):

@@ -20,7 +20,6 @@ from i18n import format_int, format_number, normalise_lang
 from charts.readiness_views import STATUS_COLOURS, edition_year, readiness_of, ready_count
 
 TEXT: dict[str, tuple[str, str]] = {
-    "edition": ("Edisi KIPP", "KIPP edition"),
     "edition_option": ("{label} (penutupan {closes})", "{label} (closes {closes})"),
     "edition_note": ("Penutupan {closes} · {verified} dari {total} aturan terverifikasi dari sumber",
                      "Closes {closes} · {verified} of {total} rules verified against a source"),

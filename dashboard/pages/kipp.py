@@ -7,7 +7,7 @@ filters of the URL narrow the view as on every page. Also wires the draft button
 selector that /inovasi/<id> shows (pattern ids, so they work wherever they appear).
 """
 
-from urllib.parse import parse_qs, quote
+from urllib.parse import quote
 
 import dash
 import dash_ag_grid as dag
@@ -21,14 +21,15 @@ from analytics.kipp.messages import status_label
 from analytics.kipp.readiness import UnknownInnovation, main_gaps, shortlist, summary
 from dashboard.components import readiness as ui
 from dashboard.components.chart import chart_outputs, chart_values, create_chart_card
-from dashboard.components.filterbar import page_query, search_of
+from dashboard.components.filterbar import search_of
 from dashboard.components.page import context_from_query, create_page, fresh_context, rendered_output, rendered_state
 from dashboard.sources import current_dataset
 from exports.proposal_docx import proposal_bytes, proposal_filename, proposals_zip
 from i18n import CATALOG, format_number, t
 from charts.readiness_views import edition_year, readiness_of, view_readiness
 
-dash.register_page(__name__, path="/kipp", order=6, name="Kesiapan KIPP", title="Kesiapan KIPP · Dasbor Inovasi",
+PATH = "/kipp"  # the page of the `edition` row of analytics/filter_fields.py
+dash.register_page(__name__, path=PATH, order=6, name="Kesiapan KIPP", title="Kesiapan KIPP · Dasbor Inovasi",
                    nav=True, label_key="nav.kipp")
 
 PAGE = "kipp"
@@ -101,15 +102,15 @@ def _column_defs(lang: str) -> list[dict]:
     ]
 
 
-def layout(edition=None, **query):
+def layout(**query):
     """The readiness of the URL's view for `?edition=` (default: the latest edition)."""
-    year = edition_year(edition)
+    year = edition_year(Filters.from_query(query).edition)
     ctx = context_from_query(query, edition=year)
     lang = ctx.lang
     view = kipp_view(ctx, year)
     return create_page(PAGE, ctx, "nav.kipp", [
         dbc.Row([
-            dbc.Col([html.Label(ui.text("edition", lang), htmlFor="kipp-edition", className="form-label small fw-semibold"),
+            dbc.Col([html.Label(t("filter.edition", lang), htmlFor="kipp-edition", className="form-label small fw-semibold"),
                      html.Div(create_edition_select(year, lang), id="kipp-edition-box")], xs=12, md=4),
             dbc.Col([html.Div(view["note"], id="kipp-edition-note", className="small text-muted"),
                      dbc.Button(ui.text("rules_show", lang), id="kipp-rules-toggle", color="link", size="sm",
@@ -152,12 +153,12 @@ def layout(edition=None, **query):
 
 def edition_in(search: str | None) -> int:
     """The edition the URL's `?edition=` names (the latest when absent or unknown)."""
-    return edition_year((parse_qs((search or "").lstrip("?")).get("edition") or [None])[0])
+    return edition_year(Filters.from_query(search).edition)
 
 
 def edition_key(year: int) -> str:
-    """The page's own key of the view (see create_page/fresh_context)."""
-    return page_query(None, edition=year)
+    """The page's own key of the view, always named (see create_page/fresh_context): "edition=2018"."""
+    return Filters(edition=year).to_query(page=PATH)
 
 
 def create_edition_select(year: int, lang: str) -> dbc.Select:
@@ -175,7 +176,7 @@ def create_edition_select(year: int, lang: str) -> dbc.Select:
 def choose_edition(edition, search):
     """The URL is the view: choosing an edition writes `?edition=` into the URL (the other keys stay),
     as the filter bar writes its filters; `update` then redraws from the URL."""
-    wanted = search_of(Filters.from_query(search), page_query(search, edition=edition_year(edition)))
+    wanted = search_of(Filters.from_query(search).replace(edition=edition_year(edition)), search, page=PATH)
     return wanted if wanted != search else no_update
 
 
