@@ -15,16 +15,17 @@ from urllib.parse import parse_qsl, urlencode
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
-from analytics import metrics
+from analytics import filter_fields, metrics
 from analytics.dataset import Dataset
 from analytics.filter_fields import MULTI, YEARS, FilterField
 from analytics.filters import Filters
 from dashboard.sources import current_dataset
 from i18n import format_int, t
 
+
 def bar_rows() -> tuple[FilterField, ...]:
     """The rows the filter bar shows a control for (in its order: the year slider, then dropdowns)."""
-    return tuple(row for row in Filters.FIELDS if row.in_filter_bar)
+    return tuple(row for row in filter_fields.FIELDS if row.in_filter_bar)
 
 
 def dropdown_rows() -> tuple[FilterField, ...]:
