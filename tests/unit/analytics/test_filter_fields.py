@@ -13,7 +13,7 @@ from analytics.filters import Filters, make_filters
 from charts.views import download_name
 from cli import build_parser
 from dashboard.components import filterbar
-from i18n import MESSAGES
+from i18n import CATALOG
 from tests.unit.dashboard_frames import frame_of
 
 EXAMPLES = {YEARS: (2015, 2017), MULTI: ("A & B", "C=D?"), CHOICE: "Uji Coba", TEXT: "posyandu 50% #1"}
@@ -92,7 +92,7 @@ def extended(monkeypatch):
     cls = make_filters(rows)
     monkeypatch.setattr(filters_module, "Filters", cls)
     for key, words in WORDS.items():
-        monkeypatch.setitem(MESSAGES, key, words)
+        monkeypatch.setitem(CATALOG, key, words)
     return cls
 
 
