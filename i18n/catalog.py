@@ -424,6 +424,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.ask_restore_title": ("Pulihkan batch #{batch}?", "Restore batch #{batch}?"),
     "data.ask_restore": ("{count} inovasi dari {file} akan tampil lagi di semua halaman dasbor.",
                          "{count} innovations from {file} will show again on every page of the dashboard."),
+    "data.ask_rollback_replace": ("{count} inovasi dari {file} akan hilang dari semua halaman dasbor, dan data tahun "
+                                  "{years} yang digantinya tampil lagi. Batch ini tetap tercatat di riwayat dan dapat "
+                                  "dipulihkan.",
+                                  "{count} innovations from {file} will disappear from every page of the dashboard, "
+                                  "and the data of {years} it replaced will show again. The batch stays in the history "
+                                  "and can be restored."),
+    "data.ask_restore_replace": ("{count} inovasi dari {file} akan tampil lagi di semua halaman dasbor, menggantikan "
+                                 "data tahun {years} yang tampil sekarang.",
+                                 "{count} innovations from {file} will show again on every page of the dashboard, "
+                                 "replacing the data of {years} shown now."),
     "data.ask_cancel": ("Jangan", "Cancel"),
     # python app.py ingest
     "cli.ingest.saved": ("Disimpan: {batch}", "Saved: {batch}"),

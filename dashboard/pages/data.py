@@ -258,8 +258,10 @@ def ask(_rollbacks, _restores, _cancel, search):
         raise PreventUpdate
     lang, action = _lang(search), "rollback" if trigger["type"] == "edit-rollback" else "restore"
     count = format_int(batch["active_records"] if action == "rollback" else batch["records"], lang)
+    effect = f"data.ask_{action}_replace" if batch["mode"] == "replace" else f"data.ask_{action}"
+    years = ", ".join(str(year) for year in batch["by_year"])
     return (True, t(f"data.ask_{action}_title", lang, batch=batch["id"]),
-            t(f"data.ask_{action}", lang, count=count, file=batch["file"]), t(f"data.{action}", lang),
+            t(effect, lang, count=count, file=batch["file"], years=years), t(f"data.{action}", lang),
             {"action": action, "batch": batch["id"]})
 
 

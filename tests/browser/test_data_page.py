@@ -139,21 +139,22 @@ def test_rollback_and_restore_ask_first_and_say_how_many_innovations_move(browse
         before = kpi_total(page)
         page.open("/data")
         dialog = page.page.locator("#edit-batch-ask")
-        page.page.locator("#edit-history-table button", has_text="Batalkan").first.click()
+        added = page.page.locator("#edit-history-table tr", has_text="tambah").filter(has_text="aktif").first
+        added.locator("button", has_text="Batalkan").click()   # an added batch: its innovations simply leave
         expect(dialog).to_contain_text("Batalkan batch #")
         count = int(re.search(r"([\d.]+) inovasi dari", dialog.inner_text()).group(1).replace(".", ""))
         assert count > 0
         page.page.click("#edit-batch-cancel")   # "Jangan": nothing happens
         expect(dialog).to_be_hidden()
-        expect(page.page.locator("#edit-history-table")).not_to_contain_text("dibatalkan")
-        page.page.locator("#edit-history-table button", has_text="Batalkan").first.click()
+        expect(added).not_to_contain_text("dibatalkan")
+        added.locator("button", has_text="Batalkan").click()
         page.page.click("#edit-batch-do")
         expect(page.page.locator("#edit-history-message")).to_contain_text("dibatalkan", timeout=30000)
         expect(dialog).to_be_hidden()
         page.open("/")
         expect(page.page.locator("#kpi-total")).to_have_text(f"{before - count:,}".replace(",", "."))
         page.open("/data")
-        page.page.locator("#edit-history-table button", has_text="Pulihkan").first.click()
+        page.page.locator("#edit-history-table tr", has_text="dibatalkan").first.locator("button").click()
         expect(dialog).to_contain_text(f"{count:,} inovasi dari".replace(",", "."))
         page.page.click("#edit-batch-do")
         expect(page.page.locator("#edit-history-message")).to_contain_text("dipulihkan", timeout=30000)
