@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,24 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
         self._log.close()
+
+
+@contextmanager
+def seeded_server(folder: Path, users: dict[str, str], password: str):
+    """A server on a store of its own in `folder`: the sample, and `users` (name → role) with `password`."""
+    from store.database import open_store
+
+    (folder / "instance").mkdir()
+    store = open_store(f"sqlite:///{folder / 'instance' / 'dasbor.sqlite3'}", seed=True)
+    for name, role in users.items():
+        store.add_user(name, role, password)
+    store.close()
+    server = Server(folder / "server.log", folder / "instance")
+    try:
+        server.wait_ready()
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,6 @@
 """/data in a real browser: an editor logs in, uploads a workbook, sees the preview, confirms and finds the
-new count on the overview (and the new year in the filter bar at once); an editor re-uploads a revised
-2025 recap, sees how it compares with the stored year, must choose, replaces the year and finds 2025's
-count unchanged with the revision in it; a viewer finds no upload control. The server has its own
-store (the sample) with both users."""
+new count on the overview (and the new year in the filter bar at once); a viewer finds no upload control.
+The server has its own store with both users."""
 
 from __future__ import annotations
 
@@ -11,9 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, Page, Server
-from loaders import SAMPLE_DIR
-from tests.workbooks import make_xlsx, revised_copy, simple_table
+from tests.browser.conftest import DESKTOP, Page, seeded_server
+from tests.workbooks import make_xlsx, simple_table
 
 PASSWORD = "kata-sandi-uji-1"
 NEW_ROWS = 6
@@ -21,20 +18,9 @@ NEW_ROWS = 6
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from store.database import open_store
-
-    folder = tmp_path_factory.mktemp("data-page")
-    (folder / "instance").mkdir()
-    store = open_store(f"sqlite:///{folder / 'instance' / 'dasbor.sqlite3'}", seed=True)
-    store.add_user("editor1", "editor", PASSWORD)
-    store.add_user("viewer1", "viewer", PASSWORD)
-    store.close()
-    server = Server(folder / "server.log", folder / "instance")
-    try:
-        server.wait_ready()
-        yield server
-    finally:
-        server.stop()
+    with seeded_server(tmp_path_factory.mktemp("data-page"), {"editor1": "editor", "viewer1": "viewer"},
+                       PASSWORD) as started:
+        yield started
 
 
 def log_in(browser, server, name: str) -> Page:
@@ -74,48 +60,6 @@ def test_an_editor_uploads_previews_confirms_and_sees_the_new_count(browser, ser
         expect(page.page.locator("#filter-years")).to_contain_text("2013")
         page.open("/")
         expect(page.page.locator("#kpi-total")).to_have_text(f"{before + NEW_ROWS:,}".replace(",", "."))
-        page.assert_clean()
-    finally:
-        page.context.close()
-
-
-def test_an_editor_replaces_a_year_with_its_revised_recap_without_doubling_it(browser, server, tmp_path):
-    revised = revised_copy(SAMPLE_DIR / "iid_2025.xlsx", tmp_path / "iid_2025_revisi.xlsx",
-                           {(2, "Tahapan Inovasi"): "Uji Coba"})   # Musrenbang Perempuan: Penerapan → Uji Coba
-    revision = "/inovasi?from=2025&to=2025&stage=Uji+Coba&q=Musrenbang+Perempuan"
-    page = log_in(browser, server, "editor1")
-    try:
-        page.open("/?from=2025&to=2025")
-        assert kpi_total(page) == 108
-        page.open(revision)
-        expect(page.page.locator("#inovasi-count")).to_have_text("0 inovasi")
-        page.open("/data")
-        page.page.set_input_files("#edit-upload input[type=file]", str(revised))
-        compare = page.page.locator("#edit-compare")
-        expect(compare).to_contain_text("2025", timeout=30000)
-        assert compare.locator("tbody tr").first.locator("td").all_inner_texts() == [
-            "2025", "108", "108", "107", "1", "0", "0"]        # stored, in the file, same, changed, new, absent
-        page.page.locator(".compare-details summary").first.click()
-        expect(page.page.locator("#edit-compare-changed-2025")).to_contain_text("Musrenbang Perempuan")
-        expect(page.page.locator("#edit-compare-changed-2025")).to_contain_text("“Penerapan” → “Uji Coba”")
-        overlap = page.page.locator("#edit-overlap")
-        expect(overlap).to_be_visible()
-        expect(overlap).to_contain_text("Tahun 2025 sudah tersimpan")
-        assert page.page.locator("#edit-mode input:checked").count() == 0       # no default choice
-        confirm = page.page.locator("#edit-confirm")
-        expect(confirm).to_be_disabled()
-        overlap.get_by_label("batal").check()
-        expect(page.page.locator("#edit-cancelled")).to_be_visible()
-        expect(confirm).to_be_disabled()
-        overlap.get_by_label("ganti tahun itu").check()
-        expect(confirm).to_be_enabled()
-        confirm.click()
-        expect(page.page.locator("#edit-saved")).to_contain_text("Tersimpan: 108 inovasi", timeout=30000)
-        expect(page.page.locator("#edit-history-table")).to_contain_text("iid_2025_revisi.xlsx")
-        page.open("/?from=2025&to=2025")
-        assert kpi_total(page) == 108
-        page.open(revision)
-        expect(page.page.locator("#inovasi-count")).to_have_text("1 inovasi")
         page.assert_clean()
     finally:
         page.context.close()
