@@ -22,7 +22,8 @@ from analytics.filters import Filters  # noqa: E402
 from dashboard.sources import DataSource  # noqa: E402
 from exports import images  # noqa: E402
 from exports.charts import REPORT_SECTIONS  # noqa: E402
-from exports.report import build_report, write_report  # noqa: E402
+from exports.report.build import build_report  # noqa: E402
+from exports.report.formats import write_report  # noqa: E402
 from charts.views import Context  # noqa: E402
 
 CHART_BUDGET, REPORT_BUDGET = 3.0, 10.0

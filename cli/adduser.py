@@ -9,8 +9,7 @@ from __future__ import annotations
 import os
 import sys
 
-from cli import add_lang_argument
-from cli.history import run_with_store
+from cli.common import add_lang_argument, run_with_store
 
 PASSWORD_ENV = "DASBOR_PASSWORD"
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cli import UsageError, add_filter_arguments, add_lang_argument, add_page_arguments, add_source_arguments
+from cli.common import (UsageError, add_filter_arguments, add_lang_argument, add_page_arguments,
+                        add_source_arguments, check_edition, load_context)
 
 FORMATS = (".png", ".svg", ".pdf")
 
@@ -26,27 +27,6 @@ def register(subparsers) -> None:
     add_lang_argument(parser)
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.png, OUT.svg atau OUT.pdf")
     parser.set_defaults(handler=run)
-
-
-def load_context(args):
-    """The view of the command line: the data (--data, else the store) read once, FILTERS applied;
-    None when nothing could be read (the reason is on stderr)."""
-    from cli.common import load_dataset
-    from analytics.filters import Filters
-    from charts.views import Context
-
-    dataset = load_dataset(args)
-    if dataset is None:
-        return None
-    options = {"edition": args.edition} if getattr(args, "edition", None) else {}
-    return Context.build(dataset, Filters.from_args(args), **options)
-
-
-def check_edition(args) -> bool:
-    """False (after saying why on stderr) when --edition names no edition in kipp_editions.toml."""
-    from cli.common import load_edition
-
-    return getattr(args, "edition", None) is None or load_edition(args) is not None
 
 
 def run(args) -> int:

@@ -1,5 +1,9 @@
-"""What the data commands read (readiness, proposal, chart, report): the KIPP edition asked for, and
-the canonical frame of --data, else of the store (DESIGN.md §3)."""
+"""What several commands share, so that each command module imports only this module and the layers
+below it (never another command): the usage error, the argument groups (SOURCE, FILTERS and the
+page-level keys such as --edition, --lang, BATCH), opening the store or saying why not, reading the
+KIPP edition and the canonical frame of --data or of the store (DESIGN.md §3), the view of a chart or
+report, and a batch as a line.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,118 @@ import argparse
 import sys
 from pathlib import Path
 
+
+class UsageError(Exception):
+    """A mistake in the command line itself (exit code 2)."""
+
+
+# -- argument groups --------------------------------------------------------------------------------
+
+def add_source_arguments(parser: argparse.ArgumentParser) -> None:
+    """SOURCE: --data PATH ... (files or folders). Default: the store (seeded from the sample data)."""
+    parser.add_argument("--data", nargs="+", metavar="PATH", help="berkas atau folder yang dibaca langsung")
+
+
+def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+    """FILTERS of DESIGN.md §3, one flag per URL key of the rows of `analytics.filter_fields` (parsed into
+    `analytics.filters.Filters.from_args`)."""
+    from analytics import filter_fields
+
+    _add_row_arguments(parser, filter_fields.filter_rows())
+
+
+def add_page_arguments(parser: argparse.ArgumentParser, command: str) -> None:
+    """The flags of the page-level keys whose row names `command` (readiness, proposal, chart, report: --edition)."""
+    from analytics import filter_fields
+
+    _add_row_arguments(parser, [row for row in filter_fields.page_rows() if command in row.commands])
+
+
+def _add_row_arguments(parser: argparse.ArgumentParser, rows) -> None:
+    from analytics.filter_fields import MULTI
+    from i18n import t
+
+    for row in rows:
+        for key, dest, help_key in zip(row.urls, row.dests, row.helps):
+            parser.add_argument(f"--{key}", dest=dest, type=row.value_type, metavar=row.metavar, help=t(help_key),
+                                **({"action": "append"} if row.kind == MULTI else {}))
+
+
+def add_lang_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=["id", "en"], default="id", help="bahasa pesan: id (bawaan) atau en")
+
+
+def add_batch_arguments(parser) -> None:
+    """BATCH (an id from `history`), --user and --lang: the arguments of rollback and restore."""
+    parser.add_argument("batch", type=int, metavar="BATCH", help="nomor batch (lihat 'history')")
+    parser.add_argument("--user", default=None, help="nama yang dicatat (bawaan: pengguna sistem operasi)")
+    add_lang_argument(parser)
+
+
+def cli_user(args) -> str:
+    """--user, else $DASBOR_USER, else the operating-system user."""
+    import getpass
+    import os
+
+    return args.user or os.environ.get("DASBOR_USER") or getpass.getuser()
+
+
+# -- the store --------------------------------------------------------------------------------------
+
+def open_store_or_say(lang: str = "id", **options):
+    """The store ($DATABASE_URL or the embedded file; `options` as store.database.open_store), or None
+    after printing on stderr why it cannot be opened."""
+    import sqlalchemy as sa
+
+    from i18n import t
+    from store.database import open_store
+
+    try:
+        return open_store(**options)
+    except (sa.exc.OperationalError, sa.exc.ArgumentError) as err:
+        detail = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
+        print(t("store.store_unreachable", lang, detail=detail), file=sys.stderr)
+        return None
+
+
+def run_with_store(args, action) -> int:
+    """Open the store, run `action(store)`, close it.
+
+    A StoreError or an unreachable database prints its message in `args.lang` and returns 1.
+    """
+    from store.errors import StoreError
+
+    lang = getattr(args, "lang", "id")
+    store = open_store_or_say(lang)
+    if store is None:
+        return 1
+    try:
+        return action(store)
+    except StoreError as err:
+        print(err.message(lang), file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+
+
+BATCH_STATUS_LABELS = {"active": ("aktif", "active"), "rolled_back": ("dibatalkan", "rolled back"),
+                       "replaced": ("diganti", "replaced")}
+
+
+def batch_line(batch: dict, lang: str) -> str:
+    """One batch as a line: '#3  aktif  2025-01-31 10:02  budi  rekap.xlsx  202 inovasi  (2015: 79, ...)'."""
+    english = lang == "en"
+    status = BATCH_STATUS_LABELS.get(batch["status"], (batch["status"],) * 2)[english]
+    when = (batch["when"] or "")[:16].replace("T", " ")
+    years = ", ".join(f"{year}: {count}" for year, count in batch["by_year"].items())
+    records = "innovations" if english else "inovasi"
+    visible = "" if batch["active_records"] == batch["records"] else (
+        f", {batch['active_records']} " + ("shown" if english else "tampil"))
+    return (f"#{batch['id']}  {status:<10}  {when}  {batch['who']}  {batch['file']}  "
+            f"{batch['records']} {records}{visible}  ({years})")
+
+
+# -- what the data commands read --------------------------------------------------------------------
 
 def load_edition(args):
     """The edition asked for, or None after printing why it cannot be used (exit code 2)."""
@@ -17,6 +133,11 @@ def load_edition(args):
     except EditionError as err:
         print(f"python app.py {args.command}: error: {err}", file=sys.stderr)
         return None
+
+
+def check_edition(args) -> bool:
+    """False (after saying why on stderr) when --edition names no edition in kipp_editions.toml."""
+    return getattr(args, "edition", None) is None or load_edition(args) is not None
 
 
 def load_edition_and_frame(args):
@@ -51,16 +172,8 @@ def load_frame(args):
 def _store_frame(args):
     """The store's current innovations ($DATABASE_URL, else the embedded file, seeded on first use);
     the sample while the store has never held a batch."""
-    import sqlalchemy as sa
-
-    from i18n import t
-    from store.database import open_store
-
-    try:
-        store = open_store()
-    except (sa.exc.OperationalError, sa.exc.ArgumentError) as err:
-        detail = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
-        print(t("store.store_unreachable", args.lang, detail=detail), file=sys.stderr)
+    store = open_store_or_say(args.lang)
+    if store is None:
         return None
     try:
         frame, empty = store.current_frame(), not store.history()
@@ -98,3 +211,16 @@ def load_dataset(args):
         return make_dataset(frame, store.data_version(), store_label(store.history()), store.reference())
     finally:
         store.close()
+
+
+def load_context(args):
+    """The view of the command line: the data (--data, else the store) read once, FILTERS applied;
+    None when nothing could be read (the reason is on stderr)."""
+    from analytics.filters import Filters
+    from charts.views import Context
+
+    dataset = load_dataset(args)
+    if dataset is None:
+        return None
+    options = {"edition": args.edition} if getattr(args, "edition", None) else {}
+    return Context.build(dataset, Filters.from_args(args), **options)

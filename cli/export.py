@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cli import UsageError, add_lang_argument
+from cli.common import UsageError, add_lang_argument
 
 FORMATS = (".csv", ".xlsx")
 

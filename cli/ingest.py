@@ -8,9 +8,7 @@ not stored yet). So a re-uploaded recap never counts an innovation twice by defa
 
 from __future__ import annotations
 
-from cli import add_lang_argument
-from cli.history import batch_line, run_with_store
-from cli.rollback import cli_user
+from cli.common import add_lang_argument, batch_line, cli_user, run_with_store
 from i18n import t
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from cli import add_lang_argument
+from cli.common import add_lang_argument
 
 
 def register(subparsers) -> None:
@@ -15,32 +15,12 @@ def register(subparsers) -> None:
     parser.set_defaults(handler=run)
 
 
-def inspect_report(result) -> dict:
-    """The JSON object of `inspect --json` for a LoadResult."""
-    frame = result.frame
-
-    def counts(column: str, by_count: bool = True) -> dict:
-        series = frame[column].dropna().value_counts()
-        series = series.sort_values(ascending=False, kind="stable") if by_count else series.sort_index()
-        return {str(key): int(value) for key, value in series.items()}
-
-    return {
-        "records": int(len(frame)),
-        "by_year": counts("year", by_count=False),
-        "by_agency": counts("agency"),
-        "by_sector": counts("sector"),
-        "by_stage": counts("stage"),
-        "files": [report.to_dict() for report in result.files],
-        "issues": [issue.to_dict() for issue in result.issues],
-    }
-
-
 def run(args) -> int:
     from loaders import load_paths
 
     result = load_paths(args.files, lang=args.lang)
     if args.json:
-        print(json.dumps(inspect_report(result), ensure_ascii=False, indent=1))
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
     else:
         print_report(result, args.lang)
     return 0 if result.ok else 1

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cli import UsageError, add_lang_argument, add_page_arguments, add_source_arguments
-from cli.common import load_edition_and_frame
+from cli.common import (UsageError, add_lang_argument, add_page_arguments, add_source_arguments,
+                        load_edition_and_frame)
 
 
 def register(subparsers) -> None:

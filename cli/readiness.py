@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
-from cli import add_filter_arguments, add_lang_argument, add_page_arguments, add_source_arguments
-from cli.common import load_edition_and_frame
+from cli.common import (add_filter_arguments, add_lang_argument, add_page_arguments,
+                        add_source_arguments, load_edition_and_frame)
 
 
 def register(subparsers) -> None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cli import UsageError, add_filter_arguments, add_lang_argument, add_page_arguments, add_source_arguments
+from cli.common import (UsageError, add_filter_arguments, add_lang_argument, add_page_arguments,
+                        add_source_arguments, check_edition, load_context)
 
 FORMATS = (".pdf", ".docx")
 
@@ -27,9 +28,8 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from cli.chart import check_edition, load_context
     from exports.images import ImageExportError, chromium_available
-    from exports.report import write_report
+    from exports.report.formats import write_report
     from i18n import format_int, t
 
     output = Path(args.output)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from cli.history import batch_line, run_with_store
-from cli.rollback import add_batch_arguments, cli_user
+from cli.common import add_batch_arguments, batch_line, cli_user, run_with_store
 
 
 def register(subparsers) -> None:

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from cli import add_source_arguments
+from cli.common import add_source_arguments, open_store_or_say
 
 
 def register(subparsers) -> None:
@@ -33,7 +33,7 @@ def handle(args) -> int:
         return 1
     if paths:  # workers started by the reloader read the same data
         os.environ[ENV_DATA] = os.pathsep.join(str(p.resolve()) for p in paths)
-    store = open_store_or_say(seed=not paths)  # --data: the store only holds the accounts
+    store = open_store_or_say(seed=False if paths else None)  # --data: the store only holds the accounts
     if store is None:
         return 1
     if not store.users():
@@ -46,18 +46,3 @@ def handle(args) -> int:
 NO_USERS_NOTICE = ("Belum ada pengguna: dasbor terbuka untuk dilihat tanpa masuk. Buat editor dengan\n"
                    "  python app.py adduser NAMA --role editor\n"
                    "No users yet: anyone may view without logging in. Create an editor with the command above.")
-
-
-def open_store_or_say(seed: bool):
-    """The store ($DATABASE_URL or the embedded file), or None after saying why it cannot be opened."""
-    import sqlalchemy as sa
-
-    from store.database import open_store
-    from i18n import t
-
-    try:
-        return open_store(seed=None if seed else False)
-    except (sa.exc.OperationalError, sa.exc.ArgumentError) as err:
-        detail = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
-        print(t("store.store_unreachable", "id", detail=detail), file=sys.stderr)
-        return None

@@ -64,6 +64,25 @@ class LoadResult:
     def errors(self) -> list[Issue]:
         return [issue for issue in self.issues if issue.severity == "error"]
 
+    def to_dict(self) -> dict:
+        """The JSON object of `inspect --json` (DESIGN.md §3): counts, files and sheets, issues."""
+        frame = self.frame
+
+        def counts(column: str, by_count: bool = True) -> dict:
+            series = frame[column].dropna().value_counts()
+            series = series.sort_values(ascending=False, kind="stable") if by_count else series.sort_index()
+            return {str(key): int(value) for key, value in series.items()}
+
+        return {
+            "records": int(len(frame)),
+            "by_year": counts("year", by_count=False),
+            "by_agency": counts("agency"),
+            "by_sector": counts("sector"),
+            "by_stage": counts("stage"),
+            "files": [report.to_dict() for report in self.files],
+            "issues": [issue.to_dict() for issue in self.issues],
+        }
+
 
 def expand_paths(paths) -> list[Path]:
     """Files as given; folders → their spreadsheet files, sorted (hidden and temporary files left out)."""

@@ -127,7 +127,7 @@ def download_report(set_progress, _pdf, _docx, search):
     """The report of the URL's view, with its progress (runs in a background process)."""
     from dashboard.sources import CONFIG_KEY
     from exports.images import shutdown
-    from exports.report import report_bytes
+    from exports.report.formats import report_bytes
 
     trigger = dash.ctx.triggered_id
     if trigger not in {f"report-export-{fmt}" for fmt in REPORT_FORMATS}:

@@ -97,12 +97,11 @@ def preview_report(store, uploads: list[Upload], lang: str) -> tuple[dict, Count
     """The inspect report of the uploads read as the store would read them (its aliases included),
     with `comparison`: the files against the stored rows of their years (store.compare); and the
     agency names not in the register with their row counts."""
-    from cli.inspect import inspect_report
     from loaders import load_paths
 
     with staged(uploads) as paths:
         result = load_paths(paths, lang=lang, reference=store.reference())
-    report = inspect_report(result)
+    report = result.to_dict()
     report["comparison"] = store.compare(result.frame).to_dict()
     for file in report["files"]:
         file["path"] = Path(file["path"]).name

@@ -15,7 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from exports.report import ChartPart, Report, TablePart
+from exports.report.model import ChartPart, Report, TablePart
 from i18n import t
 
 PAGE_W, PAGE_H, MARGIN = Mm(210), Mm(297), Mm(18)

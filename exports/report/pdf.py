@@ -23,7 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from exports.report import ChartPart, Report, TablePart
+from exports.report.model import ChartPart, Report, TablePart
 from i18n import t
 
 FONT, BOLD = "DasborSans", "DasborSans-Bold"

@@ -110,7 +110,7 @@ def test_the_yoy_chart_compares_the_partial_year_over_the_same_period(on_15_july
 
 
 def test_the_reports_kpis_say_how_far_the_year_runs(on_15_july_2026):
-    from exports.report import kpi_table
+    from exports.report.build import kpi_table
 
     rows = dict(kpi_table(_view(recorded())).frame.values.tolist())
     assert rows["Perubahan 2026 dibanding periode yang sama 2025"] == "+50,0% (40 → 60)"

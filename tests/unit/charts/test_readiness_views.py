@@ -17,7 +17,8 @@ from analytics.kipp.readiness import evaluate, status_counts, summary
 from analytics.dataset import make_dataset
 from dashboard.sources import DataSource
 from exports import images
-from exports.report import ChartPart, build_report
+from exports.report.build import build_report
+from exports.report.model import ChartPart
 from charts.views import Context, render
 from loaders import SAMPLE_DIR
 from tests.unit.dashboard_frames import frame_of
@@ -57,7 +58,7 @@ def test_readiness_render_report_and_cli_give_the_same_numbers(sample, tmp_path)
     pd.testing.assert_frame_equal(part.table, page.table)
     pd.testing.assert_frame_equal(bar_counts(part.figure), expected, check_dtype=False)
 
-    from cli.chart import load_context
+    from cli.common import load_context
 
     args = build_parser(["chart"]).parse_args(["chart", "readiness", "--data", str(SAMPLE_DIR), "--from", "2016",
                                                "--to", "2017", "--edition", "2018", "-o", str(tmp_path / "r.png")])

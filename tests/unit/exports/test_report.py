@@ -11,8 +11,10 @@ import pytest
 
 from analytics.filters import Filters
 from dashboard.sources import DataSource
-from exports import report as report_module
-from exports.report import ChartPart, TablePart, build_report, report_bytes, write_report
+from exports.report import build as report_build
+from exports.report.build import build_report
+from exports.report.formats import report_bytes, write_report
+from exports.report.model import ChartPart, TablePart
 from charts.views import Context
 
 TODAY = dt.date(2018, 3, 8)
@@ -116,5 +118,5 @@ def test_unknown_format_is_refused(view_2016, tmp_path):
 def test_chart_parts_are_framed_for_the_report_width(view_2016):
     chart = build_report(view_2016, TODAY).charts()[0]
     assert isinstance(chart, ChartPart)
-    assert chart.figure.layout.width == report_module.REPORT_WIDTH
+    assert chart.figure.layout.width == report_build.REPORT_WIDTH
     assert chart.figure.layout.title.subtitle.text == "Tahun 2016"
