@@ -20,13 +20,11 @@ import plotly.graph_objects as go
 
 from charts import theme
 from analytics.kipp.editions import EditionError, load_editions
-from analytics.kipp.messages import STATUSES, status_label
+from analytics.kipp.statuses import READY, REGISTRY, status_label
 from analytics.kipp.readiness import Readiness, evaluate, status_counts
 from charts.figures import wrap_label
 from i18n import format_int, plotly_separators, t
 
-STATUS_COLOURS = {"Siap": "#009E73", "Hampir siap": "#0072B2", "Belum memenuhi syarat": "#D55E00",
-                  "Jalur khusus": "#CC79A7"}
 AGENCY_TOP = 15  # agencies drawn in the by-agency chart (its table holds every agency)
 LABEL_WIDTH = 30  # characters per line of an agency name on the by-agency chart
 
@@ -75,11 +73,11 @@ def view_statuses(ctx, year: int) -> Readiness:
 def ready_count(ctx, year: int) -> int:
     """How many innovations in view are Siap for edition `year` (the overview's `kpi-ready`)."""
     whole = readiness_of(ctx.dataset, year)
-    return int((whole.table["status"].to_numpy()[_view_positions(whole, ctx)] == "Siap").sum())
+    return int((whole.table["status"].to_numpy()[_view_positions(whole, ctx)] == READY.name).sum())
 
 
 def counts_by_year(ctx) -> pd.DataFrame:
-    """Innovations in view per year (rows, int) and status (columns, in STATUSES order)."""
+    """Innovations in view per year (rows, int) and status (columns, in the registry's order)."""
     counts = status_counts(view_statuses(ctx, context_year(ctx)), "year")
     counts.index = counts.index.astype(int)
     return counts
@@ -97,10 +95,10 @@ def _stacked(counts: pd.DataFrame, lang: str, horizontal: bool) -> go.Figure:
     figure = go.Figure()
     labels = [wrap_label(str(v), LABEL_WIDTH) for v in counts.index]
     axis = "x" if horizontal else "y"
-    for status in STATUSES:
-        values = counts[status] if status in counts else [0] * len(counts)
-        label = status_label(status, lang)
-        bar = dict(name=label, marker_color=STATUS_COLOURS[status], customdata=list(counts.index),
+    for status in REGISTRY:
+        values = counts[status.name] if status.name in counts else [0] * len(counts)
+        label = status.label(lang)
+        bar = dict(name=label, marker_color=status.colour, customdata=list(counts.index),
                    marker_line=dict(color="#FFFFFF", width=1),
                    hovertemplate="%{customdata} · " + label + ": %{" + axis + ":,d}<extra></extra>")
         if horizontal:
@@ -124,7 +122,7 @@ def readiness_year_figure(counts: pd.DataFrame, lang: str) -> go.Figure:
 def rank_agencies(counts: pd.DataFrame, top: int | None = None) -> pd.DataFrame:
     """Agencies by most Siap, then most innovations, then name."""
     ranked = counts.assign(_total=counts.sum(axis=1), _name=counts.index.astype(str)).sort_values(
-        ["Siap", "_total", "_name"], ascending=[False, False, True], kind="stable")
+        [READY.name, "_total", "_name"], ascending=[False, False, True], kind="stable")
     return ranked.drop(columns=["_total", "_name"]).head(top)
 
 
@@ -144,13 +142,13 @@ def readiness_agency_figure(counts: pd.DataFrame, lang: str, top: int = AGENCY_T
 def year_title(counts: pd.DataFrame, ctx) -> str:
     """ "12 dari 67 inovasi siap diusulkan ke KIPP 2023"."""
     edition = readiness_of(ctx.dataset, context_year(ctx)).edition
-    return t("title.readiness", ctx.lang, ready=format_int(int(counts["Siap"].sum()), ctx.lang),
+    return t("title.readiness", ctx.lang, ready=format_int(int(counts[READY.name].sum()), ctx.lang),
              total=format_int(int(counts.to_numpy().sum()), ctx.lang), edition=edition.label)
 
 
 def agency_title(counts: pd.DataFrame, ctx) -> str:
     """The agency with the most Siap innovations, or that none is ready yet."""
-    best = rank_agencies(counts, 1)["Siap"]
+    best = rank_agencies(counts, 1)[READY.name]
     if best.iloc[0] <= 0:
         return t("title.readiness_agency_none", ctx.lang)
     return t("title.readiness_agency", ctx.lang, agency=best.index[0], count=format_int(best.iloc[0], ctx.lang))

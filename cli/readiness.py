@@ -43,7 +43,7 @@ def run(args) -> int:
 
 def print_table(readiness, lang: str) -> None:
     """Summary, one line per innovation, then the shortlist per institution."""
-    from analytics.kipp.messages import status_label
+    from analytics.kipp.statuses import status_label
     from analytics.kipp.readiness import main_gaps, shortlist, summary
 
     en = lang == "en"

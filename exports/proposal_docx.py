@@ -20,7 +20,7 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Pt, RGBColor
 
 from analytics.kipp.editions import edition_facts
-from analytics.kipp.messages import status_label
+from analytics.kipp.statuses import status_label
 from analytics.kipp.rules import FAIL, MISSING, PASS, word_counts
 from analytics.kipp.readiness import Readiness
 

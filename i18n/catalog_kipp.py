@@ -1,9 +1,19 @@
-"""KIPP readiness words (catalog part `kipp.*`): the rules' names (`kipp.rule.<rule>`) and the checks'
-messages (`kipp.msg.<code>`, the codes of analytics.kipp.rules). Dates are written out by the
+"""KIPP readiness words (catalog part `kipp.*`): the statuses' labels and hints (`kipp.status.<key>`,
+`kipp.status_hint.<key>`, the keys of analytics.kipp.statuses), the rules' names (`kipp.rule.<rule>`)
+and the checks' messages (`kipp.msg.<code>`, the codes of analytics.kipp.rules). Dates are written out by the
 formatter ("8 Maret 2018"; `{raw:month}` for a date known only to the month); labels that come from
 the editions data (sections, attachments) arrive in both languages and each text picks its own."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # the statuses (analytics/kipp/statuses.py): label and what it means
+    "kipp.status.siap": ("Siap", "Ready"),
+    "kipp.status.hampir-siap": ("Hampir siap", "Almost ready"),
+    "kipp.status.belum": ("Belum memenuhi syarat", "Not eligible yet"),
+    "kipp.status.khusus": ("Jalur khusus", "Special track"),
+    "kipp.status_hint.siap": ("semua syarat terpenuhi", "every check passes"),
+    "kipp.status_hint.hampir-siap": ("hanya data yang belum lengkap", "only information is missing"),
+    "kipp.status_hint.belum": ("ada syarat yang tidak terpenuhi", "a rule fails"),
+    "kipp.status_hint.khusus": ("pernah menang, bukan kelompok umum", "past winner, not the general group"),
     # the rules
     "kipp.rule.age": ("Umur inovasi", "Age of the innovation"),
     "kipp.rule.stage": ("Tahapan Penerapan", "Implementation stage"),

@@ -19,7 +19,7 @@ import pandas as pd
 
 from analytics.kipp import rules
 from analytics.kipp.editions import Edition, load_editions
-from analytics.kipp.messages import STATUSES
+from analytics.kipp.statuses import ALMOST, NOT_ELIGIBLE, READY, SPECIAL, STATUSES
 from analytics.kipp.rules import FAIL, MISSING, PASS, Check  # noqa: F401 (re-exported)
 from loaders.text import text_key
 
@@ -100,8 +100,8 @@ def evaluate(frame: pd.DataFrame, edition: Edition | int | None = None) -> Readi
     khusus = group.state == FAIL
     failed = (np.delete(states, checks.index(group), axis=1) == FAIL).any(axis=1)  # a past win routes, not fails
     missing = (states == MISSING).any(axis=1)
-    status = np.select([khusus, failed, missing], ["Jalur khusus", "Belum memenuhi syarat", "Hampir siap"],
-                       "Siap")
+    status = np.select([khusus, failed, missing], [SPECIAL.name, NOT_ELIGIBLE.name, ALMOST.name],
+                       READY.name)
 
     ids = data["id"].astype(object).where(data["id"].notna(), pd.Series(data.index.astype(str), index=data.index))
     table = pd.DataFrame({
@@ -142,7 +142,7 @@ def shortlist(readiness: Readiness, within_cap: bool = True) -> pd.DataFrame:
     per group (KIPP 2021: at most 10 umum + 5 replikasi). An innovation recorded in several years is
     proposed once (its best-scoring, latest record). `within_cap=False` also returns those beyond the
     cap, flagged."""
-    ready = readiness.table[readiness.table["status"] == "Siap"]
+    ready = readiness.table[readiness.table["status"] == READY.name]
     ready = ready.sort_values(["score", "year"], ascending=False, kind="stable", na_position="last").drop_duplicates(
         ["agency", "title_key"])
     caps = {group.key: group.cap.value for group in readiness.edition.groups if group.cap is not None}

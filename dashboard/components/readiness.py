@@ -3,8 +3,9 @@
 
 The engine is analytics.kipp.readiness (pure pandas); the cached evaluation per data version and
 edition and the two readiness charts live in charts.readiness_views (no Dash), registered in
-charts.views like every chart. Words live in TEXT (id, en), next to the readiness messages of
-analytics.kipp.messages; chart titles and axes are in the catalog (i18n).
+charts.views like every chart. Words live in TEXT (id, en); the readiness
+messages, chart titles and axes are in the catalog (i18n); each status's label, hint, colour and badge
+come from its registry, analytics.kipp.statuses.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from analytics.kipp.editions import edition_facts, load_editions
-from analytics.kipp.messages import STATUSES, status_label
+from analytics.kipp.statuses import REGISTRY, status_label, status_of
 from analytics.kipp.rules import FAIL, MISSING, PASS
 from analytics.kipp.readiness import Readiness
 from i18n import format_int, format_number, normalise_lang
-from charts.readiness_views import STATUS_COLOURS, edition_year, readiness_of, ready_count
+from charts.readiness_views import edition_year, readiness_of, ready_count
 
 TEXT: dict[str, tuple[str, str]] = {
     "edition_option": ("{label} (penutupan {closes})", "{label} (closes {closes})"),
@@ -27,10 +28,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "rule": ("Aturan", "Rule"), "value": ("Nilai", "Value"), "state": ("Status", "Status"),
     "source": ("Sumber", "Source"),
     "verified": ("terverifikasi", "verified"), "unverified": ("belum terverifikasi", "unverified"),
-    "status_hint.Siap": ("semua syarat terpenuhi", "every check passes"),
-    "status_hint.Hampir siap": ("hanya data yang belum lengkap", "only information is missing"),
-    "status_hint.Belum memenuhi syarat": ("ada syarat yang tidak terpenuhi", "a rule fails"),
-    "status_hint.Jalur khusus": ("pernah menang, bukan kelompok umum", "past winner, not the general group"),
     "chart_year": ("Kesiapan per tahun", "Readiness by year"),
     "chart_agency": ("Kesiapan per perangkat daerah", "Readiness by agency"),
     "shortlist": ("Daftar usulan per instansi", "Shortlist per institution"),
@@ -56,9 +53,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "kpi_detail": ("dari {total} inovasi dalam tampilan", "of {total} innovations in view"),
 }
 
-STATUS_SLUGS = {"Siap": "siap", "Hampir siap": "hampir-siap", "Belum memenuhi syarat": "belum", "Jalur khusus": "khusus"}
-STATUS_BADGES = {"Siap": "success", "Hampir siap": "primary", "Belum memenuhi syarat": "danger",
-                 "Jalur khusus": "secondary"}
 STATE_BADGES = {PASS: ("✓", "passed", "success"), FAIL: ("✗", "failed", "danger"), MISSING: ("?", "missing", "secondary")}
 
 
@@ -79,17 +73,18 @@ def edition_options(lang: str) -> list[dict]:
 # -- builders ---------------------------------------------------------------------------------------
 
 def create_status_badge(status: str, lang: str, **kwargs) -> dbc.Badge:
-    return dbc.Badge(status_label(status, lang), color=STATUS_BADGES.get(status, "secondary"), **kwargs)
+    registered = status_of(status)
+    return dbc.Badge(status_label(status, lang), color=registered.badge if registered else "secondary", **kwargs)
 
 
 def create_status_counts(counts: dict[str, int], lang: str) -> list[dbc.Col]:
-    """One small card per status; the number has id `kipp-count-<status>` for automation."""
+    """One small card per status; the number has id `kipp-count-<status key>` for automation."""
     return [dbc.Col(dbc.Card(dbc.CardBody([
-        html.Div(status_label(status, lang), className="kpi-label small text-muted"),
-        html.Div(format_int(counts.get(status, 0), lang), id=f"kipp-count-{STATUS_SLUGS[status]}",
-                 className="kpi-value", style={"color": STATUS_COLOURS[status]}),
-        html.Div(text(f"status_hint.{status}", lang), className="kpi-detail small text-muted"),
-    ]), className="kpi-card h-100"), xs=6, lg=3) for status in STATUSES]
+        html.Div(status.label(lang), className="kpi-label small text-muted"),
+        html.Div(format_int(counts.get(status.name, 0), lang), id=f"kipp-count-{status.key}",
+                 className="kpi-value", style={"color": status.colour}),
+        html.Div(status.hint(lang), className="kpi-detail small text-muted"),
+    ]), className="kpi-card h-100"), xs=6, lg=3) for status in REGISTRY]
 
 
 def create_rules_table(year: int, lang: str) -> dbc.Table:

@@ -17,7 +17,7 @@ from dash import MATCH, Input, Output, State, callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from analytics.filters import Filters
-from analytics.kipp.messages import status_label
+from analytics.kipp.statuses import status_label
 from analytics.kipp.readiness import UnknownInnovation, main_gaps, shortlist, summary
 from dashboard.components import readiness as ui
 from dashboard.components.chart import chart_outputs, chart_values, create_chart_card

@@ -17,7 +17,7 @@ import pandas as pd
 from analytics import metrics, one_agency
 from analytics.dataset import source_caption
 from analytics.kipp import readiness as kipp
-from analytics.kipp.messages import STATUSES, status_label
+from analytics.kipp.statuses import READY, REGISTRY
 from charts.readiness_views import context_year, ready_count, view_readiness
 from charts.views import Context, render
 from exports import images
@@ -81,9 +81,9 @@ def readiness_blocks(ctx: Context, edition: int | None = None) -> list:
     counts = kipp.summary(readiness)
     intro = t("report.readiness_intro", lang, edition=readiness.edition.label,
               close=format_date(readiness.edition.close_date, "day", lang),
-              ready=format_int(counts["Siap"], lang), total=format_int(len(readiness), lang),
+              ready=format_int(counts[READY.name], lang), total=format_int(len(readiness), lang),
               shortlist=format_int(len(kipp.shortlist(readiness)), lang))
-    table = pd.DataFrame([(status_label(s, lang), format_int(counts[s], lang)) for s in STATUSES],
+    table = pd.DataFrame([(s.label(lang), format_int(counts[s.name], lang)) for s in REGISTRY],
                          columns=[t("report.status", lang), t("column.count", lang)])
     return [intro, TablePart(readiness.edition.label, table), _chart("readiness", ctx),
             t("report.readiness_note", lang)]

@@ -12,7 +12,7 @@ from cli import build_parser
 from charts import readiness_views as kv
 from analytics.kipp.editions import load_editions
 from analytics.filters import Filters
-from analytics.kipp.messages import STATUSES, status_label
+from analytics.kipp.statuses import STATUSES, status_label
 from analytics.kipp.readiness import evaluate, status_counts, summary
 from analytics.dataset import make_dataset
 from dashboard.sources import DataSource
