@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,6 +89,24 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Terms:
+    """The words the readiness rules look for in the data ([terms] of the editions file)."""
+
+    proposable_stage: str         # the stage (enums.csv) an innovation must be at to be proposed
+    running_status: str           # the status (enums.csv) of an innovation that still runs
+    stopped_status: str           # ... and of one that has stopped
+    past_winner_group: str        # the group (of [groups]) a past winner is routed to
+    award_prefix: str             # award names in histories: "Top 40", "TOP-99", "Top Terpuji"
+    award_names: tuple[str, ...]  # ranks named by a word instead of a number ("terpuji")
+
+    @functools.cached_property
+    def award_pattern(self) -> re.Pattern:
+        """An award in a `text_key`-normalised history; group 1 is its rank ("40", "terpuji")."""
+        ranks = "|".join([r"\d+", *(re.escape(name) for name in self.award_names)])
+        return re.compile(rf"\b{re.escape(self.award_prefix)}\s*({ranks})\b")
+
+
+@dataclass(frozen=True)
 class Edition:
     year: int
     label: str
@@ -102,6 +121,7 @@ class Edition:
     video_fact: Fact
     categories: tuple[str, ...]
     categories_fact: Fact              # value: the category scheme's name
+    terms: Terms
     full_credit_share: float = 0.25
 
     @property
@@ -162,6 +182,7 @@ class _Parser:
         self.sources: dict[str, str] = data.get("sources", {})
         self.drafting: dict[str, list] = data.get("drafting", {})
         self.share = float(data.get("scoring", {}).get("full_credit_share", 0.25))
+        self.terms = self.parse_terms(data.get("terms"))
 
     def fail(self, where: str, message: str):
         raise EditionError(f"{self.filename}: {where}: {message}")
@@ -216,8 +237,32 @@ class _Parser:
             video_fact=self.fact(f"{where}.video", video, value_key=""),
             categories=tuple(categories.get("names", [])),
             categories_fact=self.fact(f"{where}.categories", categories, "scheme"),
+            terms=self.terms,
             full_credit_share=self.share,
         )
+
+    def parse_terms(self, raw: dict | None) -> Terms:
+        """[terms]: every word present, the stage and statuses canonical values of enums.csv, the
+        past winners' group one of [groups]."""
+        from loaders.reference import load_reference
+
+        raw = raw or {}
+        texts = ("proposable_stage", "running_status", "stopped_status", "past_winner_group", "award_prefix")
+        for key in texts:
+            if not isinstance(raw.get(key), str) or not raw[key].strip():
+                self.fail(f"terms.{key}", "harus teks yang tidak kosong")
+        names = raw.get("award_names", [])
+        if not isinstance(names, list) or not all(isinstance(name, str) and name.strip() for name in names):
+            self.fail("terms.award_names", "harus daftar teks")
+        enums = load_reference().enum_labels
+        for key, field_name in (("proposable_stage", "stage"), ("running_status", "status"),
+                                ("stopped_status", "status")):
+            if raw[key] not in enums.get(field_name, {}):
+                self.fail(f"terms.{key}", f"'{raw[key]}' bukan nilai {field_name} di enums.csv "
+                                          f"({', '.join(enums.get(field_name, {}))})")
+        if raw["past_winner_group"] not in self.data.get("groups", {}):
+            self.fail("terms.past_winner_group", f"kelompok '{raw['past_winner_group']}' tidak ada di [groups]")
+        return Terms(*(raw[key] for key in texts), tuple(name.lower() for name in names))
 
     def group(self, where: str, raw: dict) -> Group:
         key = raw.get("key")

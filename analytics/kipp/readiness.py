@@ -92,8 +92,8 @@ def evaluate(frame: pd.DataFrame, edition: Edition | int | None = None) -> Readi
     data = frame.reindex(columns=needed)
     group, groups = rules.group_check(data, edition)
     sections = rules.section_checks(data, edition)
-    checks = (rules.age_check(data, edition, groups), rules.stage_check(data), group,
-              rules.title_check(data), rules.running_check(data), *sections,
+    checks = (rules.age_check(data, edition, groups), rules.stage_check(data, edition.terms), group,
+              rules.title_check(data), rules.running_check(data, edition.terms), *sections,
               *rules.attachment_checks(data, edition))
 
     states = np.column_stack([check.state for check in checks]) if len(data) else np.empty((0, len(checks)))

@@ -3,7 +3,9 @@
 Each rule looks at the whole frame at once and returns a `Check`: per row a state (pass, fail, or
 missing information), a message code and the message's parameters. "Missing in the data" is its own
 state and is never reported as failing the rule. Messages are rendered only when shown, from the
-catalog's `kipp.msg.<code>` (i18n/catalog_kipp.py); dates stay dates until then.
+catalog's `kipp.msg.<code>` (i18n/catalog_kipp.py); dates stay dates until then. The words the rules
+look for (the stage that can be proposed, running and stopped, the past winners' group, how awards are
+written) are the edition's `terms`, read from data/reference/kipp_editions.toml.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analytics.kipp.editions import Edition
+from analytics.kipp.editions import Edition, Terms
 from i18n import Bilingual, t, t_rows, template
 from loaders.schema import LIST_SEPARATOR
 from loaders.text import clean_text, text_key
@@ -23,7 +25,6 @@ from loaders.text import clean_text, text_key
 PASS, FAIL, MISSING = 1, 0, -1
 
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
-_TOP = re.compile(r"\btop\s*(\d+|terpuji)\b")
 _NUMBER = re.compile(r"\b(\d{1,2})\b")
 
 
@@ -108,18 +109,18 @@ def conservative_dates(dates: pd.Series, precision: pd.Series) -> pd.Series:
 
 # --- award history ------------------------------------------------------------------------------
 
-def award_key(text: str) -> str | None:
+def award_key(text: str, terms: Terms) -> str | None:
     """'TOP 40' / 'Top-40 KIPP' -> 'top 40'; 'Top Terpuji' -> 'top terpuji'; anything else None."""
-    match = _TOP.search(text_key(text))
-    return f"top {match.group(1)}" if match else None
+    match = terms.award_pattern.search(text_key(text))
+    return f"{terms.award_prefix} {match.group(1)}" if match else None
 
 
 @functools.lru_cache(maxsize=4096)
-def parse_awards(text: str) -> tuple[tuple[int | None, str, str], ...]:
+def parse_awards(text: str, terms: Terms) -> tuple[tuple[int | None, str, str], ...]:
     """'2017: Top 99; 2019: Top 45' -> ((2017, 'top 99', 'Top 99'), (2019, 'top 45', 'Top 45'))."""
     awards = []
     for item in re.split(r"\s*;\s*", text or ""):
-        key = award_key(item)
+        key = award_key(item, terms)
         if key is None:
             continue
         year = _YEAR.search(item)
@@ -132,7 +133,7 @@ def _exclusion_hits(awards, edition: Edition) -> list[str]:
     earlier = [(year, key, label) for year, key, label in awards if year is None or year < edition.year]
     hits = []
     for rule in edition.exclusions:
-        wanted = {award_key(result) for result in rule.results}
+        wanted = {award_key(result, edition.terms) for result in rule.results}
         matched = [(year, label) for year, key, label in earlier
                    if key in wanted and (not rule.years or year in rule.years)]
         if len(matched) >= rule.min_count:
@@ -149,14 +150,15 @@ def group_check(frame: pd.DataFrame, edition: Edition) -> tuple[Check, np.ndarra
     Returns the check and each row's group key (the khusus group for past winners).
     """
     texts = _text(frame["awards"])
-    hits = map_unique(texts, lambda text: "; ".join(_exclusion_hits(parse_awards(text), edition)))
+    terms = edition.terms
+    hits = map_unique(texts, lambda text: "; ".join(_exclusion_hits(parse_awards(text, terms), edition)))
     excluded = hits != ""
-    has_awards = map_unique(texts, lambda text: bool(parse_awards(text)), bool)
-    khusus = edition.group("khusus") is not None
+    has_awards = map_unique(texts, lambda text: bool(parse_awards(text, terms)), bool)
+    khusus = edition.group(terms.past_winner_group) is not None
     code = np.where(excluded, "group.khusus" if khusus else "group.no_khusus",
                     np.where(has_awards, "group.ok_awards", "group.ok")).astype(object)
     state = np.where(excluded, FAIL, PASS).astype(np.int8)
-    groups = np.where(excluded, "khusus", edition.default_group).astype(object)
+    groups = np.where(excluded, terms.past_winner_group, edition.default_group).astype(object)
     awards = texts.str.strip().to_numpy(dtype=object)
     return Check("group", *_labelled("group"), state, code,
                  {"hits": hits, "awards": awards, "edition": edition.label}), groups
@@ -193,16 +195,19 @@ def age_check(frame: pd.DataFrame, edition: Edition, groups: np.ndarray) -> Chec
         "cutoff": _date_array(cutoff), "trial": _date_array(trial)})
 
 
-def stage_check(frame: pd.DataFrame) -> Check:
+def stage_check(frame: pd.DataFrame, terms: Terms) -> Check:
+    """Only an innovation at the proposable stage (Penerapan) can be proposed."""
     stage = _text(frame["stage"]).str.strip()
-    state = np.where(stage == "Penerapan", PASS, np.where(stage == "", MISSING, FAIL)).astype(np.int8)
+    state = np.where(stage == terms.proposable_stage, PASS, np.where(stage == "", MISSING, FAIL)).astype(np.int8)
     code = np.array(["stage.missing", "stage.fail", "stage.ok"], dtype=object)[state + 1]
     return Check("stage", *_labelled("stage"), state, code, {"stage": stage.to_numpy(dtype=object)})
 
 
-def running_check(frame: pd.DataFrame) -> Check:
+def running_check(frame: pd.DataFrame, terms: Terms) -> Check:
+    """Still running passes, stopped fails; anything else is not known (information missing)."""
     status = _text(frame["status"]).str.strip()
-    state = np.where(status == "Berjalan", PASS, np.where(status == "Berhenti", FAIL, MISSING)).astype(np.int8)
+    state = np.where(status == terms.running_status, PASS,
+                     np.where(status == terms.stopped_status, FAIL, MISSING)).astype(np.int8)
     code = np.array(["running.missing", "running.fail", "running.ok"], dtype=object)[state + 1]
     return Check("running", *_labelled("running"), state, code)
 

@@ -144,6 +144,11 @@ def test_editions_adding_an_edition_is_editing_data_only(tmp_path):
     ('{ key = "decree", required = { value = true, verified = false, source = "assumed" } },\n  { key = "video"',
      '{ key = "sk", required = { value = true, verified = false, source = "assumed" } },\n  { key = "video"',
      r"lampiran 'sk' tidak ada"),
+    ('proposable_stage = "Penerapan"', 'proposable_stage = "Diterapkan"',
+     r"terms\.proposable_stage: 'Diterapkan' bukan nilai stage di enums\.csv"),
+    ('stopped_status = "Berhenti"', 'stopped_status = ""', r"terms\.stopped_status: harus teks"),
+    ('past_winner_group = "khusus"', 'past_winner_group = "juara"', r"terms\.past_winner_group: kelompok 'juara'"),
+    ('award_names = ["terpuji"]', 'award_names = "terpuji"', r"terms\.award_names: harus daftar teks"),
 ])
 def test_editions_malformed_file_names_the_place(tmp_path, old, new, message):
     assert old in TOML
@@ -164,3 +169,24 @@ def test_editions_edition_is_frozen():
     with pytest.raises(dataclasses.FrozenInstanceError):
         load_editions().latest.year = 2030  # type: ignore[misc]
     assert isinstance(load_editions().latest, Edition)
+
+
+def test_editions_terms_are_what_the_rules_look_for(tmp_path):
+    """The stage, the statuses and the award words come from [terms]: editing them changes the verdicts."""
+    frame = pd.DataFrame([{"id": "a", "name": "A", "agency": "X", "stage": "Uji Coba", "status": "Tidak diketahui",
+                           "awards": "2019: Top Harapan", "launch_date": pd.Timestamp("2015-01-31"),
+                           "launch_date_precision": "day"}])
+    assert load_editions().latest.terms.proposable_stage == "Penerapan"
+    before = evaluate(frame, load_editions().get(2021)).innovation(0)
+    path = tmp_path / "kipp_editions.toml"
+    path.write_text(TOML.replace('proposable_stage = "Penerapan"', 'proposable_stage = "Uji Coba"')
+                    .replace('running_status = "Berjalan"', 'running_status = "Tidak diketahui"')
+                    .replace('award_names = ["terpuji"]', 'award_names = ["terpuji", "harapan"]')
+                    .replace('"Top 45", "Top Terpuji"], min_count = 1, verified = true',
+                             '"Top 45", "Top Terpuji", "Top Harapan"], min_count = 1, verified = true', 1), encoding="utf-8")
+    after = evaluate(frame, load_editions(path).get(2021)).innovation(0)
+    checks = {name: {c["rule"]: c["passed"] for c in result["checks"]} for name, result in
+              (("before", before), ("after", after))}
+    assert (checks["before"]["stage"], checks["before"]["running"], checks["before"]["group"]) == (False, None, True)
+    assert (checks["after"]["stage"], checks["after"]["running"], checks["after"]["group"]) == (True, True, False)
+    assert after["status"] == "Jalur khusus"

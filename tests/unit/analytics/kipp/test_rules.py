@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analytics.kipp.editions import load_editions
 from analytics.kipp.rules import conservative_dates, parse_awards, parse_sdgs, word_counts
 
 
@@ -16,7 +17,7 @@ from analytics.kipp.rules import conservative_dates, parse_awards, parse_sdgs, w
     ("", ()),
 ])
 def test_parse_awards(text, awards):
-    assert parse_awards(text) == awards
+    assert parse_awards(text, load_editions().latest.terms) == awards
 
 
 @pytest.mark.parametrize("text, numbers", [
