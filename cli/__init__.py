@@ -39,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["serve", *argv]
     # Import only the command asked for: `inspect` must not pay for importing Dash.
     args = build_parser([argv[0]] if argv[0] in COMMANDS else COMMANDS).parse_args(argv)
+    import settings
+
+    settings.exit_if_invalid(getattr(args, "lang", None) or "id")  # a bad variable: one line, exit 2
     try:
         return args.handler(args)
     except UsageError as err:

@@ -11,6 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from loaders.text import printable
+
 
 class UsageError(Exception):
     """A mistake in the command line itself (exit code 2)."""
@@ -99,7 +101,7 @@ def run_with_store(args, action) -> int:
     try:
         return action(store)
     except StoreError as err:
-        print(err.message(lang), file=sys.stderr)
+        print(printable(err.message(lang)), file=sys.stderr)   # a name in it cannot forge lines
         return 1
     finally:
         store.close()
@@ -118,8 +120,8 @@ def batch_line(batch: dict, lang: str) -> str:
     records = "innovations" if english else "inovasi"
     visible = "" if batch["active_records"] == batch["records"] else (
         f", {batch['active_records']} " + ("shown" if english else "tampil"))
-    return (f"#{batch['id']}  {status:<10}  {when}  {batch['who']}  {batch['file']}  "
-            f"{batch['records']} {records}{visible}  ({years})")
+    return printable(f"#{batch['id']}  {status:<10}  {when}  {batch['who']}  {batch['file']}  "
+                     f"{batch['records']} {records}{visible}  ({years})")  # names cannot forge lines
 
 
 # -- what the data commands read --------------------------------------------------------------------

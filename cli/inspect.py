@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from cli.common import add_lang_argument
+from loaders.text import printable
 
 
 def register(subparsers) -> None:
@@ -31,14 +32,14 @@ def print_report(result, lang: str) -> None:
     english = lang == "en"
     for report in result.files:
         status = {"ok": "OK", "rejected": "REJECTED" if english else "DITOLAK"}[report.status]
-        print(f"{status}  {report.path}")
+        print(f"{status}  {printable(report.path)}")  # a name with a newline or ANSI code cannot forge lines
         for sheet in report.sheets:
             if sheet.skipped:
-                print(f"    - {sheet.name}: {sheet.skipped}")
+                print(f"    - {printable(sheet.name)}: {printable(sheet.skipped)}")
             else:
                 header = "header row" if english else "baris judul kolom"
                 records = "records" if english else "inovasi"
-                print(f"    - {sheet.name}: {header} {sheet.header_row}, {sheet.records} {records}")
+                print(f"    - {printable(sheet.name)}: {header} {sheet.header_row}, {sheet.records} {records}")
     for issue in result.issues:
         print(issue.to_line())
     by_year = result.frame["year"].value_counts().sort_index()

@@ -36,12 +36,14 @@ def create_app(source=None, store=None):
         title="Dasbor Inovasi · Kabupaten Muara Enim",
         update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+        csrf_token_name=auth.CSRF_COOKIE,     # the renderer sends it back as X-CSRFToken
+        csrf_header_name=auth.CSRF_HEADER,
     )
     for component in (shell, filterbar, chart, downloads):
         component.register_callbacks()
     app.index_string = app.index_string.replace("<html>", '<html lang="id">', 1)  # lang=en is set in the browser
     app.server.config[CONFIG_KEY] = source
-    auth.configure(app.server, store)
+    auth.configure(app.server, store, app.callback_map)
     routes.register_routes(app.server)
     with app.server.app_context():
         app.layout = shell.create_layout

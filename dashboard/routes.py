@@ -1,59 +1,26 @@
 """The plain Flask routes beside the Dash pages: /login, /logout and /api/summary.
 
 The login page is server-rendered HTML (no script), in Bahasa Indonesia or English (`?lang=en`),
-styled by the vendored Bootstrap; its form carries a per-session token so no other site can post it.
+styled by the vendored Bootstrap; its form carries the session's CSRF token (dashboard.auth), and
+wrong passwords are throttled per name and client address in the store (dashboard.throttle).
+After logging in the browser goes back to `next` when that is a path on this site, else to `/`.
 """
 
 from __future__ import annotations
 
-import hmac
 import os
-import secrets
-import threading
-import time
+from urllib.parse import urlsplit
 
 import flask
 
+from dashboard import auth
 from dashboard.auth import current_role, users
+from dashboard.throttle import LoginThrottle
 from i18n import normalise_lang, t
 
 PID_ENV = "DASBOR_TEST_SHOW_PID"  # tests only: /api/summary names the worker that answered
-TOKEN_KEY = "login_token"
-MAX_FAILURES = 5          # wrong passwords for one user name ...
-FAILURE_WINDOW = 15 * 60  # ... within this many seconds lock that name out for the rest of the window
+MAX_NEXT = 2000                   # a longer `next` is not a page of this site
 
-
-class LoginThrottle:
-    """Slows password guessing: after MAX_FAILURES wrong passwords for a user name within
-    FAILURE_WINDOW seconds, that name cannot log in until the window has passed. Kept per process
-    (each gunicorn worker counts on its own), which still bounds guesses to a few per minute."""
-
-    def __init__(self, clock=time.monotonic):
-        self._clock = clock
-        self._failures: dict[str, list[float]] = {}
-        self._lock = threading.Lock()
-
-    def _recent(self, name: str) -> list[float]:
-        cutoff = self._clock() - FAILURE_WINDOW
-        recent = [moment for moment in self._failures.get(name, []) if moment > cutoff]
-        self._failures[name] = recent
-        return recent
-
-    def locked(self, name: str) -> bool:
-        with self._lock:
-            return len(self._recent(name.lower())) >= MAX_FAILURES
-
-    def failed(self, name: str) -> None:
-        with self._lock:
-            self._recent(name.lower()).append(self._clock())
-
-    def succeeded(self, name: str) -> None:
-        with self._lock:
-            self._failures.pop(name.lower(), None)
-
-
-def _throttle() -> LoginThrottle:
-    return flask.current_app.extensions.setdefault("dasbor_login_throttle", LoginThrottle())
 
 LOGIN_PAGE = """<!doctype html>
 <html lang="{{ lang }}"><head><meta charset="utf-8">
@@ -67,7 +34,7 @@ LOGIN_PAGE = """<!doctype html>
   <h2 class="h5">{{ t("login.title") }}</h2>
   {% if error %}<div class="alert alert-danger" id="login-error" role="alert">{{ error }}</div>{% endif %}
   <form method="post" action="/login" id="login-form">
-   <input type="hidden" name="token" value="{{ token }}"><input type="hidden" name="next" value="{{ next }}">
+   <input type="hidden" name="csrf_token" value="{{ token }}"><input type="hidden" name="next" value="{{ next }}">
    <input type="hidden" name="lang" value="{{ lang }}">
    <label class="form-label" for="login-name">{{ t("login.name") }}</label>
    <input class="form-control mb-2" id="login-name" name="name" autocomplete="username" required value="{{ name }}">
@@ -83,51 +50,53 @@ LOGIN_PAGE = """<!doctype html>
 
 
 def safe_next(target: str | None) -> str:
-    """Where to go after logging in: a path on this site only (never '//host' or 'http://...')."""
+    """Where to go after logging in: a path on this site, else '/'. Refused: anything with a control
+    character or whitespace (browsers drop tabs and newlines, so '/\\t/evil' would become '//evil'),
+    a backslash, '//' (another host), a scheme or a host, and over-long values."""
     target = target or "/"
-    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+    if (len(target) > MAX_NEXT or not target.startswith("/") or target.startswith("//") or "\\" in target
+            or any(not character.isprintable() or character.isspace() for character in target)):
         return "/"
-    return target
+    parts = urlsplit(target)
+    return target if not parts.scheme and not parts.netloc else "/"
 
 
 def _render(lang: str, next_path: str, name: str = "", error: str = "", status: int = 200):
-    token = flask.session.get(TOKEN_KEY) or secrets.token_urlsafe(24)
-    flask.session[TOKEN_KEY] = token
     html = flask.render_template_string(
         LOGIN_PAGE, lang=lang, other="en" if lang == "id" else "id", t=lambda key: t(key, lang),
-        token=token, next=next_path, name=name, error=error, anonymous=current_role() is not None,
+        token=auth.csrf_token(), next=next_path, name=name, error=error, anonymous=current_role() is not None,
         query="?lang=en" if lang == "en" else "")
     return flask.Response(html, status=status, mimetype="text/html")
 
 
 def login():
-    """GET: the form. POST: check the name and password against the store; on success, start a session."""
+    """GET: the form. POST: check the token, the throttle, then the name and password against the
+    store; on success, start a session in the store and go to `next`."""
     request = flask.request
     lang = normalise_lang(request.values.get("lang"))
     next_path = safe_next(request.values.get("next"))
     if request.method == "GET":
         return _render(lang, next_path)
     name = (request.form.get("name") or "").strip()
-    token = flask.session.get(TOKEN_KEY) or ""
-    if not hmac.compare_digest(token, request.form.get("token") or ""):
+    if not auth.csrf_valid():
         return _render(lang, next_path, name, t("login.expired", lang), 400)
-    throttle = _throttle()
-    if throttle.locked(name):
-        return _render(lang, next_path, name, t("login.throttled", lang, minutes=FAILURE_WINDOW // 60), 429)
+    throttle, address = LoginThrottle(users().store), request.remote_addr or "-"
+    minutes = throttle.locked_minutes(name, address)
+    if minutes:
+        return _render(lang, next_path, name, t("login.throttled", lang, minutes=minutes), 429)
     role = users().check_password(name, request.form.get("password") or "")
     if role is None:
-        throttle.failed(name)
+        throttle.failed(name, address)
         return _render(lang, next_path, name, t("login.failed", lang))
-    throttle.succeeded(name)
-    flask.session.clear()  # a fresh session: nothing from before the login survives
-    flask.session.update(user=name, role=role)
+    throttle.succeeded(name, address)
+    auth.log_in(name)
     return flask.redirect(next_path)
 
 
 def logout():
     """POST: end the session and go to the login page."""
     lang = normalise_lang(flask.request.values.get("lang"))
-    flask.session.clear()
+    auth.log_out()
     return flask.redirect(flask.url_for("dasbor_login", lang=lang) if lang == "en" else flask.url_for("dasbor_login"))
 
 

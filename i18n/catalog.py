@@ -304,10 +304,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "login.password": ("Kata sandi", "Password"),
     "login.submit": ("Masuk", "Log in"),
     "login.failed": ("Nama pengguna atau kata sandi salah.", "Wrong user name or password."),
-    "login.throttled": ("Terlalu banyak percobaan yang salah untuk nama ini; coba lagi dalam {minutes} menit.",
-                        "Too many wrong attempts for this name; try again in {minutes} minutes."),
+    "login.throttled": ("Terlalu banyak kata sandi salah dari alamat ini; masuk ditolak. Coba lagi dalam {minutes} "
+                        "menit.", "Too many wrong passwords from this address; logging in is refused. Try again in "
+                        "{minutes} minutes."),
     "login.expired": ("Formulir kedaluwarsa; silakan coba lagi.", "The form expired; please try again."),
     "login.view_only": ("Lihat dasbor tanpa masuk", "View the dashboard without logging in"),
+    "request.refused": ("Permintaan ditolak: token formulir tidak ada atau tidak cocok. Muat ulang halaman lalu "
+                        "coba lagi.", "Request refused: the form token is missing or does not match. Reload the page "
+                        "and try again."),
+    # environment variables (settings) and the command line (cli)
+    "settings.invalid": ("{name}='{value}' tidak valid: {allowed}.", "{name}='{value}' is not valid: {allowed}."),
+    "settings.allowed.positive_number": ("isikan angka lebih dari 0, mis. 20", "use a number greater than 0, e.g. 20"),
+    "settings.allowed.positive_int": ("isikan bilangan bulat lebih dari 0, mis. 60",
+                                      "use a whole number greater than 0, e.g. 60"),
+    "settings.allowed.count": ("isikan bilangan bulat 0 atau lebih (jumlah proxy tepercaya di depan server)",
+                               "use a whole number, 0 or more (the trusted proxies in front of the server)"),
+    "settings.allowed.switch": ("isikan 1/0, true/false, yes/no atau on/off", "use 1/0, true/false, yes/no or on/off"),
+    "settings.allowed.secret": ("minimal {minimum} karakter acak", "at least {minimum} random characters"),
+    "cli.password": ("Kata sandi: ", "Password: "),
+    "cli.password_again": ("Ulangi kata sandi: ", "Password again: "),
+    "cli.password_differ": ("Kedua kata sandi tidak sama.", "The passwords differ."),
+    "cli.password_stdin": ("Tidak ada terminal: kata sandi dibaca dari baris pertama stdin.",
+                           "No terminal: the password is read from the first line of stdin."),
+    "cli.password_missing": ("Tidak ada kata sandi: isi $DASBOR_PASSWORD atau kirimkan lewat stdin.",
+                             "No password given: set $DASBOR_PASSWORD or send it on stdin."),
+    "cli.user_created": ("Pengguna '{name}' dibuat ({role}).", "User '{name}' created ({role})."),
+    "cli.user_updated": ("Pengguna '{name}' diperbarui ({role}); sesi masuknya diakhiri.",
+                         "User '{name}' updated ({role}); their sessions were ended."),
     # /data: uploads, preview, history (dashboard.pages.data, dashboard.components.upload)
     "data.heading": ("Kelola data", "Manage data"),
     "data.not_allowed": ("Halaman ini hanya untuk editor: mengunggah, memetakan nama OPD, membatalkan dan "

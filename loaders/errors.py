@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from typing import ClassVar
 
 from i18n import t
+from loaders.text import printable
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ class Issue:
         """One CLI line: 'ERROR data.xlsx › 2015 › baris 12 › Tahun: ...'."""
         place = " › ".join(str(p) for p in [
             self.file, self.sheet, _row_label(self.row, self.lang), self.column] if p)
-        return f"{t(f'severity.{self.severity}', self.lang).upper()} {place}: {self.message}"
+        line = f"{t(f'severity.{self.severity}', self.lang).upper()} {place}: {self.message}"
+        return printable(line)  # a file or sheet name with a newline or ANSI code cannot forge lines
 
 
 def _row_label(row: int | None, lang: str) -> str | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -17,7 +16,6 @@ from pathlib import Path
 from loaders.errors import FileRejected
 
 MEGABYTE = 1_000_000
-DEFAULT_MAX_BYTES = 20 * MEGABYTE
 MAX_UNCOMPRESSED_BYTES = 300 * MEGABYTE
 MAX_COMPRESSION_RATIO = 200
 
@@ -40,8 +38,9 @@ class Sheet:
 
 def max_upload_bytes() -> int:
     """The configured size limit (DASBOR_MAX_UPLOAD_MB), 20 MB by default."""
-    megabytes = os.environ.get("DASBOR_MAX_UPLOAD_MB")
-    return int(float(megabytes) * MEGABYTE) if megabytes else DEFAULT_MAX_BYTES
+    import settings
+
+    return int(settings.get("DASBOR_MAX_UPLOAD_MB") * MEGABYTE)
 
 
 def sniff_format(head: bytes) -> str:

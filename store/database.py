@@ -45,6 +45,7 @@ from store.compare import Comparison, compare
 from store.engine import create_engine, upgrade
 from store.errors import StoreError, StoreIssue
 from store.identity import record_identity
+from store.sessions import Sessions
 from store.tables import agency_aliases, batches, innovations, insert_innovations, meta, raw_files, replacements, users, visible_rows
 from loaders.text import text_key
 
@@ -89,7 +90,18 @@ def database_url(url: str | None = None) -> str:
     if url:
         return url.replace("postgresql://", "postgresql+psycopg://", 1) if url.startswith("postgresql://") else url
     path = instance_dir() / "dasbor.sqlite3"
+    _private_file(path)
     return f"sqlite:///{path}"
+
+
+def _private_file(path: Path) -> None:
+    """Create the embedded store's file readable by its owner only (0600; SQLite gives its -wal and
+    -shm files the same mode), and take group and other access away from an older one."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        if os.stat(path).st_mode & 0o077 and os.stat(path).st_uid == os.geteuid():
+            path.chmod(0o600)
 
 
 def instance_dir() -> Path:
@@ -140,7 +152,7 @@ class _Loaded:
     records: list[dict]
 
 
-class Store:
+class Store(Sessions):
     """The store behind one SQLAlchemy engine; every method opens its own short transaction."""
 
     def __init__(self, engine: sa.Engine):
@@ -151,12 +163,13 @@ class Store:
         self.engine.dispose()
 
     @contextmanager
-    def _write(self):
-        """One write transaction holding the store's write lock (released at commit or rollback)."""
+    def _write(self, lock: bool = True):
+        """One write transaction holding the store's write lock (released at commit or rollback).
+        `lock=False` (sessions, login records): PostgreSQL skips the uploads' advisory lock."""
         with self.engine.connect() as connection:
             connection.execution_options(dasbor_write=True)
             with connection.begin():
-                if self.engine.dialect.name == "postgresql":
+                if lock and self.engine.dialect.name == "postgresql":
                     connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_LOCK_KEY)))
                 yield connection
 
@@ -470,7 +483,8 @@ class Store:
             self._changed(connection)
 
     def add_user(self, name: str, role: str, password: str) -> bool:
-        """Create user `name` or reset their role and password; True when the user is new."""
+        """Create user `name` or reset their role and password (which ends their sessions); True when
+        the user is new."""
         name = (name or "").strip()
         if not name or len(name) > 64 or any(ch.isspace() for ch in name):
             raise StoreError("bad_user_name", name=name)
@@ -482,6 +496,7 @@ class Store:
             if exists:
                 connection.execute(users.update().where(users.c.name == name).values(
                     role=role, password_hash=password_hash))
+                self.end_sessions_of(connection, name)
             else:
                 connection.execute(users.insert().values(name=name, role=role, password_hash=password_hash,
                                                          created_at=_now()))

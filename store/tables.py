@@ -95,6 +95,24 @@ users = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+# A login session: the sha256 of the token the browser holds (a copy of this table gives no way in).
+sessions = sa.Table(
+    "sessions", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("user_name", sa.String(64), nullable=False, index=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_seen", sa.DateTime(timezone=True), nullable=False),
+)
+
+# One wrong password: for which name, from which client address, when (kept for the throttle's window).
+login_failures = sa.Table(
+    "login_failures", metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(64), nullable=False),
+    sa.Column("address", sa.String(64), nullable=False, index=True),
+    sa.Column("failed_at", sa.DateTime(timezone=True), nullable=False),
+)
+
 # One row, key 'version': bumped by every change of what the dashboard shows (cheap to poll).
 meta = sa.Table(
     "meta", metadata,

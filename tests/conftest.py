@@ -28,7 +28,11 @@ BACKENDS = ["sqlite", "postgresql"]
 
 def pytest_configure(config):
     """No test touches the project's instance/ folder: the default store and secret key of every app,
-    CLI run and server started by the tests live in a temporary folder (unless one is given)."""
+    CLI run and server started by the tests live in a temporary folder (unless one is given).
+    Every Flask test client is a `CsrfClient`."""
+    import flask
+
+    flask.Flask.test_client_class = _csrf_client_class()
     if not os.environ.get(INSTANCE_ENV):
         os.environ[INSTANCE_ENV] = tempfile.mkdtemp(prefix="dasbor-test-instance-")
         config._dasbor_instance = os.environ[INSTANCE_ENV]
@@ -40,6 +44,28 @@ def pytest_unconfigure(config):
     folder = getattr(config, "_dasbor_instance", None)
     if folder:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _csrf_client_class():
+    from flask.testing import FlaskClient
+
+    class CsrfClient(FlaskClient):
+        """Flask's test client sending the CSRF token with every POST as the browser does (Dash's
+        renderer: the X-CSRFToken header from the `dasbor_csrf` cookie), fetching a page first when
+        it has no token yet. `csrf=False` sends none, for the tests of the refusal itself."""
+
+        def open(self, *args, csrf: bool = True, **kwargs):
+            from dashboard.auth import CSRF_COOKIE, CSRF_HEADER
+
+            if csrf and kwargs.get("method", "GET") not in ("GET", "HEAD", "OPTIONS"):
+                if self.get_cookie(CSRF_COOKIE) is None:
+                    super().open("/login")
+                headers = dict(kwargs.pop("headers", None) or {})
+                headers.setdefault(CSRF_HEADER, self.get_cookie(CSRF_COOKIE).value)
+                kwargs["headers"] = headers
+            return super().open(*args, **kwargs)
+
+    return CsrfClient
 
 
 class PostgresCluster:

@@ -15,13 +15,19 @@ from i18n import t
 from charts.views import Context, Rendered, render
 
 MODEBAR_REMOVE = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d",
-                  "resetScale2d", "toggleSpikelines", "hoverClosestCartesian", "hoverCompareCartesian"]
+                  "resetScale2d", "toggleSpikelines", "hoverClosestCartesian", "hoverCompareCartesian",
+                  "sendDataToCloud", "editInChartStudio"]
 
 
 def graph_config(filename: str) -> dict:
-    """Plotly config: only the image download (PNG, scale 2, file named after chart and filters)."""
+    """Plotly config: only the image download (PNG, scale 2, file named after chart and filters); no
+    Plotly logo, no "send to cloud" and no "Edit in Chart Studio" (nothing may leave the machine)."""
     return {
         "displaylogo": False,
+        "showSendToCloud": False,
+        "showEditInChartStudio": False,
+        "showLink": False,
+        "sendData": False,
         "modeBarButtonsToRemove": MODEBAR_REMOVE,
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
     }

@@ -9,7 +9,6 @@ import re
 
 import dash
 import dash_bootstrap_components as dbc
-import flask
 from dash import ALL, Input, Output, callback, clientside_callback, ctx, dcc, html
 
 from analytics.filters import Filters
@@ -69,12 +68,12 @@ def _i18n(key: str, lang: str) -> html.Span:
 
 def create_account_item(lang: str = "id") -> dbc.NavItem:
     """Who is logged in and a logout button (a plain POST form), or a login link."""
-    from dashboard.auth import current_user
+    from dashboard.auth import current_role, current_user
 
     name = current_user()
     if name is None:
         return dbc.NavItem(html.A(_i18n("nav.login", lang), href="/login", id="nav-login", className="nav-link"))
-    role = flask.session.get("role", "viewer")
+    role = current_role()
     return dbc.NavItem(html.Form([
         html.Span([name, " (", _i18n(f"role.{role}", lang), ")"], id="nav-user", className="nav-user"),
         html.Button(_i18n("nav.logout", lang), type="submit", id="nav-logout", className="btn btn-link nav-link"),

@@ -46,10 +46,12 @@ def client(app):
     return app.server.test_client()
 
 
-def login(client, name: str, password: str = PASSWORD):
+def login(client, name: str, password: str = PASSWORD, address: str = "127.0.0.1"):
+    """Log in through the form as a browser does: the token from the page's hidden field."""
     page = client.get("/login").data.decode()
-    token = re.search(r'name="token" value="([^"]+)"', page).group(1)
-    return client.post("/login", data={"name": name, "password": password, "token": token, "next": "/"})
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    return client.post("/login", data={"name": name, "password": password, "csrf_token": token, "next": "/"},
+                       csrf=False, environ_base={"REMOTE_ADDR": address})
 
 
 def workbook_url(tmp_path, rows: int = 3, year: int = 2011) -> tuple[str, str]:
@@ -132,7 +134,7 @@ def test_anonymous_post_to_the_callback_endpoint_cannot_change_data(client, app,
 def test_login_sets_an_httponly_samesite_cookie(client):
     response = login(client, "budi")
     assert response.status_code == 302 and response.headers["Location"] == "/"
-    cookie = response.headers["Set-Cookie"]
+    cookie = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("session="))
     assert "session=" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
     assert client.get("/api/summary").status_code == 200
 
@@ -146,12 +148,43 @@ def test_a_wrong_password_fails(client, name, password):
     assert client.get("/api/summary").status_code == 401
 
 
-def test_login_without_the_form_token_is_refused(client):
+@pytest.mark.parametrize("token", ["palsu", ""])
+def test_login_without_the_form_token_is_refused(client, token):
     client.get("/login")
-    response = client.post("/login", data={"name": "budi", "password": PASSWORD, "token": "palsu"})
-    assert response.status_code == 400
+    response = client.post("/login", data={"name": "budi", "password": PASSWORD, "csrf_token": token}, csrf=False)
+    assert response.status_code == 400 and b"Formulir kedaluwarsa" in response.data
     with client.session_transaction() as session:
-        assert "user" not in session
+        assert auth.SESSION_KEY not in session
+    assert client.get("/api/summary").status_code == 401
+
+
+def test_a_post_with_no_cookie_and_an_empty_token_never_logs_in(app):
+    fresh = app.server.test_client()
+    response = fresh.post("/login", data={"name": "budi", "password": PASSWORD, "csrf_token": ""}, csrf=False)
+    assert response.status_code == 400 and b"Formulir kedaluwarsa" in response.data
+    assert fresh.get("/api/summary").status_code == 401
+
+
+def test_every_post_needs_the_session_token(client, app, store, tmp_path):
+    login(client, "budi")
+    before = (store.history(), store.data_version())
+    data_url, name = workbook_url(tmp_path, year=2010)
+    body = confirm_body(app, data_url, name)
+    for headers in ({}, {auth.CSRF_HEADER: ""}, {auth.CSRF_HEADER: "palsu"}):
+        response = client.post("/_dash-update-component", json=body, headers=headers, csrf=False)
+        assert response.status_code == 403 and response.get_json()["error"].startswith("missing or wrong CSRF")
+    assert client.post("/logout", csrf=False).status_code == 403
+    assert client.get("/api/summary").status_code == 200  # still logged in: the logout was refused
+    assert (store.history(), store.data_version()) == before
+
+
+def test_the_token_is_readable_by_the_page_and_changes_at_login(client):
+    client.get("/login")
+    before = client.get_cookie(auth.CSRF_COOKIE).value
+    response = login(client, "budi")
+    cookie = client.get_cookie(auth.CSRF_COOKIE)
+    assert cookie.value != before and not cookie.http_only and cookie.same_site == "Lax"
+    assert f"{auth.CSRF_COOKIE}=" in str(response.headers.getlist("Set-Cookie"))
 
 
 def test_a_viewer_calling_the_upload_callbacks_gets_403_and_nothing_changes(client, app, store, tmp_path):
@@ -263,8 +296,11 @@ def test_anonymous_viewing(monkeypatch, setting, has_users, expected):
 
 
 @pytest.mark.parametrize("target, expected", [
-    ("/opd?from=2016", "/opd?from=2016"), ("//evil.example/x", "/"), ("https://evil.example", "/"),
-    ("/\\evil", "/"), (None, "/"),
+    ("/opd?from=2016", "/opd?from=2016"), ("/inovasi?q=a%2Fb#top", "/inovasi?q=a%2Fb#top"),
+    ("//evil.example/x", "/"), ("https://evil.example", "/"), ("javascript:alert(1)", "/"),
+    ("/\\evil", "/"), ("\\\\evil", "/"), ("/\t/evil/x", "/"), ("/\n/evil", "/"), ("/x\r\nSet-Cookie: a=b", "/"),
+    ("/\x00/evil", "/"), ("/ /evil", "/"), ("/\u2028/evil", "/"), ("/%09/evil", "/%09/evil"),
+    ("/" + "a" * 3000, "/"), ("", "/"), (None, "/"),
 ])
 def test_login_only_returns_to_this_site(target, expected):
     from dashboard.routes import safe_next
@@ -272,12 +308,28 @@ def test_login_only_returns_to_this_site(target, expected):
     assert safe_next(target) == expected
 
 
-def test_logout_ends_the_session(client):
+@pytest.mark.parametrize("query", ["next=/%09/evil.example/x", "next=/%0A/evil", "next=%2F%2Fevil.example",
+                                   "next=/%5Cevil.example", "next=https:evil.example", "next=/%0D%0ALocation:x"])
+def test_an_open_redirect_after_login_lands_on_the_home_page(app, query):
+    with app.server.test_client() as fresh:
+        page = fresh.get(f"/login?{query}").data.decode()
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        target = re.search(r'name="next" value="([^"]*)"', page).group(1)
+        response = fresh.post(f"/login?{query}", data={"name": "budi", "password": PASSWORD, "csrf_token": token,
+                                                       "next": target}, csrf=False)
+        assert response.status_code == 302 and response.headers["Location"] == "/"
+
+
+def test_logout_ends_the_session(client, app):
     login(client, "budi")
     assert client.get("/api/summary").status_code == 200
+    copied = client.get_cookie("session").value
     response = client.post("/logout")
     assert response.status_code == 302 and response.headers["Location"].startswith("/login")
     assert client.get("/api/summary").status_code == 401
+    replay = app.server.test_client()   # the old cookie, kept by someone: ended in the store
+    replay.set_cookie("session", copied)
+    assert replay.get("/api/summary").status_code == 401 and replay.get("/").status_code == 302
     login(client, "budi")
     client.get("/logout")  # a link (from anywhere) cannot log anyone out: only the form's POST does
     assert client.get("/api/summary").status_code == 200
@@ -348,26 +400,48 @@ def test_the_instance_folder_holding_password_hashes_is_private(tmp_path, monkey
     assert (folder / "dasbor.sqlite3").exists()
 
 
-def test_repeated_wrong_passwords_lock_that_name_out(app):
-    from dashboard.routes import MAX_FAILURES
+def test_a_password_change_ends_that_users_sessions(app, store):
+    store.add_user("wati", "viewer", PASSWORD)
+    first, second = app.server.test_client(), app.server.test_client()
+    login(first, "wati")
+    login(second, "wati")
+    assert first.get("/api/summary").status_code == 200
+    store.add_user("wati", "viewer", PASSWORD + "-baru")
+    assert first.get("/api/summary").status_code == 401 and second.get("/api/summary").status_code == 401
+
+
+def test_repeated_wrong_passwords_lock_that_name_out_from_that_address_only(app, store):
+    from dashboard.throttle import MAX_FAILURES
 
     with app.server.test_client() as guesser:
-        for _ in range(MAX_FAILURES):
-            assert b"login-error" in login(guesser, "budi", "salah-terus").data
-        locked = login(guesser, "budi", PASSWORD)
-        assert locked.status_code == 429 and b"Terlalu banyak percobaan" in locked.data
+        for _ in range(MAX_FAILURES + 2):
+            response = login(guesser, "budi", "salah-terus", address="10.9.9.9")
+            assert b"login-error" in response.data
+        locked = login(guesser, "budi", PASSWORD, address="10.9.9.9")
+        assert locked.status_code == 429 and b"Terlalu banyak kata sandi salah" in locked.data
+        assert guesser.get("/api/summary").status_code == 401
+    with app.server.test_client() as owner:
+        assert login(owner, "budi", address="10.1.1.1").status_code == 302  # the real user, elsewhere
     with app.server.test_client() as other:
-        assert login(other, "sari").status_code == 302  # other names are not affected
-    app.server.extensions.pop("dasbor_login_throttle")  # leave the shared app as it was
+        assert login(other, "sari", address="10.9.9.9").status_code == 302  # other names from there too
+    store.clear_login_failures("budi", "10.9.9.9")  # leave the shared store as it was
 
 
-def test_throttle_forgets_failures_after_the_window():
-    from dashboard.routes import FAILURE_WINDOW, MAX_FAILURES, LoginThrottle
+def test_editor_callbacks_are_found_in_the_apps_registry(app):
+    keys = [key for key, entry in app.callback_map.items()
+            if auth.is_editor_dependency(key, entry["inputs"], entry["state"])]
+    assert any(key.startswith("..edit-preview.children") for key in keys)
+    assert any("edit-history.children" in key for key in keys) and any("edit-result.children" in key for key in keys)
 
-    now = [1000.0]
-    throttle = LoginThrottle(clock=lambda: now[0])
-    for _ in range(MAX_FAILURES):
-        throttle.failed("Editor")
-    assert throttle.locked("editor")
-    now[0] += FAILURE_WINDOW + 1
-    assert not throttle.locked("editor")
+
+def test_a_viewer_is_refused_every_editor_callback(client, app, store):
+    login(client, "sari")
+    before = (store.history(), store.data_version())
+    editor_callbacks = [(key, entry) for key, entry in app.callback_map.items()
+                        if auth.is_editor_dependency(key, entry["inputs"], entry["state"])]
+    assert len(editor_callbacks) >= 3
+    for key, entry in editor_callbacks:
+        body = {"output": key, "outputs": [], "inputs": [{**item, "value": None} for item in entry["inputs"]],
+                "state": [{**item, "value": None} for item in entry["state"]], "changedPropIds": []}
+        assert client.post("/_dash-update-component", json=body).status_code == 403, key
+    assert (store.history(), store.data_version()) == before

@@ -1,0 +1,124 @@
+"""The environment variables the product reads, validated in one place.
+
+    settings.get("DASBOR_MAX_UPLOAD_MB")     # 20.0 unless set; a bad value raises SettingError
+    settings.check()                         # every variable at once: the SettingErrors found
+
+Values are read when asked for (a test or an operator may change them between requests); the CLI
+and `gunicorn app:server` call `exit_if_invalid` first, so a bad value stops the start with one line
+naming the variable, the value and what is allowed (exit code 2), never a traceback later.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from i18n import t
+from loaders.text import printable
+
+TRUE_WORDS = ("1", "true", "yes", "on")
+FALSE_WORDS = ("0", "false", "no", "off")
+MIN_SECRET = 16
+EXIT_INVALID = 2
+
+
+def _positive_number(text: str) -> float:
+    value = float(text)
+    if not 0 < value < float("inf"):
+        raise ValueError(text)
+    return value
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise ValueError(text)
+    return value
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise ValueError(text)
+    return value
+
+
+def _switch(text: str) -> bool:
+    word = text.lower()
+    if word not in TRUE_WORDS + FALSE_WORDS:
+        raise ValueError(text)
+    return word in TRUE_WORDS
+
+
+def _secret(text: str) -> str:
+    if len(text) < MIN_SECRET:
+        raise ValueError(text)
+    return text
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    parse: Callable[[str], Any]
+    allowed: str          # i18n key saying what values are allowed
+    default: Any = None   # when unset or empty
+
+
+SETTINGS = {setting.name: setting for setting in [
+    Setting("DASBOR_MAX_UPLOAD_MB", _positive_number, "settings.allowed.positive_number", 20.0),
+    Setting("DASBOR_SESSION_IDLE_MINUTES", _positive_int, "settings.allowed.positive_int", 60),
+    Setting("DASBOR_SESSION_MAX_HOURS", _positive_int, "settings.allowed.positive_int", 12),
+    Setting("DASBOR_PROXY_COUNT", _count, "settings.allowed.count", 0),
+    Setting("DASBOR_ANONYMOUS_VIEW", _switch, "settings.allowed.switch", None),   # None: while no user exists
+    Setting("DASBOR_SECURE_COOKIES", _switch, "settings.allowed.switch", False),
+    Setting("DASBOR_SECRET_KEY", _secret, "settings.allowed.secret", None),      # None: instance/secret_key
+]}
+
+
+class SettingError(ValueError):
+    """A variable set to a value it cannot take; `message(lang)` is the one line to show."""
+
+    def __init__(self, name: str, value: str):
+        self.name, self.value = name, value
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "id") -> str:
+        shown = "…" if self.name == "DASBOR_SECRET_KEY" else printable(self.value)  # never echo a secret
+        return t("settings.invalid", lang, name=self.name, value=shown,
+                 allowed=t(SETTINGS[self.name].allowed, lang, minimum=MIN_SECRET))
+
+
+def get(name: str):
+    """The value of variable `name` (its default when unset or blank); SettingError when it is bad."""
+    setting = SETTINGS[name]
+    raw = os.environ.get(name, "")
+    if not raw.strip():
+        return setting.default
+    try:
+        return setting.parse(raw.strip())
+    except ValueError:
+        raise SettingError(name, raw) from None
+
+
+def check() -> list[SettingError]:
+    """Every variable that is set to a value it cannot take."""
+    errors = []
+    for name in SETTINGS:
+        try:
+            get(name)
+        except SettingError as err:
+            errors.append(err)
+    return errors
+
+
+def exit_if_invalid(lang: str | None = None) -> None:
+    """Print one line per bad variable on stderr and exit 2; nothing when all are fine.
+    Without `lang` (gunicorn) each line says it in both languages."""
+    errors = check()
+    for err in errors:
+        line = err.message(lang) if lang else f"{err.message('id')} / {err.message('en')}"
+        print(line, file=sys.stderr)
+    if errors:
+        sys.exit(EXIT_INVALID)
