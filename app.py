@@ -9,7 +9,8 @@ def __getattr__(name):
         import settings
         from dashboard import create_app
 
-        settings.exit_if_invalid()  # a bad variable: one line (both languages) and exit 2, no traceback
+        # A bad variable: one line (both languages), no traceback, and gunicorn's master stops.
+        settings.exit_if_invalid(code=settings.EXIT_APP_LOAD)
 
         return create_app().server
     raise AttributeError(name)

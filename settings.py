@@ -22,6 +22,7 @@ TRUE_WORDS = ("1", "true", "yes", "on")
 FALSE_WORDS = ("0", "false", "no", "off")
 MIN_SECRET = 16
 EXIT_INVALID = 2
+EXIT_APP_LOAD = 4    # gunicorn's APP_LOAD_ERROR: the master stops instead of starting workers again
 
 
 def _positive_number(text: str) -> float:
@@ -113,12 +114,12 @@ def check() -> list[SettingError]:
     return errors
 
 
-def exit_if_invalid(lang: str | None = None) -> None:
-    """Print one line per bad variable on stderr and exit 2; nothing when all are fine.
+def exit_if_invalid(lang: str | None = None, code: int = EXIT_INVALID) -> None:
+    """Print one line per bad variable on stderr and exit with `code`; nothing when all are fine.
     Without `lang` (gunicorn) each line says it in both languages."""
     errors = check()
     for err in errors:
         line = err.message(lang) if lang else f"{err.message('id')} / {err.message('en')}"
         print(line, file=sys.stderr)
     if errors:
-        sys.exit(EXIT_INVALID)
+        sys.exit(code)

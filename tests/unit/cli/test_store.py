@@ -25,13 +25,14 @@ BATCH_KEYS = {"id", "file", "sha256", "size", "who", "when", "mode", "status", "
 @pytest.fixture
 def app(store_url):
     """Run `python app.py ...` against the test store; returns the CompletedProcess."""
-    def run(*args, password: str | None = None):
+    def run(*args, password: str | None = None, stdin: str | None = None):
         env = {**os.environ, "DATABASE_URL": store_url, "DASBOR_USER": "operator"}
         env.pop("DASBOR_PASSWORD", None)
         if password is not None:
             env["DASBOR_PASSWORD"] = password
+        feed = {"input": stdin} if stdin is not None else {"stdin": subprocess.DEVNULL}
         return subprocess.run([sys.executable, "app.py", *map(str, args)], cwd=ROOT, env=env, capture_output=True,
-                              text=True, timeout=300, stdin=subprocess.DEVNULL)
+                              text=True, timeout=300, **feed)
     return run
 
 
@@ -90,6 +91,31 @@ def test_cli_adduser_reads_the_password_from_the_environment(app, store_url):
         assert store.check_password("sari", "rahasia-sekali") == "editor"
     finally:
         store.close()
+
+
+def test_cli_adduser_without_a_terminal_reads_stdin_and_says_so(app, store_url):
+    done = app("adduser", "dewi", "--role", "viewer", stdin="rahasia-dari-pipa\n")
+    assert done.returncode == 0 and "dibaca dari baris pertama stdin" in done.stderr
+    empty = app("adduser", "eko", "--role", "viewer", "--lang", "en")   # stdin is /dev/null
+    assert empty.returncode == 1 and "No password given" in empty.stderr and "Traceback" not in empty.stderr
+    store = open_store(store_url, seed=False)
+    try:
+        assert store.check_password("dewi", "rahasia-dari-pipa") == "viewer"
+        assert [user["name"] for user in store.users()] == ["dewi"]
+    finally:
+        store.close()
+
+
+def test_cli_file_names_cannot_forge_lines(app, tmp_path):
+    name = "rekap\nDisimpan: #99 palsu \x1b[31mmerah.xlsx"
+    forged = make_xlsx(tmp_path / name, {"Data": simple_table([[1, "A", "Dinas Kesehatan", "Kesehatan", 2016]])})
+    done = app("ingest", forged)
+    assert done.returncode == 0, done.stderr
+    history = app("history")
+    for output in (done.stdout, history.stdout):
+        assert "\x1b" not in output and "#99" in output
+        assert not any(line.startswith("Disimpan: #99") for line in output.splitlines())
+        assert "rekap\\nDisimpan: #99 palsu \\x1b[31mmerah.xlsx" in output
 
 
 def test_cli_store_unreachable_is_a_message_not_a_traceback():
