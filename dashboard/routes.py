@@ -18,7 +18,7 @@ from dashboard.auth import current_role, users
 from dashboard.throttle import LoginThrottle
 from i18n import normalise_lang, t
 
-PID_ENV = "DASBOR_TEST_SHOW_PID"  # tests only: /api/summary names the worker that answered
+PID_ENV = "DASBOR_TEST_SHOW_PID"  # tests only: /api/summary and X-Dasbor-Worker name the worker that answered
 MAX_NEXT = 2000                   # a longer `next` is not a page of this site
 
 
@@ -111,8 +111,15 @@ def summary():
     return flask.jsonify(body)
 
 
+def _name_worker(response):
+    response.headers["X-Dasbor-Worker"] = str(os.getpid())
+    return response
+
+
 def register_routes(server) -> None:
     """Add /login, /logout and /api/summary to the Flask app (before Dash's catch-all matters: rules win)."""
     server.add_url_rule("/login", "dasbor_login", login, methods=["GET", "POST"])
     server.add_url_rule("/logout", "dasbor_logout", logout, methods=["POST"])
     server.add_url_rule("/api/summary", "dasbor_summary", summary, methods=["GET"])
+    if os.environ.get(PID_ENV) == "1":
+        server.after_request(_name_worker)

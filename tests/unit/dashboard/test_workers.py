@@ -2,10 +2,6 @@
 answers within a second, without a restart (each worker polls the store's data version)."""
 
 import json
-import os
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -13,16 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.gunicorn import Gunicorn
 from tests.workbooks import make_xlsx, simple_table
 
-ROOT = Path(__file__).resolve().parents[3]
 NEW_ROWS = 5
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _ask(url: str) -> tuple[float, int, int]:
@@ -38,20 +28,11 @@ def gunicorn(tmp_path):
     from store.database import open_store
 
     store = open_store(f"sqlite:///{tmp_path / 'dasbor.sqlite3'}", seed=True)
-    port = _free_port()
-    env = {**os.environ, "DASBOR_INSTANCE": str(tmp_path), "DASBOR_TEST_SHOW_PID": "1",
-           "DASBOR_ANONYMOUS_VIEW": "1"}
-    env.pop("DATABASE_URL", None)
-    env.pop("DASBOR_DATA", None)
-    log = (tmp_path / "gunicorn.log").open("w")
-    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "app:server", "-w", "2", "-b", f"127.0.0.1:{port}"],
-                               cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    server = Gunicorn(tmp_path, DASBOR_ANONYMOUS_VIEW="1").start()
     try:
-        yield store, f"http://127.0.0.1:{port}/api/summary", tmp_path / "gunicorn.log"
+        yield store, f"{server.url}/api/summary", server.log_path
     finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
+        server.stop()
         store.close()
 
 
