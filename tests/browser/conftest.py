@@ -140,6 +140,21 @@ class Page:
         assert not self.problems, "\n".join(self.problems)
 
 
+def log_in_as(browser, server, name: str, password: str) -> Page:
+    """A desktop page logged in through the login form (from '/', which sends it to /login)."""
+    import re
+
+    wrapper = Page(browser, server, DESKTOP)
+    wrapper.page.goto(server.url + "/")
+    wrapper.page.wait_for_url(re.compile(r"/login\?next=/"))
+    wrapper.page.fill("#login-name", name)
+    wrapper.page.fill("#login-password", password)
+    wrapper.page.click("#login-submit")
+    wrapper.page.wait_for_selector("#_pages_content > *", state="attached", timeout=30000)
+    wrapper.settle()
+    return wrapper
+
+
 @pytest.fixture
 def page(browser, server):
     wrapper = Page(browser, server, DESKTOP)

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, Page, seeded_server
+from tests.browser.conftest import Page, log_in_as, seeded_server
 from tests.workbooks import make_xlsx, simple_table
 
 PASSWORD = "kata-sandi-uji-1"
@@ -24,15 +24,7 @@ def server(tmp_path_factory):
 
 
 def log_in(browser, server, name: str) -> Page:
-    wrapper = Page(browser, server, DESKTOP)
-    wrapper.page.goto(server.url + "/")
-    wrapper.page.wait_for_url(re.compile(r"/login\?next=/"))
-    wrapper.page.fill("#login-name", name)
-    wrapper.page.fill("#login-password", PASSWORD)
-    wrapper.page.click("#login-submit")
-    wrapper.page.wait_for_selector("#_pages_content > *", state="attached", timeout=30000)
-    wrapper.settle()
-    return wrapper
+    return log_in_as(browser, server, name, PASSWORD)
 
 
 def kpi_total(page: Page) -> int:
