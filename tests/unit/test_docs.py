@@ -30,3 +30,10 @@ def test_every_stable_element_id_is_in_the_readme(element):
 
 def test_the_two_commands_are_in_the_readme():
     assert "make run" in README and "make test" in README
+
+
+def test_every_setting_is_in_the_readme():
+    import settings
+
+    for name in settings.SETTINGS:
+        assert f"`{name}`" in README, name
