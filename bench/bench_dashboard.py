@@ -103,6 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     app = create_app(FrameSource(frame, label="bench"))
     client = app.server.test_client()
     assert client.get("/").status_code == 200  # first request: routing + validation layout
+    from dashboard.auth import CSRF_COOKIE, CSRF_HEADER
+
+    token = {CSRF_HEADER: client.get_cookie(CSRF_COOKIE).value}  # sent with every POST, as the page does
 
     baseline = statistics.median(timed(lambda: frame.groupby("year").size(), args.repeat))
     searches = ["?from=2016&to=2020", "?from=2018", "?sector=Kesehatan", "?agency=Dinas+Kesehatan&from=2017",
@@ -114,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         body = callback_payload(app, ["home-rendered.data"],
                                 [{"id": "url", "property": "search", "value": search}],
                                 [{"id": "home-rendered", "property": "data", "value": "?rendered-for-another-view"}])
-        response = client.post("/_dash-update-component", json=body)
+        response = client.post("/_dash-update-component", json=body, headers=token)
         assert response.status_code == 200, response.data[:300]
 
     def initial_layout(i=[0]):
@@ -125,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         body = callback_payload(app, ["_pages_content.children"],
                                 [{"id": "_pages_location", "property": "pathname", "value": "/"},
                                  {"id": "_pages_location", "property": "search", "value": search}], [])
-        response = client.post("/_dash-update-component", json=body)
+        response = client.post("/_dash-update-component", json=body, headers=token)
         assert response.status_code == 200, response.data[:300]
 
     callback_times = timed(change_filter, args.repeat)

@@ -51,11 +51,11 @@ LOGIN_PAGE = """<!doctype html>
 
 def safe_next(target: str | None) -> str:
     """Where to go after logging in: a path on this site, else '/'. Refused: anything with a control
-    character or whitespace (browsers drop tabs and newlines, so '/\\t/evil' would become '//evil'),
-    a backslash, '//' (another host), a scheme or a host, and over-long values."""
+    character or a space other than ' ' (browsers drop tabs and newlines, so '/\\t/evil' would
+    become '//evil'), a backslash, '//' (another host), a scheme or a host, and over-long values."""
     target = target or "/"
     if (len(target) > MAX_NEXT or not target.startswith("/") or target.startswith("//") or "\\" in target
-            or any(not character.isprintable() or character.isspace() for character in target)):
+            or not target.replace(" ", "").isprintable()):
         return "/"
     parts = urlsplit(target)
     return target if not parts.scheme and not parts.netloc else "/"

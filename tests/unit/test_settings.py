@@ -48,7 +48,8 @@ def test_the_message_says_variable_value_and_what_is_allowed(monkeypatch):
     [error] = settings.check()
     assert error.message("id") == ("DASBOR_MAX_UPLOAD_MB='abc\\n\\x1b[2J' tidak valid: isikan angka lebih dari 0, "
                                    "mis. 20.")
-    assert error.message("en") == "DASBOR_MAX_UPLOAD_MB='abc\\n\\x1b[2J' is not valid: use a number greater than 0, e.g. 20."
+    assert error.message("en") == ("DASBOR_MAX_UPLOAD_MB='abc\\n\\x1b[2J' is not valid: use a number greater than 0, "
+                                   "e.g. 20.")
 
 
 def _run(args: list[str], **env) -> subprocess.CompletedProcess:

@@ -299,7 +299,8 @@ def test_anonymous_viewing(monkeypatch, setting, has_users, expected):
     ("/opd?from=2016", "/opd?from=2016"), ("/inovasi?q=a%2Fb#top", "/inovasi?q=a%2Fb#top"),
     ("//evil.example/x", "/"), ("https://evil.example", "/"), ("javascript:alert(1)", "/"),
     ("/\\evil", "/"), ("\\\\evil", "/"), ("/\t/evil/x", "/"), ("/\n/evil", "/"), ("/x\r\nSet-Cookie: a=b", "/"),
-    ("/\x00/evil", "/"), ("/ /evil", "/"), ("/\u2028/evil", "/"), ("/%09/evil", "/%09/evil"),
+    ("/\x00/evil", "/"), ("/ /evil", "/ /evil"), ("/inovasi/Pojok Baca é", "/inovasi/Pojok Baca é"),
+    (" //evil", "/"), ("/\u2028/evil", "/"), ("/%09/evil", "/%09/evil"),
     ("/" + "a" * 3000, "/"), ("", "/"), (None, "/"),
 ])
 def test_login_only_returns_to_this_site(target, expected):
@@ -445,3 +446,11 @@ def test_a_viewer_is_refused_every_editor_callback(client, app, store):
                 "state": [{**item, "value": None} for item in entry["state"]], "changedPropIds": []}
         assert client.post("/_dash-update-component", json=body).status_code == 403, key
     assert (store.history(), store.data_version()) == before
+
+
+def test_a_path_with_spaces_and_accents_is_a_fine_place_to_return_to(client):
+    page = client.get("/login?next=/inovasi/Pojok%20Baca%20%C3%A9").data.decode()
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    response = client.post("/login", data={"name": "sari", "password": PASSWORD, "csrf_token": token,
+                                           "next": "/inovasi/Pojok Baca é"}, csrf=False)
+    assert response.status_code == 302 and response.headers["Location"] == "/inovasi/Pojok%20Baca%20%C3%A9"
