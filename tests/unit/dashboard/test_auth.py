@@ -454,3 +454,15 @@ def test_a_path_with_spaces_and_accents_is_a_fine_place_to_return_to(client):
     response = client.post("/login", data={"name": "sari", "password": PASSWORD, "csrf_token": token,
                                            "next": "/inovasi/Pojok Baca é"}, csrf=False)
     assert response.status_code == 302 and response.headers["Location"] == "/inovasi/Pojok%20Baca%20%C3%A9"
+
+
+@pytest.mark.parametrize("proxies, expected", [("", "10.0.0.1"), ("0", "10.0.0.1"), ("1", "203.0.113.9"),
+                                               ("2", "198.51.100.7")])
+def test_the_client_address_comes_from_the_socket_unless_proxies_are_trusted(monkeypatch, proxies, expected):
+    monkeypatch.setenv("DASBOR_PROXY_COUNT", proxies)
+    server = flask.Flask("probe")
+    auth.configure(server)
+    server.add_url_rule("/login", "address", lambda: flask.request.remote_addr)
+    forwarded = {"X-Forwarded-For": "198.51.100.7, 203.0.113.9"}   # the client said the first, the proxy the last
+    response = server.test_client().get("/login", headers=forwarded, environ_base={"REMOTE_ADDR": "10.0.0.1"})
+    assert response.data.decode() == expected
