@@ -9,7 +9,8 @@ def __getattr__(name):
         import settings
         from dashboard import create_app
 
-        # A bad variable: one line (both languages), no traceback, and gunicorn's master stops.
+        # A bad variable: one line (both languages), no traceback, and gunicorn's master stops (when
+        # gunicorn runs elsewhere than the project folder, without gunicorn.conf.py checking first).
         settings.exit_if_invalid(code=settings.EXIT_APP_LOAD)
 
         return create_app().server
