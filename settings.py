@@ -15,8 +15,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from i18n import t
-from loaders.text import printable
+from i18n import printable, t
 
 TRUE_WORDS = ("1", "true", "yes", "on")
 FALSE_WORDS = ("0", "false", "no", "off")

@@ -12,8 +12,7 @@ import os
 import sys
 
 from cli.common import add_lang_argument, run_with_store
-from i18n import t
-from loaders.text import printable
+from i18n import printable, t
 
 PASSWORD_ENV = "DASBOR_PASSWORD"
 

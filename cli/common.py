@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from loaders.text import printable
+from i18n import printable
 
 
 class UsageError(Exception):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from cli.common import add_lang_argument
-from loaders.text import printable
+from i18n import printable
 
 
 def register(subparsers) -> None:

@@ -1,4 +1,5 @@
-"""Numbers and dates as people write them, in one place: Indonesian by default, English on request.
+"""Numbers and dates as people write them, in one place: Indonesian by default, English on request
+(and `printable`: any text made safe to show on one terminal line).
 
 id: 1.234 · 82,3 · 12,5% · 8 Maret 2018 · 8 Maret 2018 14.05
 en: 1,234 · 82.3 · 12.5% · 8 March 2018 · 8 March 2018 14:05
@@ -130,3 +131,17 @@ def grid_number_format(lang: str = DEFAULT_LANGUAGE, digits: int = 1) -> dict:
     locale = "id-ID" if normalise_lang(lang) == "id" else "en-GB"
     return {"function": f"params.value == null ? '' : Number(params.value).toLocaleString('{locale}', "
                         f"{{maximumFractionDigits: {int(digits)}}})"}
+
+
+def printable(value: object) -> str:
+    """`value` safe to print on one terminal line: control characters (newlines, ESC of ANSI codes, NUL,
+    the Unicode line separators and bidi overrides) shown escaped, e.g. 'a\\nb' -> 'a\\\\nb'."""
+    text = str(value)
+    if text.isprintable():
+        return text
+    return "".join(character if character.isprintable() or character == " " else _escaped(character)
+                   for character in text)
+
+
+def _escaped(character: str) -> str:
+    return repr(character)[1:-1] if ord(character) < 0x100 else f"\\u{ord(character):04x}"

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import ClassVar
 
-from i18n import t
-from loaders.text import printable
+from i18n import printable, t
 
 
 @dataclass(frozen=True)

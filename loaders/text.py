@@ -32,16 +32,3 @@ def clean_text(value: object) -> str | None:
     text = " ".join(str(value).split())
     return None if text.lower() in MISSING_MARKERS else text
 
-
-def printable(value: object) -> str:
-    """`value` safe to print on one terminal line: control characters (newlines, ESC of ANSI codes, NUL,
-    the Unicode line separators and bidi overrides) shown escaped, e.g. 'a\\nb' -> 'a\\\\nb'."""
-    text = str(value)
-    if text.isprintable():
-        return text
-    return "".join(character if character.isprintable() or character == " " else _escaped(character)
-                   for character in text)
-
-
-def _escaped(character: str) -> str:
-    return repr(character)[1:-1] if ord(character) < 0x100 else f"\\u{ord(character):04x}"

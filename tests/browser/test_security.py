@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import Server, log_in_as
+from tests.browser.conftest import log_in_as, seeded_server
 
 PASSWORD = "kata-sandi-uji-1"
 CHART_PAGES = ["/", "/tren", "/opd", "/urusan", "/kipp"]
@@ -17,19 +17,8 @@ CLOUD_WORDS = ("cloud", "chart studio", "plotly", "plot.ly")
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from store.database import open_store
-
-    folder = tmp_path_factory.mktemp("security")
-    (folder / "instance").mkdir()
-    store = open_store(f"sqlite:///{folder / 'instance' / 'dasbor.sqlite3'}", seed=True)
-    store.add_user("viewer1", "viewer", PASSWORD)
-    store.close()
-    server = Server(folder / "server.log", folder / "instance")
-    try:
-        server.wait_ready()
-        yield server
-    finally:
-        server.stop()
+    with seeded_server(tmp_path_factory.mktemp("security"), {"viewer1": "viewer"}, PASSWORD) as started:
+        yield started
 
 
 MODEBARS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(plot => ({

@@ -1,8 +1,8 @@
-"""Text shown on a terminal: control characters escaped, so a name cannot forge or colour lines."""
+"""Text shown on a terminal (i18n.printable): control characters escaped, so a name cannot forge or colour lines."""
 
 import pytest
 
-from loaders.text import printable
+from i18n import printable
 
 
 @pytest.mark.parametrize("value, expected", [
