@@ -13,8 +13,7 @@ from urllib.parse import urlsplit
 
 import flask
 
-from dashboard import auth
-from dashboard.auth import current_role, users
+from dashboard.auth import csrf_token, csrf_valid, current_role, log_in, log_out, users
 from dashboard.throttle import LoginThrottle
 from i18n import normalise_lang, t
 
@@ -64,7 +63,7 @@ def safe_next(target: str | None) -> str:
 def _render(lang: str, next_path: str, name: str = "", error: str = "", status: int = 200):
     html = flask.render_template_string(
         LOGIN_PAGE, lang=lang, other="en" if lang == "id" else "id", t=lambda key: t(key, lang),
-        token=auth.csrf_token(), next=next_path, name=name, error=error, anonymous=current_role() is not None,
+        token=csrf_token(), next=next_path, name=name, error=error, anonymous=current_role() is not None,
         query="?lang=en" if lang == "en" else "")
     return flask.Response(html, status=status, mimetype="text/html")
 
@@ -78,7 +77,7 @@ def login():
     if request.method == "GET":
         return _render(lang, next_path)
     name = (request.form.get("name") or "").strip()
-    if not auth.csrf_valid():
+    if not csrf_valid():
         return _render(lang, next_path, name, t("login.expired", lang), 400)
     throttle, address = LoginThrottle(users().store), request.remote_addr or "-"
     minutes = throttle.locked_minutes(name, address)
@@ -89,14 +88,14 @@ def login():
         throttle.failed(name, address)
         return _render(lang, next_path, name, t("login.failed", lang))
     throttle.succeeded(name, address)
-    auth.log_in(name)
+    log_in(name)
     return flask.redirect(next_path)
 
 
 def logout():
     """POST: end the session and go to the login page."""
     lang = normalise_lang(flask.request.values.get("lang"))
-    auth.log_out()
+    log_out()
     return flask.redirect(flask.url_for("dasbor_login", lang=lang) if lang == "en" else flask.url_for("dasbor_login"))
 
 
