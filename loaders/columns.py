@@ -1,7 +1,9 @@
 """Header text → canonical column, by the aliases of data/reference/columns.csv.
 
 Matching ignores case, spacing, punctuation and word order; a two-row header is read as the
-group over its sub-header ("Waktu" over "Penerapan" → "Waktu Penerapan").
+group over its sub-header ("Waktu" over "Penerapan" → "Waktu Penerapan"). Users' mappings
+(`Reference.header_map`: stored, `--map`, the /data preview) come first; their target IGNORE drops
+the column without a warning.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from loaders.reference import Reference
+from loaders.reference import IGNORE, Reference
 from loaders.text import sorted_key, text_key
 
 _PARENTHESES = re.compile(r"\([^)]*\)")
@@ -21,9 +23,13 @@ def _sorted_aliases(reference: Reference) -> dict[str, str]:
 
 
 def match_header(text: object, reference: Reference) -> str | None:
-    """The canonical column for a header cell, or None when nothing matches."""
+    """The canonical column for a header cell (IGNORE when a user said to drop it), or None when
+    nothing matches."""
     if text is None or isinstance(text, (int, float)) and not isinstance(text, bool):
         return None
+    mapped = reference.header_map.get(text_key(str(text))) if reference.header_map else None
+    if mapped:
+        return mapped[0]
     aliases = reference.header_aliases
     for candidate in (str(text), _PARENTHESES.sub(" ", str(text))):
         key = text_key(candidate)
@@ -60,25 +66,37 @@ def header_texts(top: list, sub: list | None, merged_groups: dict[int, str]) -> 
     return texts
 
 
+def header_source(text: str, reference: Reference) -> str:
+    """Where the mapping of `text` comes from: "store", "option", "preview" (a user's), else "reference"."""
+    mapped = reference.header_map.get(text_key(text))
+    return mapped[1] if mapped else "reference"
+
+
 def map_columns(texts: list[str | None], reference: Reference, sub: list | None = None
-                ) -> tuple[dict[str, list[int]], dict[str, str | None], list[str]]:
+                ) -> tuple[dict[str, list[int]], dict[str, str | None], list[str], dict[str, str]]:
     """Columns: canonical name → the indexes of the columns holding it (an IID export has both
     'Video' and 'Link Video'; the first non-empty value wins, so nothing is lost); mapping: header →
-    canonical column or None; and the headers that matched nothing (reported as warnings)."""
+    canonical column or None (unknown or ignored); the headers that matched nothing (reported as
+    warnings); and sources: header → where its mapping came from (see header_source)."""
     columns: dict[str, list[int]] = {}
     mapping: dict[str, str | None] = {}
     unknown: list[str] = []
+    sources: dict[str, str] = {}
     for index, text in enumerate(texts):
         if not text:
             continue
         sub_text = _text(sub[index]) if sub is not None and index < len(sub) else None
-        column = match_header(text, reference) or (match_header(sub_text, reference) if sub_text else None)
-        mapping[text] = column
+        column, matched = match_header(text, reference), text
+        if column is None and sub_text:
+            column, matched = match_header(sub_text, reference), sub_text
+        mapping[text] = None if column == IGNORE else column
         if column is None:
             unknown.append(text)
-        else:
+            continue
+        sources[text] = header_source(matched, reference)
+        if column != IGNORE:
             columns.setdefault(column, []).append(index)
-    return columns, mapping, unknown
+    return columns, mapping, unknown, sources
 
 
 def _text(cell) -> str | None:

@@ -33,10 +33,15 @@ class SheetReport:
     records: int = 0
     mapping: dict = field(default_factory=dict)
     skipped: str | None = None     # the reason, in the user's language, when the sheet was skipped
+    mapping_source: dict = field(default_factory=dict)  # header -> "reference" | "store" | "option" | "preview"
+    unknown: list = field(default_factory=list)         # headers that matched nothing
+    no_year: int = 0               # rows whose year could not be found (the sheet needs a year rule)
+    year_rule: str | None = None   # the user's year rule of this sheet, if any
 
     def to_dict(self) -> dict:
         return {"name": self.name, "header_row": self.header_row, "records": self.records,
-                "mapping": self.mapping, "skipped": self.skipped}
+                "mapping": self.mapping, "mapping_source": self.mapping_source, "unknown": self.unknown,
+                "no_year": self.no_year, "year_rule": self.year_rule, "skipped": self.skipped}
 
 
 @dataclass
@@ -170,7 +175,10 @@ def load_file(path: Path, reference, lang: str = "id", max_bytes: int | None = N
             report.sheets.append(SheetReport(sheet.name, skipped=context.issue("warning", found).message))
             continue
         sheet_records, sheet_issues = table_records(found, context)
-        report.sheets.append(SheetReport(sheet.name, found.header_row, len(sheet_records), found.mapping))
+        report.sheets.append(SheetReport(
+            sheet.name, found.header_row, len(sheet_records), found.mapping, mapping_source=found.sources,
+            unknown=found.unknown_headers, no_year=sum(record["year"] is None for record in sheet_records),
+            year_rule=reference.sheet_years.get(text_key(sheet.name))))
         records += sheet_records
         issues += sheet_issues
     issues += _duplicates(records, context)

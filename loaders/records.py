@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 
 from loaders.errors import Issue
@@ -121,15 +122,17 @@ def _set_dates(records, raw, table, context, issues) -> None:
 
 
 def _set_year(records, raw, table, context, issues) -> None:
-    """Year column, else the sheet name, else the title rows, else the launch date (year_source)."""
+    """Year column, else the sheet's year rule (a user's: a year, the title, a code column), else the
+    sheet name, else the title rows, else the launch date (year_source)."""
     max_year = dt.date.today().year
     fallback = [(sheet_year(table.sheet), "sheet"), (table.title_year, "title")]
+    rule = _sheet_rule(table, context.reference)
     given_years = _parsed(raw["year"], parse_year) if "year" in raw else [None] * len(records)
-    for record, year, given in zip(records, given_years, raw.get("year", [None] * len(records))):
+    for record, year, given, ruled in zip(records, given_years, raw.get("year", [None] * len(records)), rule):
         source = "column"
         if year is None:
             launch = record.get("launch_date")
-            candidates = fallback + [(launch.year if launch is not None else None, "launch_date")]
+            candidates = [ruled] + fallback + [(launch.year if launch is not None else None, "launch_date")]
             year, source = next(((y, s) for y, s in candidates if y is not None), (None, None))
         if isinstance(year, ValueError) or (year is not None and not MIN_YEAR <= year <= max_year):
             issues.append(context.issue("error", "bad_year", table.sheet, record["source_row"],
@@ -138,6 +141,34 @@ def _set_year(records, raw, table, context, issues) -> None:
         elif year is None:
             issues.append(context.issue("error", "no_year", table.sheet, record["source_row"]))
         record["year"], record["year_source"] = year, source
+
+
+CODE_YEAR = re.compile(r"^\s*(\d{4}|\d{2})(?!\d)")
+
+
+def code_year(value) -> int | None:
+    """The year a code starts with: '15 LI SS04 PUR 001' -> 2015, '2019-07' -> 2019, else None."""
+    match = CODE_YEAR.match(str(value)) if value is not None else None
+    if not match:
+        return None
+    digits = match.group(1)
+    return int(digits) if len(digits) == 4 else 2000 + int(digits)
+
+
+def _sheet_rule(table, reference) -> list[tuple[int | None, str]]:
+    """Per row, the (year, source) of the sheet's year rule, (None, None) where there is none."""
+    rule = reference.sheet_years.get(text_key(table.sheet), "")
+    count = len(table.rows)
+    if rule.isdigit():
+        return [(int(rule), "set")] * count
+    if rule == "title":
+        return [(table.title_year, "title")] * count
+    if rule.startswith("code:"):
+        key = text_key(rule[len("code:"):])
+        index = next((i for i, text in enumerate(table.headers) if text and text_key(text) == key), None)
+        if index is not None:
+            return [(code_year(_at(row, index)), "code") for _, row in table.rows]
+    return [(None, None)] * count
 
 
 def _set_agency(records, raw, table, context, issues) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from loaders.schema import SOURCE_COLUMNS
 from loaders.text import text_key
 
+IGNORE = "ignore"   # a mapping target: the column is dropped without a warning
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
 
 
@@ -42,6 +43,11 @@ class Reference:
     enum_labels: dict[str, dict[str, str]]  # field -> value -> English label
     sdgs: tuple[dict, ...]
     regency: dict = field(default_factory=dict)
+    # Users' column mappings (store, --map, the /data preview): text_key(header) -> (target, source),
+    # target a source column or IGNORE; and per sheet (text_key(name)) a year rule: "2019", "title"
+    # or "code:<header>" (see loaders.columns).
+    header_map: dict[str, tuple[str, str]] = field(default_factory=dict)
+    sheet_years: dict[str, str] = field(default_factory=dict)
 
     @property
     def agency_names(self) -> list[str]:
@@ -63,6 +69,25 @@ class Reference:
                 raise ReferenceError(f"alias '{alias}' menunjuk OPD yang tidak ada: '{agency}'")
             pairs.append((alias, AgencyMatch(agency)))
         return dataclasses.replace(self, agency_index=_index(pairs, "alias pengguna"))
+
+    def with_header_mappings(self, mappings: list[tuple[str, str]], source: str) -> "Reference":
+        """This reference plus `(header, target)` pairs from `source` ("store", "option", "preview"),
+        later ones winning; a target must be a source column or IGNORE."""
+        if not mappings:
+            return self
+        header_map = dict(self.header_map)
+        for header, target in mappings:
+            if target not in SOURCE_COLUMNS and target != IGNORE or not text_key(header):
+                raise ReferenceError(f"pemetaan '{header}={target}': kolom tujuan tidak dikenal")
+            header_map[text_key(header)] = (target, source)
+        return dataclasses.replace(self, header_map=header_map)
+
+    def with_sheet_years(self, rules: dict[str, str]) -> "Reference":
+        """This reference plus year rules per sheet name: a year, "title" or "code:<header>"."""
+        if not rules:
+            return self
+        return dataclasses.replace(self, sheet_years={**self.sheet_years,
+                                                      **{text_key(name): str(rule) for name, rule in rules.items()}})
 
     def is_home_region(self, region: str | None) -> bool:
         """True when `region` (as written, e.g. 'Kab. Muara Enim') is the configured regency, or empty."""

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.columns import header_texts, map_columns, match_header
+from loaders.reference import IGNORE
 from loaders.normalize import resolve_agency
 from loaders.read import Sheet
 from loaders.reference import Reference
@@ -45,6 +46,8 @@ class Table:
     rows: list[tuple[int, list]] = field(default_factory=list)       # (Excel row, cells)
     sections: list[str | None] = field(default_factory=list)         # agency named by a section row
     nameless_rows: list[int] = field(default_factory=list)           # rows with data but no name
+    sources: dict[str, str] = field(default_factory=dict)            # header -> where its mapping came from
+    headers: list[str | None] = field(default_factory=list)          # header text of each column index
 
     def header_of(self, column: str) -> str:
         """The header as the user wrote it, for messages."""
@@ -79,9 +82,9 @@ def find_table(sheet: Sheet, reference: Reference) -> Table | str:
         return "sheet_no_table"
     top_index, sub = found
     texts = header_texts(rows[top_index], sub, _merged_groups(sheet, top_index))
-    columns, mapping, unknown = map_columns(texts, reference, sub)
+    columns, mapping, unknown, sources = map_columns(texts, reference, sub)
     table = Table(sheet.name, top_index + 1, columns, mapping, unknown,
-                  _title_year(rows[:top_index]))
+                  _title_year(rows[:top_index]), sources=sources, headers=texts)
     first_body = top_index + (2 if sub is not None else 1)
     header_keys = _header_keys(rows[top_index], sub)
     _read_body(table, rows, first_body, header_keys, reference)
@@ -94,7 +97,7 @@ def find_header_row(rows: list[list], reference: Reference) -> tuple[int, list |
     best, best_score = None, 1
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         mapped = {match_header(cell, reference) for cell in row if isinstance(cell, str)}
-        mapped.discard(None)
+        mapped -= {None, IGNORE}
         if "name" in mapped and len(mapped) > best_score:
             best, best_score = index, len(mapped)
     if best is None:

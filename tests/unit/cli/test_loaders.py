@@ -31,7 +31,8 @@ def test_inspect_json_on_the_sample_reproduces_the_regencys_counts():
     assert not [issue for issue in report["issues"] if issue["severity"] == "error"]
     assert all(f["status"] == "ok" for f in report["files"])
     sheet = report["files"][0]["sheets"][0]
-    assert set(sheet) == {"name", "header_row", "records", "mapping", "skipped"}
+    assert set(sheet) == {"name", "header_row", "records", "mapping", "mapping_source", "unknown", "no_year",
+                          "year_rule", "skipped"}
 
 
 def test_inspect_json_reports_a_rejected_file_with_its_rows(tmp_path):
