@@ -22,6 +22,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store.alias_conflict": ("Nama '{alias}' sudah berarti '{agency}' di daftar OPD; aliasnya tidak disimpan.",
                              "The name '{alias}' already means '{agency}' in the register; the alias was not "
                              "saved."),
+    "store.bad_mapping": ("Pemetaan kolom '{header}' → '{target}' tidak valid: pilih salah satu kolom baku "
+                          "atau 'abaikan'.",
+                          "The column mapping '{header}' → '{target}' is not valid: choose one of the canonical "
+                          "columns or 'ignore'."),
     "store.bad_user_name": ("Nama pengguna '{name}' tidak valid: 1–64 karakter tanpa spasi.",
                             "User name '{name}' is not valid: 1–64 characters, no spaces."),
     "store.bad_role": ("Peran '{role}' tidak dikenal: pilih viewer atau editor.",

@@ -37,16 +37,18 @@ import sqlalchemy as sa
 
 from loaders.errors import Issue
 from loaders.load import NOT_DATA_SUFFIXES, FileReport, expand_paths, load_file, to_frame, SAMPLE_DIR
-from loaders.reference import Reference, load_reference
-from loaders.schema import CANONICAL_COLUMNS
+from loaders.records import innovation_id
+from loaders.reference import IGNORE, Reference, load_reference
+from loaders.schema import CANONICAL_COLUMNS, SOURCE_COLUMNS
 from i18n import format_int, t
 from store.accounts import ROLES, hash_password, verify_password
 from store.compare import Comparison, compare
 from store.engine import create_engine, upgrade
 from store.errors import StoreError, StoreIssue
-from store.identity import record_identity
+from store.identity import identity_key, record_identity
 from store.sessions import Sessions
-from store.tables import agency_aliases, batches, innovations, insert_innovations, meta, raw_files, replacements, users, visible_rows
+from store.tables import (agency_aliases, batches, column_mappings, edits, innovations, insert_innovations, meta,
+                          raw_files, replacements, users, visible_rows)
 from loaders.text import text_key
 
 ENV_URL = "DATABASE_URL"
@@ -55,6 +57,7 @@ DEFAULT_INSTANCE = Path(__file__).resolve().parent.parent / "instance"
 SYSTEM_USER = "sistem"
 LABEL_FILES = 3  # a caption names at most this many uploaded files
 MODES = ("add", "replace", "add-new")
+ALIAS_MODE = "alias"   # a batch-like history entry: an agency alias applied to the stored rows
 # Tests only: when set to a file path, an upload creates that file after inserting its rows and waits
 # $DASBOR_TEST_PAUSE_SECONDS (default 120) before COMMIT, so a test can SIGKILL it mid-transaction
 # or start a second upload while the first holds the write lock.
@@ -265,14 +268,27 @@ class Store(Sessions):
         return [{"alias": r.alias, "agency": r.agency, "created_by": r.created_by, "created_at": _iso(r.created_at)}
                 for r in rows]
 
-    def reference(self) -> Reference:
-        """The reference the loaders use for the next upload: data/reference plus the stored aliases."""
-        return load_reference().with_agency_aliases([(row["alias"], row["agency"]) for row in self.aliases()])
+    def mappings(self) -> list[dict]:
+        """The header mappings users saved: header, target (a column or "ignore"), created_by, created_at."""
+        with self._read() as connection:
+            rows = connection.execute(sa.select(column_mappings).order_by(column_mappings.c.id)).all()
+        return [{"header": r.header, "target": r.target, "created_by": r.created_by,
+                 "created_at": _iso(r.created_at)} for r in rows]
+
+    def reference(self, mappings=(), sheet_years: dict | None = None) -> Reference:
+        """The reference the loaders use for the next upload: data/reference plus the stored aliases and
+        header mappings, then `mappings` ((header, target) pairs given for this load, e.g. `--map`) and
+        the sheets' year rules."""
+        return (load_reference()
+                .with_agency_aliases([(row["alias"], row["agency"]) for row in self.aliases()])
+                .with_header_mappings([(row["header"], row["target"]) for row in self.mappings()], "store")
+                .with_header_mappings(list(mappings), "option")
+                .with_sheet_years(sheet_years or {}))
 
     # --- writing -------------------------------------------------------------------------------
 
-    def ingest(self, paths, user: str, mode: str = "add", lang: str = "id",
-               _only_if_empty: bool = False) -> IngestResult:
+    def ingest(self, paths, user: str, mode: str = "add", lang: str = "id", mappings=(),
+               sheet_years: dict | None = None, _only_if_empty: bool = False) -> IngestResult:
         """Load `paths` (files or folders) and commit them as one batch per file, all or nothing.
 
         `mode` says what to do where the files' years are already stored (`result.issues` says why
@@ -285,10 +301,11 @@ class Store(Sessions):
         - "add-new": only innovations whose (identity, year) is not stored yet are added (nothing at
           all when every one is, with a warning saying so).
         The same innovation and year in two visible batches afterwards is a warning naming both places.
+        `mappings` and `sheet_years` apply to this upload only, over the stored mappings (`reference`).
         """
         if mode not in MODES:
             raise StoreError("bad_mode", mode=mode)
-        result, loaded = self._load(paths, lang)
+        result, loaded = self._load(paths, lang, self.reference(mappings, sheet_years))
         if result.errors or not loaded:
             if not loaded and not result.errors:
                 result.issues.append(StoreIssue("error", "no_files", "-", lang=lang))
@@ -314,8 +331,7 @@ class Store(Sessions):
             result.issues += refused.issues
         return result
 
-    def _load(self, paths, lang: str) -> tuple[IngestResult, list[_Loaded]]:
-        reference = self.reference()
+    def _load(self, paths, lang: str, reference: Reference) -> tuple[IngestResult, list[_Loaded]]:
         result, loaded = IngestResult(), []
         for path in expand_paths(paths):
             if path.suffix.lower() in NOT_DATA_SUFFIXES or path.name.startswith("."):
@@ -436,7 +452,7 @@ class Store(Sessions):
         """After any change: derive 'replaced' statuses and bump the data version."""
         counts = self._history(connection)
         for batch in counts:
-            if batch["status"] == "rolled_back":
+            if batch["status"] == "rolled_back" or batch["mode"] == ALIAS_MODE:
                 continue
             status = "replaced" if batch["records"] and not batch["active_records"] else "active"
             if status != batch["status"]:
@@ -463,11 +479,15 @@ class Store(Sessions):
                 raise StoreError("not_rolled_back", batch=batch_id)
             connection.execute(batches.update().where(batches.c.id == batch_id).values(
                 status=status, changed_by=user, changed_at=_now()))
+            if connection.scalar(sa.select(batches.c.mode).where(batches.c.id == batch_id)) == ALIAS_MODE:
+                self._apply_edits(connection, batch_id, "before" if status == "rolled_back" else "after", user)
             self._changed(connection)
             return self._history(connection, [batch_id])[0]
 
-    def add_alias(self, alias: str, agency: str, user: str) -> None:
-        """Map the agency name `alias` (as written in uploads) to the canonical `agency`, for later uploads."""
+    def add_alias(self, alias: str, agency: str, user: str) -> dict | None:
+        """Map the agency name `alias` (as written in uploads) to the canonical `agency`, for later uploads
+        and for the stored rows already written that way: those are re-resolved in one history entry
+        (mode "alias", rolled back and restored like a batch), returned; None when no stored row changed."""
         alias = " ".join(str(alias).split())
         base = load_reference()
         if agency not in base.agency_names:
@@ -477,9 +497,76 @@ class Store(Sessions):
             raise StoreError("alias_conflict", alias=alias, agency=known.agency if known else "")
         with self._write() as connection:
             key = text_key(alias)
-            connection.execute(agency_aliases.delete().where(agency_aliases.c.alias_key == key))
-            connection.execute(agency_aliases.insert().values(alias=alias, alias_key=key, agency=agency,
-                                                              created_by=user, created_at=_now()))
+            previous = connection.execute(sa.select(agency_aliases.c.alias, agency_aliases.c.agency)
+                                          .where(agency_aliases.c.alias_key == key)).first()
+            self._set_alias(connection, {"alias": alias, "agency": agency}, user)
+            entry = self._apply_alias(connection, key, {"alias": alias, "agency": agency},
+                                      previous._asdict() if previous else None, user)
+            self._changed(connection)
+            return entry
+
+    @staticmethod
+    def _set_alias(connection, value: dict | None, user: str, key: str | None = None) -> None:
+        """Make the stored alias `value` ({"alias", "agency"}) current, or remove alias `key` when None."""
+        key = text_key(value["alias"]) if value else key
+        connection.execute(agency_aliases.delete().where(agency_aliases.c.alias_key == key))
+        if value:
+            connection.execute(agency_aliases.insert().values(alias=value["alias"], alias_key=key,
+                                                              agency=value["agency"], created_by=user,
+                                                              created_at=_now()))
+
+    def _apply_alias(self, connection, key: str, value: dict, previous: dict | None, user: str) -> dict | None:
+        """Re-resolve the stored rows of this regency whose raw agency is the alias: one history entry."""
+        home = load_reference().regency["name"]
+        agency = value["agency"]
+        rows = [row for row in connection.execute(
+            sa.select(innovations.c.row_id, innovations.c.name, innovations.c.year, innovations.c.region,
+                      innovations.c.agency, innovations.c.agency_known, innovations.c.id, innovations.c.identity,
+                      innovations.c.agency_raw).where(innovations.c.agency_raw.isnot(None))).all()
+                if text_key(row.agency_raw) == key and row.region == home
+                and (row.agency != agency or not row.agency_known)]
+        if not rows:
+            return None
+        label = f"{value['alias']} → {agency}"
+        by_year = Counter(row.year for row in rows)
+        batch_id = connection.execute(batches.insert().values(
+            file_name=label, sha256=hashlib.sha256(f"{label}|{_now().isoformat()}".encode()).hexdigest(), size=0,
+            uploaded_by=user, uploaded_at=_now(), status="active", mode=ALIAS_MODE, records=len(rows),
+            by_year=json.dumps({str(year): by_year[year] for year in sorted(by_year, key=str)}),
+        )).inserted_primary_key[0]
+        changes = [{"batch_id": batch_id, "row_id": None, "before": json.dumps({"key": key, "alias": previous}),
+                    "after": json.dumps({"key": key, "alias": value})}]
+        for row in rows:
+            after = {"agency": agency, "agency_known": True,
+                     "id": innovation_id({"region": row.region, "agency": agency, "year": row.year, "name": row.name}),
+                     "identity": identity_key(row.name, agency, row.region)}
+            before = {"agency": row.agency, "agency_known": row.agency_known, "id": row.id, "identity": row.identity}
+            changes.append({"batch_id": batch_id, "row_id": row.row_id, "before": json.dumps(before),
+                            "after": json.dumps(after)})
+        connection.execute(edits.insert(), changes)
+        self._apply_edits(connection, batch_id, "after", user)
+        return self._history(connection, [batch_id])[0]
+
+    def _apply_edits(self, connection, batch_id: int, side: str, user: str) -> None:
+        """Write the `side` ("before" or "after") values of every edit of an alias entry, all at once."""
+        for edit in connection.execute(sa.select(edits).where(edits.c.batch_id == batch_id).order_by(edits.c.id)):
+            values = json.loads(getattr(edit, side))
+            if edit.row_id is None:
+                self._set_alias(connection, values["alias"], user, values["key"])
+            else:
+                connection.execute(innovations.update().where(innovations.c.row_id == edit.row_id).values(**values))
+
+    def add_mapping(self, header: str, target: str, user: str) -> None:
+        """Map the column header `header` (as written) to the source column `target`, or "ignore" it,
+        for every later upload (and `inspect` / `ingest` against the store)."""
+        header = " ".join(str(header).split())
+        if not text_key(header) or target not in SOURCE_COLUMNS and target != IGNORE:
+            raise StoreError("bad_mapping", header=header, target=target)
+        with self._write() as connection:
+            key = text_key(header)
+            connection.execute(column_mappings.delete().where(column_mappings.c.header_key == key))
+            connection.execute(column_mappings.insert().values(header=header, header_key=key, target=target,
+                                                               created_by=user, created_at=_now()))
             self._changed(connection)
 
     def add_user(self, name: str, role: str, password: str) -> bool:

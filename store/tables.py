@@ -86,6 +86,29 @@ agency_aliases = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+# Users' header mappings: header as written → a source column or "ignore" (loaders.reference.IGNORE).
+column_mappings = sa.Table(
+    "column_mappings", metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("header", sa.Text, nullable=False),
+    sa.Column("header_key", sa.Text, nullable=False, unique=True),  # loaders.text.text_key(header)
+    sa.Column("target", sa.Text, nullable=False),
+    sa.Column("created_by", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# What a batch-like change (mode "alias": a new agency alias applied to stored rows) changed: per
+# row (or, row_id NULL, the alias itself) its values before and after, as JSON; rollback writes
+# `before` back, restore writes `after` again.
+edits = sa.Table(
+    "edits", metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("batch_id", BigId, sa.ForeignKey("batches.id"), nullable=False, index=True),
+    sa.Column("row_id", BigId, sa.ForeignKey("innovations.row_id"), nullable=True),
+    sa.Column("before", sa.Text, nullable=False),
+    sa.Column("after", sa.Text, nullable=False),
+)
+
 users = sa.Table(
     "users", metadata,
     sa.Column("id", BigId, primary_key=True, autoincrement=True),

@@ -1,0 +1,83 @@
+"""Users' column mappings in the store (who, when; reused by later uploads) and a new agency alias
+applied to the rows already stored, as a history entry that rolls back and restores whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.database import StoreError
+from tests.workbooks import make_xlsx
+
+HEADER = ["No", "Nama Inovasi", "Perangkat Daerah", "Urusan", "Tahun", "Kegiatan Pendukung"]
+
+
+def recap(path, year: int, agency: str = "Dinas Kesehatan", count: int = 2):
+    rows = [[n, f"Inovasi {year} nomor {n}", agency, "Kesehatan", year, f"Sumber daya {n}"]
+            for n in range(1, count + 1)]
+    return make_xlsx(path, {"Data": [HEADER, *rows]})
+
+
+def test_a_mapping_is_stored_with_who_and_when_and_reused_by_a_later_upload(store, tmp_path):
+    store.add_mapping("kegiatan   PENDUKUNG", "resources", user="sari")
+    [saved] = store.mappings()
+    assert (saved["header"], saved["target"], saved["created_by"]) == ("kegiatan PENDUKUNG", "resources", "sari")
+    assert saved["created_at"]
+    result = store.ingest([recap(tmp_path / "a.xlsx", 2019)], "budi")
+    assert result.ok and not [i for i in result.issues if i.code == "unknown_header"]
+    assert result.files[0].sheets[0].mapping_source["Kegiatan Pendukung"] == "store"
+    assert store.current_frame()["resources"].tolist() == ["Sumber daya 1", "Sumber daya 2"]
+
+
+def test_a_later_mapping_of_the_same_header_replaces_it_and_ignore_drops_the_column(store, tmp_path):
+    store.add_mapping("Kegiatan Pendukung", "resources", user="sari")
+    store.add_mapping("Kegiatan Pendukung", "ignore", user="budi")
+    assert [(m["target"], m["created_by"]) for m in store.mappings()] == [("ignore", "budi")]
+    result = store.ingest([recap(tmp_path / "a.xlsx", 2019)], "budi")
+    assert result.ok and not result.issues
+    assert store.current_frame()["resources"].isna().all()
+
+
+def test_a_mapping_for_this_upload_only_wins_over_the_stored_one(store, tmp_path):
+    store.add_mapping("Kegiatan Pendukung", "ignore", user="sari")
+    result = store.ingest([recap(tmp_path / "a.xlsx", 2019)], "budi", mappings=[("Kegiatan Pendukung", "resources")])
+    assert result.files[0].sheets[0].mapping_source["Kegiatan Pendukung"] == "option"
+    assert store.current_frame()["resources"].notna().all()
+    assert [m["target"] for m in store.mappings()] == ["ignore"]
+
+
+@pytest.mark.parametrize("header, target", [("Kegiatan", "warna"), ("  ", "resources")])
+def test_a_bad_mapping_is_refused(store, header, target):
+    with pytest.raises(StoreError) as raised:
+        store.add_mapping(header, target, user="sari")
+    assert raised.value.code == "bad_mapping" and store.mappings() == []
+
+
+def test_a_new_alias_re_resolves_stored_rows_in_a_history_entry_that_rolls_back_and_restores(store, tmp_path):
+    store.ingest([recap(tmp_path / "a.xlsx", 2019, agency="Dinkes Kab Lama", count=3)], "budi")
+    store.ingest([recap(tmp_path / "b.xlsx", 2020, agency="Dinas Pendidikan")], "budi")
+    before = store.current_frame()
+    assert before["agency"].tolist().count("Dinkes Kab Lama") == 3
+    entry = store.add_alias("DINKES kab. lama", "Dinas Kesehatan", user="sari")
+    assert (entry["mode"], entry["records"], entry["who"], entry["by_year"]) == ("alias", 3, "sari", {"2019": 3})
+    after = store.current_frame()
+    assert after["agency"].tolist() == ["Dinas Kesehatan"] * 3 + ["Dinas Pendidikan"] * 2
+    assert after["agency_known"].all() and after["agency_raw"].tolist()[:3] == ["Dinkes Kab Lama"] * 3
+    assert set(after["id"][:3]).isdisjoint(before["id"][:3])
+    assert store.history()[-1]["status"] == "active"
+
+    store.rollback(entry["id"], user="sari")
+    undone = store.current_frame()
+    assert undone["agency"].tolist() == before["agency"].tolist()
+    assert undone["id"].tolist() == before["id"].tolist() and not undone["agency_known"][:3].any()
+    assert store.aliases() == []   # the alias goes with it: a later upload is not re-resolved either
+
+    store.restore(entry["id"], user="sari")
+    assert store.current_frame()["agency"].tolist() == after["agency"].tolist()
+    assert [(a["alias"], a["agency"]) for a in store.aliases()] == [("DINKES kab. lama", "Dinas Kesehatan")]
+
+
+def test_an_alias_no_stored_row_uses_makes_no_history_entry(store, tmp_path):
+    store.ingest([recap(tmp_path / "a.xlsx", 2019)], "budi")
+    count = len(store.history())
+    assert store.add_alias("Dinkes Kab Lama", "Dinas Kesehatan", user="sari") is None
+    assert len(store.history()) == count
