@@ -54,6 +54,40 @@ def add_lang_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=["id", "en"], default="id", help="bahasa pesan: id (bawaan) atau en")
 
 
+def add_map_argument(parser: argparse.ArgumentParser) -> None:
+    """--map "Header=field" (repeatable): a column mapping for this run, over the stored ones."""
+    from i18n import t
+
+    parser.add_argument("--map", dest="mappings", action="append", default=[], type=parse_map,
+                        metavar="HEADER=FIELD", help=t("cli.map_help"))
+
+
+def parse_map(value: str) -> tuple[str, str]:
+    """'Kegiatan Pendukung=resources' -> ('Kegiatan Pendukung', 'resources'); a usage error otherwise."""
+    from i18n import t
+    from loaders.reference import IGNORE
+    from loaders.schema import SOURCE_COLUMNS
+
+    header, _, target = value.rpartition("=")
+    if not header.strip() or target.strip() not in [*SOURCE_COLUMNS, IGNORE]:
+        raise argparse.ArgumentTypeError(t("cli.map_bad", value=value, fields=", ".join([*SOURCE_COLUMNS, IGNORE])))
+    return header.strip(), target.strip()
+
+
+def existing_store(lang: str = "id"):
+    """The store when there is one to read ($DATABASE_URL, or the embedded file already created),
+    opened without seeding; else None. For commands that only read files but follow the store's
+    mappings (`inspect`)."""
+    import os
+
+    from store.database import DEFAULT_INSTANCE, ENV_INSTANCE, ENV_URL
+
+    embedded = Path(os.environ.get(ENV_INSTANCE) or DEFAULT_INSTANCE) / "dasbor.sqlite3"
+    if not os.environ.get(ENV_URL) and not embedded.exists():
+        return None
+    return open_store_or_say(lang, seed=False)
+
+
 def add_batch_arguments(parser) -> None:
     """BATCH (an id from `history`), --user and --lang: the arguments of rollback and restore."""
     parser.add_argument("batch", type=int, metavar="BATCH", help="nomor batch (lihat 'history')")

@@ -8,7 +8,7 @@ not stored yet). So a re-uploaded recap never counts an innovation twice by defa
 
 from __future__ import annotations
 
-from cli.common import add_lang_argument, batch_line, cli_user, run_with_store
+from cli.common import add_lang_argument, add_map_argument, batch_line, cli_user, run_with_store
 from i18n import t
 
 
@@ -21,13 +21,15 @@ def register(subparsers) -> None:
     choice.add_argument("--add-new", dest="mode", action="store_const", const="add-new",
                         help=t("cli.ingest.add_new_help"))
     parser.add_argument("--user", default=None, help="nama yang dicatat (bawaan: pengguna sistem operasi)")
+    add_map_argument(parser)
     add_lang_argument(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args) -> int:
     def act(store) -> int:
-        result = store.ingest(args.files, user=cli_user(args), mode=args.mode, lang=args.lang)
+        result = store.ingest(args.files, user=cli_user(args), mode=args.mode, lang=args.lang,
+                              mappings=args.mappings)
         for issue in result.issues:
             print(issue.to_line())
         if result.errors:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from cli.common import add_lang_argument
+from cli.common import add_lang_argument, add_map_argument, existing_store
 from i18n import printable
 
 
@@ -12,16 +12,28 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("inspect", help="baca dan periksa berkas tanpa mengubah apa pun")
     parser.add_argument("files", nargs="+", metavar="FILE", help="berkas atau folder")
     parser.add_argument("--json", action="store_true", help="cetak satu objek JSON")
+    add_map_argument(parser)
     add_lang_argument(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args) -> int:
     from loaders import load_paths
+    from loaders.reference import load_reference
 
-    result = load_paths(args.files, lang=args.lang)
+    store = existing_store(args.lang)
+    try:
+        stored = store.mappings() if store is not None else []
+        reference = store.reference(args.mappings) if store is not None else \
+            load_reference().with_header_mappings(args.mappings, "option")
+    finally:
+        if store is not None:
+            store.close()
+    result = load_paths(args.files, lang=args.lang, reference=reference)
     if args.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        used = [{**row, "source": "store"} for row in stored]
+        used += [{"header": header, "target": target, "source": "option"} for header, target in args.mappings]
+        print(json.dumps({**result.to_dict(), "mappings": used}, ensure_ascii=False, indent=1))
     else:
         print_report(result, args.lang)
     return 0 if result.ok else 1

@@ -458,6 +458,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "{count} innovations from {file} will show again on every page of the dashboard, "
                                  "replacing the data of {years} shown now."),
     "data.ask_cancel": ("Jangan", "Cancel"),
+    # --map HEADER=FIELD (inspect, ingest)
+    "cli.map_help": ("petakan judul kolom ke kolom baku, atau 'ignore' untuk mengabaikannya (boleh berulang); "
+                     "pemetaan tersimpan dari /data juga dipakai",
+                     "map a column header to a canonical column, or 'ignore' to drop it (repeatable); the mappings "
+                     "saved on /data apply too"),
+    "cli.map_bad": ("--map '{value}' tidak valid: tulis \"Judul Kolom=kolom\" dengan kolom salah satu dari: {fields}",
+                    "--map '{value}' is not valid: write \"Header=column\" with column one of: {fields}"),
     # python app.py ingest
     "cli.ingest.saved": ("Disimpan: {batch}", "Saved: {batch}"),
     "cli.ingest.replace_help": ("ganti data tahun-tahun yang ada di berkas", "replace the years the files hold"),

@@ -164,3 +164,61 @@ def test_cli_ingest_add_new_adds_only_the_innovations_not_stored(app, tmp_path):
 def test_cli_ingest_replace_and_add_new_exclude_each_other(app):
     done = app("ingest", IID_2025, "--replace", "--add-new")
     assert done.returncode == 2 and "not allowed with argument" in done.stderr and "Traceback" not in done.stderr
+
+
+# --- column mappings: --map, and the store's mappings in inspect and ingest ----------------------
+
+MAP_HEADER = ["No", "Nama Inovasi", "Perangkat Daerah", "Urusan", "Tahun", "Kegiatan Pendukung"]
+
+
+def _mapped_file(path):
+    return make_xlsx(path, {"Data": [MAP_HEADER, [1, "Posyandu Digital", "Dinas Kesehatan", "Kesehatan", 2019,
+                                                  "Kader terlatih"]]})
+
+
+def test_cli_map_fills_the_field_and_inspect_json_says_where_each_mapping_came_from(app, store_url, tmp_path):
+    path = _mapped_file(tmp_path / "a.xlsx")
+    plain = json.loads(app("inspect", path, "--json").stdout)
+    assert plain["files"][0]["sheets"][0]["unknown"] == ["Kegiatan Pendukung"] and plain["mappings"] == []
+    store = open_store(store_url, seed=False)
+    try:
+        store.add_mapping("Kegiatan Pendukung", "ignore", user="sari")
+    finally:
+        store.close()
+    stored = json.loads(app("inspect", path, "--json").stdout)
+    sheet = stored["files"][0]["sheets"][0]
+    assert sheet["mapping_source"]["Kegiatan Pendukung"] == "store" and sheet["mapping"]["Kegiatan Pendukung"] is None
+    assert sheet["mapping_source"]["Nama Inovasi"] == "reference" and not stored["issues"]
+    [used] = stored["mappings"]
+    assert (used["header"], used["target"], used["source"], used["created_by"]) == (
+        "Kegiatan Pendukung", "ignore", "store", "sari")
+    mapped = json.loads(app("inspect", path, "--map", "Kegiatan Pendukung=resources", "--json").stdout)
+    assert mapped["files"][0]["sheets"][0]["mapping"]["Kegiatan Pendukung"] == "resources"
+    assert [m["source"] for m in mapped["mappings"]] == ["store", "option"]
+    done = app("ingest", path, "--map", "Kegiatan Pendukung=resources", "--user", "budi")
+    assert done.returncode == 0, done.stdout + done.stderr
+    store = open_store(store_url, seed=False)
+    try:
+        assert store.current_frame()["resources"].tolist() == ["Kader terlatih"]
+    finally:
+        store.close()
+
+
+def test_cli_ingest_uses_the_stored_mapping(app, store_url, tmp_path):
+    store = open_store(store_url, seed=False)
+    try:
+        store.add_mapping("Kegiatan Pendukung", "resources", user="sari")
+    finally:
+        store.close()
+    assert app("ingest", _mapped_file(tmp_path / "a.xlsx")).returncode == 0
+    store = open_store(store_url, seed=False)
+    try:
+        assert store.current_frame()["resources"].tolist() == ["Kader terlatih"]
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("value", ["Kegiatan Pendukung", "Kegiatan=warna", "=resources"])
+def test_cli_a_bad_map_is_a_usage_error(app, tmp_path, value):
+    done = app("inspect", _mapped_file(tmp_path / "a.xlsx"), "--map", value)
+    assert done.returncode == 2 and "Judul Kolom=kolom" in done.stderr and "Traceback" not in done.stderr
