@@ -10,11 +10,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "loader.file_too_large": ("Berkas {size_mb} MB melebihi batas {limit_mb} MB. Pecah menjadi beberapa berkas.",
                               "The file is {size_mb} MB, over the {limit_mb} MB limit. Split it into several "
                               "files."),
-    "loader.not_spreadsheet": ("Bukan lembar kerja yang dapat dibaca ({detail}). Simpan sebagai .xlsx atau .csv.",
-                               "Not a readable spreadsheet ({detail}). Save it as .xlsx or .csv."),
-    "loader.corrupt_zip": ("Berkas rusak: arsip .xlsx/.ods tidak utuh ({detail}). Buka di Excel dan simpan ulang.",
-                           "The file is damaged: the .xlsx/.ods archive is incomplete ({detail}). Open it in Excel"
-                           " and save it again."),
     "loader.password_protected": ("Berkas dilindungi kata sandi. Buka di Excel, hapus kata sandinya, lalu simpan "
                                   "ulang.",
                                   "The file is password-protected. Open it in Excel, remove the password and save "
@@ -23,7 +18,81 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "keamanan.",
                         "Implausible content: {uncompressed_mb} MB once uncompressed. The file is refused for "
                         "safety."),
-    "loader.unreadable": ("Berkas tidak dapat dibaca: {detail}.", "The file cannot be read: {detail}."),
+    "loader.not_spreadsheet": ("Bukan lembar kerja yang dapat dibaca (berkas biner, misalnya gambar atau PDF). "
+                               "Simpan datanya sebagai .xlsx atau .csv.",
+                               "Not a readable spreadsheet (a binary file, such as a picture or a PDF). Save the "
+                               "data as .xlsx or .csv."),
+    "loader.not_workbook_zip": ("Bukan lembar kerja yang dapat dibaca: arsip zip tanpa buku kerja Excel atau ODS "
+                                "(misalnya dokumen Word). Simpan datanya sebagai .xlsx atau .csv.",
+                                "Not a readable spreadsheet: a zip archive without an Excel or ODS workbook (a Word"
+                                " document, for instance). Save the data as .xlsx or .csv."),
+    "loader.not_workbook_ole": ("Bukan lembar kerja yang dapat dibaca: dokumen Office lama yang bukan buku kerja "
+                                "Excel (misalnya .doc). Simpan datanya sebagai .xlsx atau .csv.",
+                                "Not a readable spreadsheet: an old Office document that is not an Excel workbook "
+                                "(a .doc, for instance). Save the data as .xlsx or .csv."),
+    "loader.html_no_table": ("Bukan lembar kerja yang dapat dibaca: halaman web tanpa tabel (mungkin halaman login "
+                             "atau halaman galat yang tersimpan sebagai .xls). Unduh ulang ekspornya, atau simpan "
+                             "sebagai .xlsx.",
+                             "Not a readable spreadsheet: a web page without a table (perhaps a login or error page"
+                             " saved as .xls). Download the export again, or save it as .xlsx."),
+    "loader.xlsb": ("Format Excel Binary (.xlsb) tidak didukung. Buka di Excel lalu Simpan Sebagai .xlsx.",
+                    "The Excel Binary format (.xlsb) is not supported. Open it in Excel and Save As .xlsx."),
+    "loader.corrupt_zip": ("Berkas rusak: arsip .xlsx/.ods tidak utuh atau isinya tidak dapat dibuka. Buka di Excel"
+                           " dan simpan ulang; bila tidak bisa dibuka, minta salinan aslinya.",
+                           "The file is damaged: the .xlsx/.ods archive is incomplete or its content cannot be "
+                           "opened. Open it in Excel and save it again; if it will not open, ask for the original "
+                           "copy."),
+    "loader.unsafe_xml": ("Berkas memuat XML yang tidak aman (deklarasi DOCTYPE/ENTITY, seperti pada serangan XXE "
+                          "atau 'billion laughs') dan ditolak demi keamanan. Buka di Excel lalu simpan sebagai "
+                          ".xlsx baru.",
+                          "The file contains unsafe XML (DOCTYPE/ENTITY declarations, as in XXE or 'billion laughs'"
+                          " attacks) and is refused for safety. Open it in Excel and save it as a new .xlsx."),
+    "loader.unreadable": ("Berkas rusak: isi buku kerjanya tidak dapat dibaca. Buka di Excel lalu simpan ulang "
+                          "sebagai .xlsx.",
+                          "The file is damaged: its workbook content cannot be read. Open it in Excel and save it "
+                          "again as .xlsx."),
+    "loader.only_hidden_sheets": ("Semua lembar di berkas ini tersembunyi. Tampilkan lembar datanya di Excel (klik "
+                                  "kanan tab lembar › Unhide), simpan, lalu muat ulang.",
+                                  "Every sheet of this file is hidden. Unhide the data sheet in Excel (right-click "
+                                  "a sheet tab › Unhide), save, and load it again."),
+    "loader.too_many_rows": ("Lembar ini memuat {rows} baris, melebihi batas {limit} baris. Hapus baris kosong atau"
+                             " berformat di bawah tabel, atau pecah berkas per tahun; pengelola dapat mengubah "
+                             "batas dengan {variable}.",
+                             "This sheet holds {rows} rows, over the limit of {limit}. Delete the empty or "
+                             "formatted rows below the table, or split the file by year; an administrator can "
+                             "change the limit with {variable}."),
+    "loader.too_many_columns": ("Lembar ini memuat {columns} kolom (sampai kolom {last}), melebihi batas {limit} "
+                                "kolom. Hapus kolom kosong atau berformat di kanan tabel; pengelola dapat mengubah "
+                                "batas dengan {variable}.",
+                                "This sheet holds {columns} columns (up to column {last}), over the limit of "
+                                "{limit}. Delete the empty or formatted columns right of the table; an "
+                                "administrator can change the limit with {variable}."),
+    "loader.too_many_cells": ("Lembar ini memuat {cells} sel, melebihi batas {limit} sel. Pecah berkas (misalnya "
+                              "per tahun); pengelola dapat mengubah batas dengan {variable}.",
+                              "This sheet holds {cells} cells, over the limit of {limit}. Split the file (by year, "
+                              "for instance); an administrator can change the limit with {variable}."),
+    "loader.field_too_long": ("Satu sel berisi {chars} karakter, melebihi batas {limit} karakter. Persingkat "
+                              "isinya; pengelola dapat mengubah batas dengan {variable}.",
+                              "One cell holds {chars} characters, over the limit of {limit}. Shorten it; an "
+                              "administrator can change the limit with {variable}."),
+    "loader.csv_field_too_long": ("Satu sel lebih dari {limit} karakter, biasanya karena tanda kutip (\") yang "
+                                  "dibuka tetapi tidak ditutup. Periksa tanda kutip di baris ini; bila selnya "
+                                  "memang sepanjang itu, persingkat (batas: {variable}).",
+                                  "A cell is longer than {limit} characters, usually because a quote (\") was opened"
+                                  " and never closed. Check the quotes on this line; if the cell really is that "
+                                  "long, shorten it (limit: {variable})."),
+    "loader.csv_malformed": ("CSV tidak dapat diurai mulai baris ini. Buka di Excel lalu simpan ulang sebagai CSV "
+                             "(UTF-8).",
+                             "The CSV cannot be parsed from this line on. Open it in Excel and save it again as CSV"
+                             " (UTF-8)."),
+    "loader.bad_limit_setting": ("Pengaturan {variable}='{value}' tidak valid: harus bilangan bulat 1 atau lebih "
+                                 "(bawaan {default}). Perbaiki atau hapus variabel itu, lalu jalankan ulang.",
+                                 "The setting {variable}='{value}' is not valid: it must be a whole number of 1 or "
+                                 "more (default {default}). Fix or remove the variable, then run again."),
+    "loader.internal_error": ("Terjadi kesalahan tak terduga saat membaca berkas ini; berkas tidak dimuat dan data "
+                              "lain tidak berubah. Kirimkan berkas ini ke pengelola aplikasi.",
+                              "An unexpected error occurred while reading this file; it was not loaded and no other"
+                              " data changed. Please send the file to the application's administrator."),
     "loader.no_table": ("Tidak ada tabel inovasi di berkas ini (tidak ditemukan kolom 'Nama Inovasi' atau 'Judul "
                         "Inovasi').",
                         "No innovation table in this file (no 'Nama Inovasi' or 'Judul Inovasi' column found)."),
@@ -61,6 +130,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "loader.unknown_value": ("Nilai '{value}' tidak dikenal untuk kolom ini (yang dikenal: {allowed}); dibiarkan "
                              "kosong.",
                              "Value '{value}' is not known for this column (known: {allowed}); left empty."),
+    "loader.number_not_finite": ("'{value}' bukan angka hingga (tak hingga atau NaN); dibiarkan kosong.",
+        "'{value}' is not a finite number (infinity or NaN); left empty."),
     "loader.bad_number": ("'{value}' bukan angka; dibiarkan kosong.", "'{value}' is not a number; left empty."),
     "loader.duplicate": ("Inovasi yang sama sudah ada di baris {first_row} (lembar {first_sheet}).",
                          "The same innovation already appears in row {first_row} (sheet {first_sheet})."),

@@ -48,14 +48,18 @@ def _row_label(row: int | None, lang: str) -> str | None:
 
 
 class FileRejected(ValueError):
-    """A file that cannot be used at all (empty, corrupt, protected, too large, ...)."""
+    """A file that cannot be used at all (empty, corrupt, protected, too large, ...), with the place
+    (sheet, Excel row, column) when the reason has one."""
 
-    def __init__(self, code: str, file: str, **params):
+    def __init__(self, code: str, file: str, sheet: str | None = None, row: int | None = None,
+                 column: str | None = None, **params):
         self.code, self.file, self.params = code, file, params
+        self.sheet, self.row, self.column = sheet, row, column
         super().__init__(t(f"loader.{code}", "en", **params))
 
     def issue(self, lang: str = "id") -> Issue:
-        return Issue("error", self.code, self.file, params=tuple(self.params.items()), lang=lang)
+        return Issue("error", self.code, self.file, self.sheet, self.row, self.column,
+                     params=tuple(self.params.items()), lang=lang)
 
 
 def column_letter(index: int) -> str:

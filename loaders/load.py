@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,9 @@ from loaders.reference import load_reference
 from loaders.schema import (BOOL_COLUMNS, CANONICAL_COLUMNS, DATETIME_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS,
                             TEXT_COLUMNS)
 from loaders.tables import Table, find_table, skip_reason
-from loaders.text import text_key
+from loaders.text import printable, text_key
+
+log = logging.getLogger(__name__)
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data" / "sample"
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".htm", ".html", ".tsv", ".txt"}
@@ -159,9 +162,21 @@ def load_paths(paths, lang: str = "id", max_bytes: int | None = None, reference=
 
 def load_file(path: Path, reference, lang: str = "id", max_bytes: int | None = None
               ) -> tuple[list[dict], FileReport, list[Issue]]:
-    """One file → its records, its report and its issues; any error rejects the whole file."""
-    report = FileReport(str(path))
-    context = Context(path.name, reference, lang)
+    """One file → its records, its report and its issues; any error rejects the whole file.
+
+    A fault in a reader (a file shaped in a way no test foresaw) rejects the file with `internal_error`,
+    never a traceback; the other files are loaded as usual."""
+    try:
+        return _load_file(path, reference, lang, max_bytes)
+    except Exception as err:  # noqa: BLE001 - a message instead of a traceback is the point
+        log.error("internal error while reading %s: %s", printable(path.name), type(err).__name__)
+        report = FileReport(printable(str(path)), status="rejected")
+        return [], report, [Issue("error", "internal_error", printable(path.name), lang=lang)]
+
+
+def _load_file(path: Path, reference, lang: str, max_bytes: int | None) -> tuple[list[dict], FileReport, list[Issue]]:
+    report = FileReport(printable(str(path)))
+    context = Context(printable(path.name), reference, lang)
     try:
         sheets = read_file(path, max_bytes)
     except FileRejected as rejected:
@@ -182,7 +197,9 @@ def load_file(path: Path, reference, lang: str = "id", max_bytes: int | None = N
         records += sheet_records
         issues += sheet_issues
     issues += _duplicates(records, context)
-    if not any(sheet.skipped is None for sheet in report.sheets):
+    if sheets and all(not sheet.visible for sheet in sheets):
+        issues.append(context.issue("error", "only_hidden_sheets"))
+    elif not any(sheet.skipped is None for sheet in report.sheets):
         issues.append(context.issue("error", "no_table"))
     errors = sum(issue.severity == "error" for issue in issues)
     if errors:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 
 import pandas as pd
@@ -43,6 +44,27 @@ _REGENCY_SUFFIX = re.compile(r"\s+(kab|kabupaten|pemkab|pemerintah kabupaten)?\s
 _KECAMATAN = re.compile(r"^(kec|kecamatan|camat|kantor camat|kantor kecamatan) (.+)$")
 
 
+class NotFinite(ValueError):
+    """A number that is infinite or NaN ('inf', '1e999', a NaN cell): kept out of the data with a warning."""
+
+
+def finite(number: float) -> float:
+    """`number`, or NotFinite when it is infinite or NaN."""
+    if not math.isfinite(number):
+        raise NotFinite(number)
+    return number
+
+
+def _raise_if_not_finite(text: str) -> None:
+    """NotFinite when `text` spells an infinite or NaN number ('inf', '1e999', '-Infinity')."""
+    try:
+        finite(float(text.replace(",", ".")))
+    except NotFinite:
+        raise
+    except ValueError:
+        pass
+
+
 def parse_year(value: object) -> int | None:
     """2016, 2016.0, '2016', 'Th. 2016' or a date cell → 2016; None when empty.
 
@@ -53,9 +75,7 @@ def parse_year(value: object) -> int | None:
     if isinstance(value, bool):
         raise ValueError(value)
     if isinstance(value, (int, float)):
-        if value != value:
-            return None
-        if float(value).is_integer():
+        if float(finite(float(value))).is_integer():
             return int(value)
         raise ValueError(value)
     text = clean_text(value)
@@ -63,6 +83,7 @@ def parse_year(value: object) -> int | None:
         return None
     match = _YEAR_TEXT.match(text)
     if not match:
+        _raise_if_not_finite(text)
         raise ValueError(value)
     return int(match.group(1))
 
@@ -75,7 +96,7 @@ def parse_date(value: object) -> tuple[pd.Timestamp | None, str | None]:
     if isinstance(value, dt.date):
         return pd.Timestamp(value), "day"
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return _date_from_number(float(value))
+        return _date_from_number(finite(float(value)))
     text = clean_text(value)
     if text is None:
         return None, None
@@ -91,7 +112,9 @@ def parse_date(value: object) -> tuple[pd.Timestamp | None, str | None]:
             return pd.Timestamp(int(m[2]), MONTHS[m[1]], 1), "month"
         if m := _M_Y.match(text):
             return pd.Timestamp(int(m[2]), int(m[1]), 1), "month"
-        return _date_from_number(float(text.replace(",", ".")))
+        return _date_from_number(finite(float(text.replace(",", "."))))
+    except NotFinite:
+        raise
     except (ValueError, OverflowError) as err:
         raise ValueError(value) from err
 
@@ -105,13 +128,13 @@ def _date_from_number(number: float) -> tuple[pd.Timestamp, str]:
 
 
 def parse_number(value: object) -> float | None:
-    """87, '87', '87,5' → float; None when empty; ValueError otherwise."""
+    """87, '87', '87,5' → float; None when empty; NotFinite for 'inf', '1e999' or NaN; ValueError otherwise."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
+        return finite(float(value))
     text = clean_text(value)
     if text is None:
         return None
-    return float(text.replace(",", "."))
+    return finite(float(text.replace(",", ".")))
 
 
 def strip_account_slug(text: str | None) -> str | None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.errors import Issue
-from loaders.normalize import (MIN_YEAR, parse_date, parse_number, parse_sdgs, parse_year, resolve_agency,
+from loaders.normalize import (MIN_YEAR, NotFinite, parse_date, parse_number, parse_sdgs, parse_year, resolve_agency,
                                resolve_enum, resolve_sector, resolve_sector_list,
                                strip_account_slug)
 from loaders.reference import Reference
@@ -88,6 +88,11 @@ def _parsed(values: list, parse) -> list:
     return out
 
 
+def _number_code(error: ValueError, code: str) -> str:
+    """`number_not_finite` for an infinite or NaN number, else `code`."""
+    return "number_not_finite" if isinstance(error, NotFinite) else code
+
+
 def _set_text(records, raw, table, context, issues) -> None:
     for column in ["name", *[c for c in TEXT_COLUMNS if c in raw]]:
         for record, value in zip(records, _parsed(raw[column], clean_text)):
@@ -104,8 +109,8 @@ def _set_text(records, raw, table, context, issues) -> None:
         for record, value, given in zip(records, _parsed(raw["maturity"], parse_number), raw["maturity"]):
             record["maturity"] = None if isinstance(value, ValueError) else value
             if isinstance(value, ValueError):
-                issues.append(context.issue("warning", "bad_number", table.sheet, record["source_row"],
-                                            table.header_of("maturity"), value=given))
+                issues.append(context.issue("warning", _number_code(value, "bad_number"), table.sheet,
+                                            record["source_row"], table.header_of("maturity"), value=given))
     if "sdgs" in raw:
         for record, value in zip(records, _parsed(raw["sdgs"], lambda v: parse_sdgs(v, context.reference))):
             record["sdgs"] = value
@@ -115,8 +120,8 @@ def _set_dates(records, raw, table, context, issues) -> None:
     for column in [c for c in DATES if c in raw]:
         for record, value, given in zip(records, _parsed(raw[column], parse_date), raw[column]):
             if isinstance(value, ValueError):
-                issues.append(context.issue("warning", "bad_date", table.sheet, record["source_row"],
-                                            table.header_of(column), value=given))
+                issues.append(context.issue("warning", _number_code(value, "bad_date"), table.sheet,
+                                            record["source_row"], table.header_of(column), value=given))
                 value = (None, None)
             record[column], record[f"{column}_precision"] = value
 
@@ -130,6 +135,10 @@ def _set_year(records, raw, table, context, issues) -> None:
     given_years = _parsed(raw["year"], parse_year) if "year" in raw else [None] * len(records)
     for record, year, given, ruled in zip(records, given_years, raw.get("year", [None] * len(records)), rule):
         source = "column"
+        if isinstance(year, NotFinite):  # 'inf' in the year column: a value with a warning, then the fallbacks
+            issues.append(context.issue("warning", "number_not_finite", table.sheet, record["source_row"],
+                                        table.header_of("year"), value=given))
+            year = None
         if year is None:
             launch = record.get("launch_date")
             candidates = [ruled] + fallback + [(launch.year if launch is not None else None, "launch_date")]
