@@ -9,6 +9,7 @@ a DOCTYPE, a NUL). Nothing here is a binary fixture: the files are made when a t
 from __future__ import annotations
 
 import base64
+import io
 import random
 import zipfile
 from dataclasses import dataclass
@@ -400,23 +401,43 @@ def data_url(path: Path) -> str:
 
 
 def mutations(data: bytes, count: int, seed: int) -> list[bytes]:
-    """`count` copies of `data`, each with a few bytes overwritten, inserted, deleted or cut off (seeded)."""
+    """`count` copies of `data`, each with a few bytes overwritten, inserted, deleted or cut off (seeded).
+    A zip (.xlsx) has every other copy mutated inside one of its members and zipped again, so that the
+    damage reaches the XML readers instead of stopping at the archive's checksums."""
     rng = random.Random(seed)
     out = []
-    for _ in range(count):
-        buffer = bytearray(data)
-        for _ in range(rng.randint(1, 8)):
-            kind, at = rng.random(), rng.randrange(len(buffer))
-            if kind < 0.6:
-                buffer[at] = rng.randrange(256)
-            elif kind < 0.75:
-                buffer[at:at] = rng.randbytes(rng.randint(1, 16))
-            elif kind < 0.9:
-                del buffer[at:at + rng.randint(1, 16)]
-            else:
-                del buffer[max(at, 16):]
-        out.append(bytes(buffer))
+    for number in range(count):
+        if number % 2 and data.startswith(b"PK"):
+            out.append(_mutate_member(data, rng))
+        else:
+            out.append(bytes(_mutate(bytearray(data), rng)))
     return out
+
+
+def _mutate(buffer: bytearray, rng: random.Random) -> bytearray:
+    for _ in range(rng.randint(1, 8)):
+        kind, at = rng.random(), rng.randrange(max(len(buffer), 1))
+        if kind < 0.5:
+            buffer[at:at + 1] = bytes([rng.randrange(256)])
+        elif kind < 0.65:
+            buffer[at:at] = rng.choice([rng.randbytes(rng.randint(1, 16)), b"<", b">", b'"', b"&", b"9999999",
+                                        b"XFD", b"\x00", b"-1"])
+        elif kind < 0.9:
+            del buffer[at:at + rng.randint(1, 16)]
+        else:
+            del buffer[max(at, 16):]
+    return buffer
+
+
+def _mutate_member(data: bytes, rng: random.Random) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        members = [(info.filename, source.read(info)) for info in source.infolist()]
+    target = rng.randrange(len(members))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for index, (name, content) in enumerate(members):
+            archive.writestr(name, bytes(_mutate(bytearray(content), rng)) if index == target else content)
+    return out.getvalue()
 
 
 __all__ = ["CORPUS", "Case", "data_url", "mutations", "raw_xlsx", "sheet_xml"]
@@ -440,21 +461,27 @@ class Done:
 
 
 def run_app(*args, env: dict | None = None, timeout: float = HANG_SECONDS) -> Done:
-    """`python app.py ARGS` in its own process; its exit code, output, wall time and peak RSS.
+    """`python app.py ARGS` in its own process, measured (see `run_process`)."""
+    import sys
 
-    The peak comes from the kernel's accounting of that one child (wait4's rusage, as getrusage
-    (RUSAGE_CHILDREN) would give it), so a parallel test or an earlier child does not count."""
+    return run_process([sys.executable, "app.py", *map(str, args)], env, timeout)
+
+
+def run_process(argv: list[str], env: dict | None = None, timeout: float = HANG_SECONDS) -> Done:
+    """Run `argv` in the project folder; its exit code, output, wall time and peak RSS (killed after `timeout`).
+
+    The peak comes from the kernel's accounting of that one child (wait4's rusage, what getrusage
+    (RUSAGE_CHILDREN) sums over children), so a parallel test or an earlier child does not count."""
     import os
     import subprocess
-    import sys
     import tempfile
     import threading
     import time
 
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.monotonic()
-        process = subprocess.Popen([sys.executable, "app.py", *map(str, args)], cwd=ROOT, stdout=out, stderr=err,
-                                   stdin=subprocess.DEVNULL, env={**os.environ, **(env or {})})
+        process = subprocess.Popen(argv, cwd=ROOT, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
+                                   env={**os.environ, **(env or {})})
         killer = threading.Timer(timeout, process.kill)
         killer.start()
         try:
@@ -467,3 +494,38 @@ def run_app(*args, env: dict | None = None, timeout: float = HANG_SECONDS) -> Do
         err.seek(0)
         return Done(process.returncode, out.read().decode(errors="replace"), err.read().decode(errors="replace"),
                     seconds, usage.ru_maxrss * 1024)
+
+
+# --- mutation fuzzing ------------------------------------------------------------------------------------
+
+
+def fuzz(count: int, seed: int, folder: Path) -> dict:
+    """Load `count` mutations of each sample file in this process; the outcome of each, by issue code.
+
+    Run as `python -m tests.hostile_files COUNT SEED` so that a crash or a hang is the child's, not pytest's."""
+    from collections import Counter
+
+    from loaders.load import SAMPLE_DIR, SPREADSHEET_SUFFIXES, load_file
+    from loaders.reference import load_reference
+
+    reference = load_reference()
+    outcomes: Counter = Counter()
+    for number, source in enumerate(sorted(p for p in SAMPLE_DIR.iterdir() if p.suffix in SPREADSHEET_SUFFIXES)):
+        for index, data in enumerate(mutations(source.read_bytes(), count, seed + number)):
+            path = folder / f"{source.stem}_{index}{source.suffix}"
+            path.write_bytes(data)
+            _, report, issues = load_file(path, reference)
+            errors = [issue for issue in issues if issue.severity == "error" and issue.message]
+            assert report.status == "ok" or errors, (path.name, issues)
+            outcomes[report.status if report.status == "ok" else errors[0].code] += 1
+            path.unlink()
+    return dict(outcomes)
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        print(json.dumps(fuzz(int(sys.argv[1]), int(sys.argv[2]), Path(scratch))))

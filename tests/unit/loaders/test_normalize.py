@@ -125,3 +125,25 @@ def test_overlapping_sectors_report_what_does_not_match():
 ])
 def test_resolve_enum(field, written, value):
     assert resolve_enum(field, written, REFERENCE) == value
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "1e999", "Infinity", float("inf"), float("nan")])
+def test_non_finite_numbers_are_told_apart_from_bad_ones(value):
+    from loaders.normalize import NotFinite, parse_number
+
+    with pytest.raises(NotFinite):
+        parse_number(value)
+    with pytest.raises(NotFinite):
+        parse_year(value)
+    with pytest.raises(ValueError) as bad:
+        parse_number("delapan")
+    assert not isinstance(bad.value, NotFinite)
+
+
+def test_control_characters_are_removed_from_text_and_names():
+    from loaders.text import printable
+
+    assert clean_text("Inovasi\x00 Sehat\x1b[31m\u202e") == "Inovasi Sehat[31m"
+    assert clean_text("Baris\r\nbaru\tdan tab") == "Baris baru dan tab"
+    assert printable("rekap\nOK  palsu\x1b[2J.xlsx") == "rekap OK palsu[2J.xlsx"
+    assert printable("Rekap 2016.xlsx") == "Rekap 2016.xlsx"

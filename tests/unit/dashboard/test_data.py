@@ -1,0 +1,64 @@
+"""The /data page's preview with hostile uploads (issue 11): each returns a message in the page, never a
+500, and a fault inside a reader shows as a rejected file, not an empty error response."""
+
+import pytest
+
+from tests.hostile_files import (bit_flipped_zip, csv_non_finite, csv_nul, csv_unbalanced_quote, data_url,
+                                 far_cell_xfd, html_spans, xxe)
+from tests.unit.dashboard.test_auth import PASSWORD, login, preview_body
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    from store.database import open_store
+
+    folder = tmp_path_factory.mktemp("data-store")
+    opened = open_store(f"sqlite:///{folder / 'dasbor.sqlite3'}", seed=True)
+    opened.add_user("budi", "editor", PASSWORD)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def client(store):
+    from dashboard import create_app
+    from dashboard.sources import StoreSource
+
+    app = create_app(StoreSource(store), store)
+    client = app.server.test_client()
+    client.get("/")
+    login(client, "budi")
+    client.dash_app = app
+    return client
+
+
+def preview(client, path):
+    return client.post("/_dash-update-component", json=preview_body(client.dash_app, data_url(path), path.name))
+
+
+@pytest.mark.parametrize("make, words", [
+    (far_cell_xfd, "1048576 baris, melebihi batas 200000 baris"),
+    (html_spans, "melebihi batas 1000 kolom"),
+    (csv_unbalanced_quote, "tanda kutip"),
+    (bit_flipped_zip, "Berkas rusak"),
+    (xxe, "XML yang tidak aman"),
+    (csv_non_finite, "bukan angka hingga"),
+    (csv_nul, "1 inovasi terbaca dari 1 berkas"),
+])
+def test_a_hostile_upload_previews_as_a_message(client, tmp_path, make, words):
+    response = preview(client, make(tmp_path))
+    assert response.status_code == 200
+    assert words in response.data.decode()
+
+
+def test_a_fault_in_a_reader_is_a_rejected_file_with_a_message(client, tmp_path, monkeypatch):
+    import loaders.load
+
+    def broken(*_args, **_kwargs):
+        raise KeyError("a reader's bug")
+
+    monkeypatch.setattr(loaders.load, "read_file", broken)
+    response = preview(client, csv_nul(tmp_path))
+    assert response.status_code == 200
+    body = response.data.decode()
+    assert "Terjadi kesalahan tak terduga saat membaca berkas ini" in body and "KeyError" not in body
