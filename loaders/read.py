@@ -17,7 +17,7 @@ from pathlib import Path
 
 from loaders.errors import FileRejected, column_letter
 from loaders.extent import check_ods, check_xls, check_xlsx, check_xml_safe
-from loaders.limits import Limits, current_limits
+from loaders.limits import SETTINGS, Limits, current_limits
 from loaders.text import printable
 
 MEGABYTE = 1_000_000
@@ -220,10 +220,11 @@ def _read_csv(data: bytes, name: str, limits: Limits) -> list[Sheet]:
             width = max(width, len(row))
             limits.check(name, label, len(rows), width, len(rows) * width)
             line = reader.line_num + 1
-    except csv.Error as err:
-        code = "csv_field_too_long" if "field limit" in str(err) else "csv_malformed"
-        raise FileRejected(code, name, sheet=label, row=line, limit=limits.field_chars,
-                           variable="DASBOR_MAX_FIELD_CHARS") from err
+    except csv.Error as err:  # the record that starts on `line` is the one that could not be read
+        if "field limit" in str(err):
+            raise FileRejected("csv_field_too_long", name, sheet=label, row=line, limit=limits.field_chars,
+                               variable=SETTINGS["field_chars"][0]) from err
+        raise FileRejected("csv_malformed", name, sheet=label, row=line) from err
     return [Sheet(label, rows)]
 
 
