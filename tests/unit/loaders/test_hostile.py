@@ -106,3 +106,13 @@ def test_the_limits_are_configurable(tmp_path):
     done = run_app("inspect", path, "--lang", "en", env={"DASBOR_MAX_ROWS": "10"})
     assert done.returncode == 1
     assert "holds 11 rows, over the limit of 10" in done.stdout and "DASBOR_MAX_ROWS" in done.stdout
+
+
+def test_history_names_an_uploaded_file_without_its_control_characters(tmp_path, store):
+    from tests.hostile_files import good_xlsx
+
+    path = good_xlsx(tmp_path / "rekap\x1b[2J\nbaru.xlsx")
+    assert store.ingest([path], user="budi").ok
+    [batch] = store.history()
+    assert batch["file"] == "rekap[2J baru.xlsx"
+    assert set(store.current_frame()["source_file"]) == {"rekap[2J baru.xlsx"}
