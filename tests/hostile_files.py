@@ -467,33 +467,46 @@ def run_app(*args, env: dict | None = None, timeout: float = HANG_SECONDS) -> Do
     return run_process([sys.executable, "app.py", *map(str, args)], env, timeout)
 
 
+# A small parent for the measured process: a child's peak RSS starts at its parent's (the kernel keeps the
+# high-water mark across fork and exec), so the measured process must not be forked from pytest itself.
+LAUNCHER = """
+import os, subprocess, sys
+process = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(process.pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss * 1024}")
+"""
+
+
 def run_process(argv: list[str], env: dict | None = None, timeout: float = HANG_SECONDS) -> Done:
     """Run `argv` in the project folder; its exit code, output, wall time and peak RSS (killed after `timeout`).
 
-    The peak comes from the kernel's accounting of that one child (wait4's rusage, what getrusage
-    (RUSAGE_CHILDREN) sums over children), so a parallel test or an earlier child does not count."""
+    The peak is the kernel's accounting of that one process (wait4's rusage, what getrusage(RUSAGE_CHILDREN)
+    reports), taken by a small launcher process so that pytest's own memory does not count."""
     import os
+    import signal
     import subprocess
+    import sys
     import tempfile
-    import threading
     import time
 
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r", suffix=".rusage") as measured:
         started = time.monotonic()
-        process = subprocess.Popen(argv, cwd=ROOT, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                   env={**os.environ, **(env or {})})
-        killer = threading.Timer(timeout, process.kill)
-        killer.start()
+        launcher = subprocess.Popen([sys.executable, "-c", LAUNCHER, measured.name, *argv], cwd=ROOT, stdout=out,
+                                    stderr=err, stdin=subprocess.DEVNULL, env={**os.environ, **(env or {})},
+                                    start_new_session=True)
         try:
-            _, status, usage = os.wait4(process.pid, 0)
-        finally:
-            killer.cancel()
+            launcher.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(launcher.pid, signal.SIGKILL)
+            launcher.wait()
         seconds = time.monotonic() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
+        returncode, peak = (int(n) for n in (measured.read().split() or ["-9", "0"]))
         out.seek(0)
         err.seek(0)
-        return Done(process.returncode, out.read().decode(errors="replace"), err.read().decode(errors="replace"),
-                    seconds, usage.ru_maxrss * 1024)
+        return Done(returncode, out.read().decode(errors="replace"), err.read().decode(errors="replace"),
+                    seconds, peak)
 
 
 # --- mutation fuzzing ------------------------------------------------------------------------------------
