@@ -68,6 +68,11 @@ class Setting:
 
 SETTINGS = {setting.name: setting for setting in [
     Setting("DASBOR_MAX_UPLOAD_MB", _positive_number, "settings.allowed.positive_number", 20.0),
+    # the largest sheet the loaders read (loaders/limits.py): the largest real recap ×10
+    Setting("DASBOR_MAX_ROWS", _positive_int, "settings.allowed.positive_int", 200_000),
+    Setting("DASBOR_MAX_COLUMNS", _positive_int, "settings.allowed.positive_int", 1_000),
+    Setting("DASBOR_MAX_CELLS", _positive_int, "settings.allowed.positive_int", 5_000_000),
+    Setting("DASBOR_MAX_FIELD_CHARS", _positive_int, "settings.allowed.positive_int", 100_000),
     Setting("DASBOR_SESSION_IDLE_MINUTES", _positive_int, "settings.allowed.positive_int", 60),
     Setting("DASBOR_SESSION_MAX_HOURS", _positive_int, "settings.allowed.positive_int", 12),
     Setting("DASBOR_PROXY_COUNT", _count, "settings.allowed.count", 0),

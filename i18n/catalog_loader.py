@@ -85,10 +85,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "(UTF-8).",
                              "The CSV cannot be parsed from this line on. Open it in Excel and save it again as CSV"
                              " (UTF-8)."),
-    "loader.bad_limit_setting": ("Pengaturan {variable}='{value}' tidak valid: harus bilangan bulat 1 atau lebih "
-                                 "(bawaan {default}). Perbaiki atau hapus variabel itu, lalu jalankan ulang.",
-                                 "The setting {variable}='{value}' is not valid: it must be a whole number of 1 or "
-                                 "more (default {default}). Fix or remove the variable, then run again."),
     "loader.internal_error": ("Terjadi kesalahan tak terduga saat membaca berkas ini; berkas tidak dimuat dan data "
                               "lain tidak berubah. Kirimkan berkas ini ke pengelola aplikasi.",
                               "An unexpected error occurred while reading this file; it was not loaded and no other"

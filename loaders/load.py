@@ -18,7 +18,7 @@ from loaders.reference import load_reference
 from loaders.schema import (BOOL_COLUMNS, CANONICAL_COLUMNS, DATETIME_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS,
                             TEXT_COLUMNS)
 from loaders.tables import Table, find_table, skip_reason
-from loaders.text import printable, text_key
+from loaders.text import clean_name, text_key
 
 log = logging.getLogger(__name__)
 
@@ -169,14 +169,14 @@ def load_file(path: Path, reference, lang: str = "id", max_bytes: int | None = N
     try:
         return _load_file(path, reference, lang, max_bytes)
     except Exception as err:  # noqa: BLE001 - a message instead of a traceback is the point
-        log.error("internal error while reading %s: %s", printable(path.name), type(err).__name__)
-        report = FileReport(printable(str(path)), status="rejected")
-        return [], report, [Issue("error", "internal_error", printable(path.name), lang=lang)]
+        log.error("internal error while reading %s: %s", clean_name(path.name), type(err).__name__)
+        report = FileReport(str(path), status="rejected")
+        return [], report, [Issue("error", "internal_error", clean_name(path.name), lang=lang)]
 
 
 def _load_file(path: Path, reference, lang: str, max_bytes: int | None) -> tuple[list[dict], FileReport, list[Issue]]:
-    report = FileReport(printable(str(path)))
-    context = Context(printable(path.name), reference, lang)
+    report = FileReport(str(path))
+    context = Context(clean_name(path.name), reference, lang)
     try:
         sheets = read_file(path, max_bytes)
     except FileRejected as rejected:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from loaders.errors import FileRejected, column_letter
 from loaders.extent import check_ods, check_xls, check_xlsx, check_xml_safe
-from loaders.limits import SETTINGS, Limits, current_limits
-from loaders.text import printable
+from loaders.limits import VARIABLES, Limits, current_limits
+from loaders.text import clean_name
 
 MEGABYTE = 1_000_000
 MAX_UNCOMPRESSED_BYTES = 300 * MEGABYTE
@@ -64,7 +64,7 @@ def read_file(path: Path, max_bytes: int | None = None) -> list[Sheet]:
     """Read every sheet of `path`; raise FileRejected with a clear reason when it cannot be used.
 
     No reader builds a grid larger than the limits (loaders/limits.py): the extent is checked first."""
-    name = printable(path.name)
+    name = clean_name(path.name)
     if not path.is_file():
         raise FileRejected("file_missing", name, path=str(path))
     size = path.stat().st_size
@@ -73,7 +73,7 @@ def read_file(path: Path, max_bytes: int | None = None) -> list[Sheet]:
         raise FileRejected("file_empty", name)
     if size > limit:
         raise FileRejected("file_too_large", name, size_mb=f"{size / MEGABYTE:.3g}", limit_mb=f"{limit / MEGABYTE:g}")
-    limits = current_limits(name)
+    limits = current_limits()
     data = path.read_bytes()
     kind = sniff_format(data[:4096])
     reader = READERS[kind]
@@ -145,7 +145,7 @@ def _read_calamine(data: bytes, name: str, limits: Limits) -> list[Sheet]:
         sheets = []
         for meta in workbook.sheets_metadata:
             sheet = workbook.get_sheet_by_name(meta.name)
-            label = printable(meta.name)
+            label = clean_name(meta.name)
             limits.check(name, label, sheet.height, sheet.width)
             rows = [[None if cell == "" else cell for cell in row]
                     for row in sheet.to_python(skip_empty_area=False)]
@@ -213,7 +213,7 @@ def _read_csv(data: bytes, name: str, limits: Limits) -> list[Sheet]:
     csv.field_size_limit(limits.field_chars)
     reader = csv.reader(text, delimiter=delimiter)
     rows, width, line = [], 0, 1
-    label = printable(Path(name).stem)
+    label = clean_name(Path(name).stem)
     try:
         for row in reader:
             rows.append([cell if cell.strip() else None for cell in row])
@@ -223,7 +223,7 @@ def _read_csv(data: bytes, name: str, limits: Limits) -> list[Sheet]:
     except csv.Error as err:  # the record that starts on `line` is the one that could not be read
         if "field limit" in str(err):
             raise FileRejected("csv_field_too_long", name, sheet=label, row=line, limit=limits.field_chars,
-                               variable=SETTINGS["field_chars"][0]) from err
+                               variable=VARIABLES["field_chars"]) from err
         raise FileRejected("csv_malformed", name, sheet=label, row=line) from err
     return [Sheet(label, rows)]
 
@@ -317,7 +317,7 @@ def _read_html(data: bytes, name: str, limits: Limits) -> list[Sheet]:
     parser.close()
     sheets = []
     for number, raw_rows in enumerate(parser.tables, start=1):
-        label = printable(Path(name).stem if number == 1 else f"{Path(name).stem} ({number})")
+        label = clean_name(Path(name).stem if number == 1 else f"{Path(name).stem} ({number})")
         rows, merged = _grid(raw_rows, name, label, limits)
         check_field_lengths(rows, name, label, limits)
         sheets.append(Sheet(label, rows, True, merged))

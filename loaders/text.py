@@ -31,9 +31,9 @@ def strip_control(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def printable(value: str | None) -> str | None:
-    """A name as it may be shown on one line (file and sheet names in messages and CLI output):
-    control characters removed, line breaks and tabs as spaces."""
+def clean_name(value: str | None) -> str | None:
+    """A file or sheet name as the data and the messages keep it: control characters removed, line breaks
+    and tabs as spaces (i18n.printable still escapes whatever reaches a terminal)."""
     if value is None:
         return None
     return " ".join(strip_control(str(value)).split()) if _CONTROL.search(value) or not value.isprintable() \

@@ -141,9 +141,9 @@ def test_non_finite_numbers_are_told_apart_from_bad_ones(value):
 
 
 def test_control_characters_are_removed_from_text_and_names():
-    from loaders.text import printable
+    from loaders.text import clean_name
 
     assert clean_text("Inovasi\x00 Sehat\x1b[31m\u202e") == "Inovasi Sehat[31m"
     assert clean_text("Baris\r\nbaru\tdan tab") == "Baris baru dan tab"
-    assert printable("rekap\nOK  palsu\x1b[2J.xlsx") == "rekap OK palsu[2J.xlsx"
-    assert printable("Rekap 2016.xlsx") == "Rekap 2016.xlsx"
+    assert clean_name("rekap\nOK  palsu\x1b[2J.xlsx") == "rekap OK palsu[2J.xlsx"
+    assert clean_name("Rekap 2016.xlsx") == "Rekap 2016.xlsx"
