@@ -49,7 +49,7 @@ from store.identity import identity_key, record_identity
 from store.sessions import Sessions
 from store.tables import (agency_aliases, batches, column_mappings, edits, innovations, insert_innovations, meta,
                           raw_files, replacements, users, visible_rows)
-from loaders.text import clean_name, text_key
+from loaders.text import text_key
 
 ENV_URL = "DATABASE_URL"
 ENV_INSTANCE = "DASBOR_INSTANCE"  # the instance folder (SQLite file, secret key); default ./instance
@@ -426,13 +426,12 @@ class Store(Sessions):
 
     def _insert_batch(self, connection, item: _Loaded, user: str, mode: str) -> int:
         by_year = Counter(record.get("year") for record in item.records)
-        name = clean_name(item.path.name)  # as the records name it: no control characters in history lines
         batch_id = connection.execute(batches.insert().values(
-            file_name=name, sha256=hashlib.sha256(item.content).hexdigest(), size=len(item.content),
+            file_name=item.path.name, sha256=hashlib.sha256(item.content).hexdigest(), size=len(item.content),
             uploaded_by=user, uploaded_at=_now(), status="active", mode=mode, records=len(item.records),
             by_year=json.dumps({str(year): by_year[year] for year in sorted(by_year, key=str)}),
         )).inserted_primary_key[0]
-        connection.execute(raw_files.insert().values(batch_id=batch_id, file_name=name,
+        connection.execute(raw_files.insert().values(batch_id=batch_id, file_name=item.path.name,
                                                      content=item.content))
         if item.records:
             insert_innovations(connection, batch_id, item.records)
