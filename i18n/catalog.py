@@ -402,6 +402,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.col_message": ("Pesan", "Message"),
     "severity.error": ("Galat", "Error"),
     "severity.warning": ("Peringatan", "Warning"),
+    "data.map_heading": ("Kolom yang belum dikenali", "Columns not recognised"),
+    "data.map_intro": ("Pilih kolom dasbor untuk tiap judul kolom, atau abaikan. Pratinjau diperbarui; pemetaan "
+                       "disimpan saat Anda mengonfirmasi dan dipakai otomatis untuk unggahan berikutnya.",
+                       "Choose the dashboard column of each header, or ignore it. The preview is updated; the "
+                       "mappings are saved when you confirm and used automatically for later uploads."),
+    "data.map_choose": ("Pilih kolom dasbor", "Choose a dashboard column"),
+    "data.map_ignore": ("abaikan (jangan dimuat)", "ignore (do not load)"),
+    "data.year_heading": ("Lembar {sheet}: {count} baris tanpa tahun", "Sheet {sheet}: {count} rows without a year"),
+    "data.year_choose": ("Pilih tahun atau aturannya", "Choose a year or a rule"),
+    "data.year_from_title": ("dari baris judul di atas tabel", "from the title rows above the table"),
+    "data.year_from_code": ("dari awal kode di kolom '{header}' (mis. 15 … → 2015)",
+                            "from the start of the code in column '{header}' (e.g. 15 … → 2015)"),
+    "data.mappings_saved": ("{count} pemetaan kolom disimpan untuk unggahan berikutnya.",
+                            "{count} column mappings saved for later uploads."),
     "data.unknown_heading": ("Nama perangkat daerah yang belum dikenal", "Agency names not in the register"),
     "data.unknown_intro": ("Petakan ke perangkat daerah di daftar OPD. Pemetaan disimpan dan dipakai juga untuk "
                            "unggahan berikutnya.", "Map them to an agency of the register. The mapping is stored "
@@ -431,6 +445,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.mode.add": ("tambah", "add"),
     "data.mode.replace": ("ganti", "replace"),
     "data.mode.add-new": ("tambah yang baru", "add new only"),
+    "data.mode.alias": ("alias OPD", "agency alias"),
+    "data.ask_rollback_alias": ("{count} inovasi yang tersimpan kembali ke nama perangkat daerah sebelumnya, dan alias "
+                                "{file} tidak dipakai lagi. Entri ini tetap di riwayat dan dapat dipulihkan.",
+                                "{count} stored innovations go back to their former agency, and the alias {file} is "
+                                "no longer used. The entry stays in the history and can be restored."),
+    "data.ask_restore_alias": ("Alias {file} dipakai lagi dan {count} inovasi yang tersimpan dipetakan kembali.",
+                               "The alias {file} applies again and {count} stored innovations are mapped again."),
     "data.saved_warnings": ("Perlu diperiksa:", "To check:"),
     "data.status.active": ("aktif", "active"),
     "data.status.rolled_back": ("dibatalkan", "rolled back"),

@@ -275,14 +275,14 @@ class Store(Sessions):
         return [{"header": r.header, "target": r.target, "created_by": r.created_by,
                  "created_at": _iso(r.created_at)} for r in rows]
 
-    def reference(self, mappings=(), sheet_years: dict | None = None) -> Reference:
+    def reference(self, mappings=(), sheet_years: dict | None = None, source: str = "option") -> Reference:
         """The reference the loaders use for the next upload: data/reference plus the stored aliases and
-        header mappings, then `mappings` ((header, target) pairs given for this load, e.g. `--map`) and
-        the sheets' year rules."""
+        header mappings, then `mappings` ((header, target) pairs given for this load by `source`:
+        "option" for `--map`, "preview" on /data) and the sheets' year rules."""
         return (load_reference()
                 .with_agency_aliases([(row["alias"], row["agency"]) for row in self.aliases()])
                 .with_header_mappings([(row["header"], row["target"]) for row in self.mappings()], "store")
-                .with_header_mappings(list(mappings), "option")
+                .with_header_mappings(list(mappings), source)
                 .with_sheet_years(sheet_years or {}))
 
     # --- writing -------------------------------------------------------------------------------

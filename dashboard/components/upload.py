@@ -93,20 +93,82 @@ def staged(uploads: list[Upload]):
         yield paths
 
 
-def preview_report(store, uploads: list[Upload], lang: str) -> tuple[dict, Counter]:
-    """The inspect report of the uploads read as the store would read them (its aliases included),
-    with `comparison`: the files against the stored rows of their years (store.compare); and the
-    agency names not in the register with their row counts."""
+def preview_report(store, uploads: list[Upload], lang: str, mappings=(), sheet_years: dict | None = None
+                   ) -> tuple[dict, Counter]:
+    """The inspect report of the uploads read as the store would read them (its aliases and column
+    mappings included, plus the preview's own `mappings` and `sheet_years`), with `comparison`: the
+    files against the stored rows of their years (store.compare); and the agency names not in the
+    register with their row counts."""
     from loaders import load_paths
 
     with staged(uploads) as paths:
-        result = load_paths(paths, lang=lang, reference=store.reference())
+        result = load_paths(paths, lang=lang, reference=store.reference(mappings, sheet_years, "preview"))
     report = result.to_dict()
     report["comparison"] = store.compare(result.frame).to_dict()
     for file in report["files"]:
         file["path"] = Path(file["path"]).name
     unknown = Counter(dict(issue.params).get("value") for issue in result.issues if issue.code == "unknown_agency")
     return report, unknown
+
+
+def mapping_choices(report: dict) -> tuple[dict[str, str | None], dict[str, tuple[str | None, int, list[str]]]]:
+    """What the preview asks: header → its preview choice (None: not chosen yet), for every header
+    that matched nothing or was mapped in this preview, once across files and sheets; and sheet →
+    (its year rule, rows without a year, the headers a code rule may read) for the sheets lacking a year."""
+    from loaders.reference import IGNORE
+    from loaders.text import text_key
+
+    headers: dict[str, str | None] = {}
+    years: dict[str, tuple] = {}
+    seen: set[str] = set()
+    for file in report["files"]:
+        for sheet in file["sheets"]:
+            if sheet["skipped"]:
+                continue
+            sources = sheet.get("mapping_source") or {}
+            asked = [h for h in sheet["mapping"] if h in sheet.get("unknown", []) or sources.get(h) == "preview"]
+            for header in asked:
+                if text_key(header) not in seen:
+                    seen.add(text_key(header))
+                    chosen = sheet["mapping"][header] or IGNORE if sources.get(header) == "preview" else None
+                    headers[header] = chosen
+            if sheet.get("no_year") or sheet.get("year_rule"):
+                years.setdefault(sheet["name"], (sheet.get("year_rule"), sheet.get("no_year", 0),
+                                                 [h for h in sheet["mapping"] if sheet["mapping"][h] is None]))
+    return headers, years
+
+
+def create_mapping_controls(report: dict, lang: str, column_label) -> html.Div | None:
+    """A dropdown per header the loaders did not recognise (a dashboard column or ignore) and per sheet
+    without a year (a year, or: from the title rows, from a code column); None when nothing is asked."""
+    import datetime as dt
+
+    from loaders.reference import IGNORE
+    from loaders.schema import SOURCE_COLUMNS
+
+    headers, years = mapping_choices(report)
+    if not headers and not years:
+        return None
+    fields = [{"label": f"{column_label(column, lang)} ({column})", "value": column} for column in SOURCE_COLUMNS]
+    fields.append({"label": t("data.map_ignore", lang), "value": IGNORE})
+    rows = [dbc.Row([
+        dbc.Col(html.Span(header, className="fw-semibold"), md=5),
+        dbc.Col(dcc.Dropdown(id={"type": "edit-map", "header": header}, options=fields, value=chosen,
+                             placeholder=t("data.map_choose", lang)), md=7),
+    ], className="g-2 mb-2 align-items-center") for header, chosen in headers.items()]
+    for sheet, (rule, count, code_headers) in years.items():
+        options = [{"label": t("data.year_from_title", lang), "value": "title"}]
+        options += [{"label": t("data.year_from_code", lang, header=h), "value": f"code:{h}"} for h in code_headers]
+        options += [{"label": str(year), "value": str(year)} for year in range(dt.date.today().year, 1999, -1)]
+        rows.append(dbc.Row([
+            dbc.Col(html.Span(t("data.year_heading", lang, sheet=sheet, count=format_int(count, lang)),
+                              className="fw-semibold"), md=5),
+            dbc.Col(dcc.Dropdown(id={"type": "edit-year", "sheet": sheet}, options=options, value=rule,
+                                 placeholder=t("data.year_choose", lang)), md=7),
+        ], className="g-2 mb-2 align-items-center"))
+    return html.Div([html.H3(t("data.map_heading", lang), className="h6"),
+                     html.P(t("data.map_intro", lang), className="small"), *rows],
+                    id="edit-mapper", className="alias-mapper mb-3")
 
 
 def _table(header: list[str], rows: list[list], table_id: str | None = None) -> html.Div:
@@ -156,6 +218,7 @@ def create_preview(report: dict, lang: str, column_label) -> html.Div:
         html.H2(t("data.preview_heading", lang), className="h5"),
         dbc.Alert(intro, color="danger" if errors else "info", id="edit-preview-intro"),
         *[_file_card(file, lang) for file in report["files"]],
+        create_mapping_controls(report, lang, column_label),
         counts,
         *([] if errors or not report.get("comparison") else [create_comparison(report["comparison"], lang, column_label)]),
         html.H3(t("data.issues", lang, count=format_int(len(issue_rows), lang)), className="h6"),

@@ -141,19 +141,27 @@ def _denied(lang: str):
     Output("edit-overlap-text", "children"), Output("edit-mode", "value"), Output("edit-alias-rows", "children"),
     Output("edit-aliases", "className"), Output("edit-alias-message", "children"),
     Input("edit-upload", "contents"), Input("edit-alias-save", "n_clicks"),
+    Input({"type": "edit-map", "header": ALL}, "value"), Input({"type": "edit-year", "sheet": ALL}, "value"),
     State("edit-upload", "filename"), State({"type": "edit-alias", "alias": ALL}, "value"),
-    State({"type": "edit-alias", "alias": ALL}, "id"), State("url", "search"),
+    State({"type": "edit-alias", "alias": ALL}, "id"), State({"type": "edit-map", "header": ALL}, "id"),
+    State({"type": "edit-year", "sheet": ALL}, "id"), State("edit-state", "data"), State("url", "search"),
     prevent_initial_call=True,
 )
-def preview(contents, _save, filenames, alias_values, alias_ids, search):
+def preview(contents, _save, map_values, year_values, filenames, alias_values, alias_ids, map_ids, year_ids,
+            state, search):
     """Read the uploaded files as the store would and show what would be saved and how it compares
-    with the store (nothing is saved); where the years overlap, ask how (no choice made yet)."""
+    with the store (nothing is saved); where the years overlap, ask how (no choice made yet). A column
+    mapped or a year rule chosen in the preview reads the files again with it."""
     lang, user, store = _lang(search), editor_name(), page_store()
     hidden = "d-none alert alert-warning my-2"
     if user is None or store is None:
         return _denied(lang), None, hidden, None, None, [], "d-none", None
     if not contents:
         return None, None, hidden, None, None, [], "d-none", None
+    choices = {"mappings": [], "years": {}} if ctx.triggered_id == "edit-upload" else \
+        preview_choices(map_ids, map_values, year_ids, year_values)
+    if isinstance(ctx.triggered_id, dict) and choices == (state or {}).get("choices"):
+        raise PreventUpdate   # the controls drawn anew with the choices already applied
     saving = ctx.triggered_id == "edit-alias-save"
     message = _save_aliases(store, alias_ids, alias_values, user, lang) if saving else None
     try:
@@ -161,15 +169,22 @@ def preview(contents, _save, filenames, alias_values, alias_ids, search):
     except UploadRefused as refused:
         return (dbc.Alert(refused.message(lang), color="danger", id="edit-refused"), None, hidden, None, None, [],
                 "d-none", None)
-    report, unknown = preview_report(store, uploads, lang)
+    report, unknown = preview_report(store, uploads, lang, choices["mappings"], choices["years"])
     blocked = any(issue["severity"] == "error" for issue in report["issues"]) or not report["records"]
     overlap = [] if blocked else report["comparison"]["overlap"]
     years = ", ".join(str(year) for year in overlap)
     register = list(store.reference().agency_names)
-    return (create_preview(report, lang, current_dataset().column_label), {"blocked": blocked, "overlap": overlap},
+    return (create_preview(report, lang, current_dataset().column_label),
+            {"blocked": blocked, "overlap": overlap, "choices": choices},
             hidden.replace("d-none ", "") if overlap else hidden, t("data.overlap", lang, years=years) if overlap else None,
             dash.no_update if saving else None, create_alias_rows(unknown, register, lang),
             "alias-mapper" if unknown else "d-none", message)
+
+
+def preview_choices(map_ids, map_values, year_ids, year_values) -> dict:
+    """The column mappings ([header, target]) and year rules ({sheet: rule}) chosen in the preview."""
+    return {"mappings": [[item["header"], value] for item, value in zip(map_ids or [], map_values or []) if value],
+            "years": {item["sheet"]: value for item, value in zip(year_ids or [], year_values or []) if value}}
 
 
 # Confirm is enabled once the preview has no errors and, where years overlap, once "replace" or
@@ -221,8 +236,10 @@ def confirm(clicks, contents, filenames, choice, state, changed, search):
         uploads = decode_uploads(contents, filenames, _limit(), lang)
     except UploadRefused as refused:
         return dbc.Alert(refused.message(lang), color="danger"), dash.no_update, dash.no_update
+    choices = (state or {}).get("choices") or {"mappings": [], "years": {}}
     with staged(uploads) as paths:
-        result = store.ingest(paths, user=user, mode=mode, lang=lang)
+        result = store.ingest(paths, user=user, mode=mode, lang=lang, mappings=choices["mappings"],
+                              sheet_years=choices["years"])
     warnings = [html.Li(issue.message) for issue in result.issues if issue.severity == "warning"
                 and issue.code in STORE_WARNINGS]
     if not result.ok:
@@ -230,8 +247,12 @@ def confirm(clicks, contents, filenames, choice, state, changed, search):
         return (dbc.Alert([t("data.not_saved", lang), html.Ul(lines, className="mb-0")],
                           color="danger" if result.errors else "info", id="edit-not-saved"),
                 dash.no_update, dash.no_update)
+    for header, target in choices["mappings"]:   # only a confirmed upload's mappings are kept
+        store.add_mapping(header, target, user)
     getattr(_source(), "invalidate", lambda: None)()
     text = t("data.saved", lang, count=format_int(result.records, lang), batches=len(result.batches))
+    if choices["mappings"]:
+        text += " " + t("data.mappings_saved", lang, count=format_int(len(choices["mappings"]), lang))
     notes = [html.Div(t("data.saved_warnings", lang), className="mt-2"), html.Ul(warnings, className="mb-0")] \
         if warnings else []
     return dbc.Alert([text, *notes], color="success", id="edit-saved"), (changed or 0) + 1, None
@@ -257,8 +278,9 @@ def ask(_rollbacks, _restores, _cancel, search):
     if batch is None:
         raise PreventUpdate
     lang, action = _lang(search), "rollback" if trigger["type"] == "edit-rollback" else "restore"
-    count = format_int(batch["active_records"] if action == "rollback" else batch["records"], lang)
-    effect = f"data.ask_{action}_replace" if batch["mode"] == "replace" else f"data.ask_{action}"
+    alias = batch["mode"] == "alias"
+    count = format_int(batch["active_records"] if action == "rollback" and not alias else batch["records"], lang)
+    effect = f"data.ask_{action}_{batch['mode']}" if batch["mode"] in ("replace", "alias") else f"data.ask_{action}"
     years = ", ".join(str(year) for year in batch["by_year"])
     return (True, t(f"data.ask_{action}_title", lang, batch=batch["id"]),
             t(effect, lang, count=count, file=batch["file"], years=years), t(f"data.{action}", lang),

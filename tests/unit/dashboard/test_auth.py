@@ -86,9 +86,10 @@ def confirm_body(app, data_url: str, name: str) -> dict:
 def preview_body(app, data_url: str, name: str) -> dict:
     return callback_body(app, "edit-preview.children", [
         {"id": "edit-upload", "property": "contents", "value": [data_url]},
-        {"id": "edit-alias-save", "property": "n_clicks", "value": None}], [
+        {"id": "edit-alias-save", "property": "n_clicks", "value": None}, [], []], [
         {"id": "edit-upload", "property": "filename", "value": [name]},
         {"id": "edit-alias", "property": "value", "value": []}, {"id": "edit-alias", "property": "id", "value": []},
+        [], [], {"id": "edit-state", "property": "data", "value": None},
         {"id": "url", "property": "search", "value": ""}])
 
 
