@@ -214,6 +214,15 @@ def _save_aliases(store, alias_ids: list[dict], alias_values: list, user: str, l
     return t("data.alias_saved", lang, count=format_int(len(pairs), lang))
 
 
+@callback(Output("edit-changed", "data", allow_duplicate=True), Input("edit-alias-message", "children"),
+          State("edit-changed", "data"), prevent_initial_call=True)
+def aliases_saved(message, changed):
+    """Saved aliases may have corrected stored rows (a history entry): redraw the history."""
+    if not message:
+        raise PreventUpdate
+    return (changed or 0) + 1
+
+
 @callback(
     Output("edit-result", "children"), Output("edit-changed", "data"), Output("edit-upload", "contents"),
     Input("edit-confirm", "n_clicks"),

@@ -1,0 +1,48 @@
+"""The /data preview's mapping controls (dashboard/components/upload.py): what is asked, once, and
+what a choice made in the preview shows when the preview is drawn again."""
+
+from dashboard.components.upload import create_mapping_controls, mapping_choices, preview_report, Upload
+from tests.workbooks import make_xlsx
+
+
+def _report(store, tmp_path, mappings=(), years=None):
+    sheets = {"Data": [["No", "Nama Inovasi", "OPD", "Kode", "Kegiatan Pendukung"],
+                       [1, "Kartu Sehat", "Dinas Kesehatan", "15 LI SS04 PUR 001", "Kader"]],
+              "2016": [["No", "Nama Inovasi", "OPD", "Kegiatan Pendukung"], [1, "Desa Cerdas", "Dinas Kesehatan", "Guru"]]}
+    path = make_xlsx(tmp_path / "peta.xlsx", sheets)
+    return preview_report(store, [Upload("peta.xlsx", path.read_bytes())], "id", mappings, years)[0]
+
+
+def test_each_unknown_header_is_asked_once_and_a_yearless_sheet_gets_a_year_control(store, tmp_path):
+    report = _report(store, tmp_path)
+    headers, years = mapping_choices(report)
+    assert headers == {"Kode": None, "Kegiatan Pendukung": None}      # once, though two sheets have it
+    assert list(years) == ["Data"] and years["Data"][:2] == (None, 1)
+    controls = create_mapping_controls(report, "id", lambda column, lang: column)
+    ids = [c.id for c in _walk(controls) if isinstance(getattr(c, "id", None), dict)]
+    assert {"type": "edit-map", "header": "Kode"} in ids and {"type": "edit-year", "sheet": "Data"} in ids
+    year_control = next(c for c in _walk(controls) if getattr(c, "id", None) == {"type": "edit-year", "sheet": "Data"})
+    assert "code:Kode" in [option["value"] for option in year_control.options]
+
+
+def test_choices_made_in_the_preview_stay_shown_and_the_year_rule_applies(store, tmp_path):
+    report = _report(store, tmp_path, [("Kegiatan Pendukung", "resources"), ("Kode", "ignore")], {"Data": "code:Kode"})
+    headers, years = mapping_choices(report)
+    assert headers == {"Kode": "ignore", "Kegiatan Pendukung": "resources"}
+    assert years["Data"][:2] == ("code:Kode", 0)
+    assert report["by_year"] == {"2015": 1, "2016": 1}
+    assert not [issue for issue in report["issues"] if issue["severity"] == "error"]
+
+
+def test_nothing_is_asked_when_every_header_is_known(store, tmp_path):
+    path = make_xlsx(tmp_path / "baik.xlsx", {"2016": [["No", "Nama Inovasi", "OPD"], [1, "A", "Dinas Kesehatan"]]})
+    report = preview_report(store, [Upload("baik.xlsx", path.read_bytes())], "id")[0]
+    assert create_mapping_controls(report, "id", lambda column, lang: column) is None
+
+
+def _walk(component):
+    yield component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list) else [children] if children is not None else []:
+        if hasattr(child, "children") or hasattr(child, "id"):
+            yield from _walk(child)
