@@ -23,22 +23,26 @@ EVIDENCE = [
     "evaluation", "sdgs", "awards", "maturity", "asta_cipta", "coordinates",
 ]
 PROVENANCE = ["source_file", "source_sheet", "source_row"]
+# Added after the first release (migration 0002): a source's own identifier (a LAN Lab Inovasi code
+# such as "15 LI SS04 PUR 001") and the progress in percent. Appended, so that a store upgraded by
+# the migration has its columns in the same order as a new one.
+ADDED = ["code", "progress"]
 
 DATE_PRECISION = [f"{column}_precision" for column in DATES]
 
 CANONICAL_COLUMNS = (
     IDENTITY + CLASSIFICATION + DATES + DATE_PRECISION + NARRATIVE + KIPP_SECTIONS + EVIDENCE
-    + PROVENANCE
+    + PROVENANCE + ADDED
 )
 
 # Columns that a source may supply (the others are derived by the loaders).
 SOURCE_COLUMNS = [
     "name", "year", "agency", "unit", "region", "sector", "sectors_other", "stage", "initiator",
-    "innovator", "kind", "form", *DATES, *NARRATIVE, *KIPP_SECTIONS, *EVIDENCE,
+    "innovator", "kind", "form", *DATES, *NARRATIVE, *KIPP_SECTIONS, *EVIDENCE, *ADDED,
 ]
 
 INTEGER_COLUMNS = ["year", "source_row"]
-FLOAT_COLUMNS = ["maturity"]
+FLOAT_COLUMNS = ["maturity", "progress"]
 BOOL_COLUMNS = ["agency_known"]
 DATETIME_COLUMNS = DATES
 TEXT_COLUMNS = [c for c in CANONICAL_COLUMNS
