@@ -33,10 +33,14 @@ MONTHS = {
     **dict.fromkeys(["november", "nopember", "nov", "nop"], 11),
     **dict.fromkeys(["desember", "des", "dec", "december"], 12),
 }
-_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:[ t]\d{1,2}[:.]\d{2}.*)?$")
 _YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t].*)?$")
 _D_MONTH_Y = re.compile(r"^(\d{1,2}) ([a-z]+) (\d{4})$")
 _MONTH_Y = re.compile(r"^([a-z]+) (\d{4})$")
+_MONTH_D_Y = re.compile(r"^([a-z]+) (\d{1,2}) (\d{4})$")
+_WEEKDAY = re.compile(r"^(senin|selasa|rabu|kamis|jumat|sabtu|minggu|ahad|monday|tuesday|wednesday|"
+                      r"thursday|friday|saturday|sunday|sen|sel|rab|kam|jum|sab|min|mon|tue|wed|thu|fri|sat|sun)\s+")
+_TIME_OF_DAY = re.compile(r"\s+\d{1,2} \d{2}( \d{2})?( wib| wita| wit)?$")
 _M_Y = re.compile(r"^(\d{1,2})[-/.](\d{4})$")
 _YEAR_TEXT = re.compile(r"^(?:(?:tahun|th|ta)\.?\s*)?(\d{4})(?:\.0+)?$", re.IGNORECASE)
 _SLUG = re.compile(r"\s*\(\s*[\w.\-@]+\s*\)\s*$")
@@ -100,14 +104,16 @@ def parse_date(value: object) -> tuple[pd.Timestamp | None, str | None]:
     text = clean_text(value)
     if text is None:
         return None, None
-    key = text_key(text)
+    key = _TIME_OF_DAY.sub("", _WEEKDAY.sub("", text_key(text)))
     try:
         if m := _DMY.match(text):
-            return pd.Timestamp(int(m[3]), int(m[2]), int(m[1])), "day"
+            return _day_month(int(m[1]), int(m[2]), _full_year(m[3])), "day"
         if m := _YMD.match(text):
             return pd.Timestamp(int(m[1]), int(m[2]), int(m[3])), "day"
         if (m := _D_MONTH_Y.match(key)) and m[2] in MONTHS:
             return pd.Timestamp(int(m[3]), MONTHS[m[2]], int(m[1])), "day"
+        if (m := _MONTH_D_Y.match(key)) and m[1] in MONTHS:
+            return pd.Timestamp(int(m[3]), MONTHS[m[1]], int(m[2])), "day"
         if (m := _MONTH_Y.match(key)) and m[1] in MONTHS:
             return pd.Timestamp(int(m[2]), MONTHS[m[1]], 1), "month"
         if m := _M_Y.match(text):
@@ -117,6 +123,22 @@ def parse_date(value: object) -> tuple[pd.Timestamp | None, str | None]:
         raise
     except (ValueError, OverflowError) as err:
         raise ValueError(value) from err
+
+
+def _day_month(first: int, second: int, year: int) -> pd.Timestamp:
+    """DD-MM-YYYY as Indonesians write it; MM-DD-YYYY only when the second number cannot be a month
+    (a US-locale Excel's '03/25/2017' in a column that otherwise holds '25-03-2017')."""
+    if second > 12 >= first:
+        first, second = second, first
+    return pd.Timestamp(year, second, first)
+
+
+def _full_year(text: str) -> int:
+    """'17' → 2017, '98' → 1998 (two-digit years as Excel's default window reads them)."""
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 30 else 1900
+    return year
 
 
 def _date_from_number(number: float) -> tuple[pd.Timestamp, str]:
@@ -137,17 +159,37 @@ def parse_number(value: object) -> float | None:
     return finite(float(text.replace(",", ".")))
 
 
+def parse_percent(value: object) -> float | None:
+    """Progress as written: 90, '90', '90%', '90 %', '87,5%' → 90.0 / 87.5; a cell formatted as a
+    percentage in Excel (0.9) → 90.0. None when empty; ValueError outside 0–100 or not a number."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value) * 100 if 0 < value < 1 else float(value)
+    else:
+        text = clean_text(value)
+        if text is None:
+            return None
+        number = float(text.rstrip("%").strip().replace(",", "."))
+    if not 0 <= number <= 100:
+        raise ValueError(value)
+    return number
+
+
 def strip_account_slug(text: str | None) -> str | None:
     """'Dinas Kesehatan (dinkes_me)' → 'Dinas Kesehatan': the national index appends the account."""
     return _SLUG.sub("", text) if text else text
 
 
-def agency_keys(raw: object) -> list[str]:
+def agency_keys(raw: object, account_suffixes: tuple[str, ...] = ()) -> list[str]:
     """Matching keys of an agency as written: without the account slug, then also without the
-    regency suffix ('Dinas Kesehatan Kab. Muara Enim'); 'Camat Muara Enim' keeps its place name."""
+    regency suffix ('Dinas Kesehatan Kab. Muara Enim'); 'Camat Muara Enim' keeps its place name.
+    An account short name ('dinkes_me', 'bappeda.muaraenim') also gives its key without the
+    regency's account suffix (regency.toml `account_suffixes`)."""
     key = text_key(_SLUG.sub("", str(raw)))
-    stripped = _REGENCY_SUFFIX.sub("", key).strip()
-    return [key, stripped] if stripped and stripped != key else [key]
+    keys = [key, _REGENCY_SUFFIX.sub("", key).strip()]
+    words = key.split()
+    if len(words) > 1 and words[-1] in account_suffixes:
+        keys.append(" ".join(words[:-1]))
+    return [k for k in dict.fromkeys(keys) if k]
 
 
 @functools.lru_cache(maxsize=8192)
@@ -155,21 +197,41 @@ def resolve_agency(raw: object, reference: Reference) -> AgencyMatch | None:
     """The canonical agency (and unit) of a name as written, or None when the register has no match.
 
     Tries the names, abbreviations and aliases (old pre-2017 names included), then kecamatan
-    spellings ('Kec. X', 'Camat X'), then unit prefixes ('Puskesmas X' → Dinas Kesehatan, unit
-    'UPTD Puskesmas X').
+    spellings ('Kec. X', 'Camat X'), then a unit named with its agency ('Bagian Umum Setda',
+    'Bidang Aptika Diskominfo'), then unit prefixes ('Puskesmas X' → Dinas Kesehatan, unit
+    'UPTD Puskesmas X'; 'Bagian X' → Sekretariat Daerah, unit 'Bagian X').
     """
     if raw is None:
         return None
     index = reference.agency_index
-    for key in agency_keys(raw):
+    keys = agency_keys(raw, tuple(reference.regency.get("account_suffixes", ())))
+    for key in keys:
         if key in index:
             return index[key]
         if (match := _KECAMATAN.match(key)) and f"kecamatan {match[2]}" in index:
             return index[f"kecamatan {match[2]}"]
-    for key in agency_keys(raw):  # 'UPTD Puskesmas Muara Enim': here Muara Enim is the place
+    for key in keys:
+        if match := _unit_of_agency(str(raw), key, index):
+            return match
+    for key in keys:  # 'UPTD Puskesmas Muara Enim': here Muara Enim is the place
         for prefix, agency, unit_prefix in reference.unit_patterns:
             if key.startswith(prefix + " "):
                 return AgencyMatch(agency, f"{unit_prefix} {_unit_suffix(str(raw), len(prefix.split()))}")
+    return None
+
+
+def _unit_of_agency(raw: str, key: str, index: dict[str, AgencyMatch]) -> AgencyMatch | None:
+    """'Bagian Pemerintahan Umum Setda' → Sekretariat Daerah, unit 'Bagian Pemerintahan Umum': the
+    longest tail of the name that is an agency of the register, the words before it the unit."""
+    words = key.split()
+    for start in range(1, len(words)):
+        tail = " ".join(words[start:])
+        if tail in index:
+            head = " ".join(words[:start])
+            raw_words = _SLUG.sub("", raw).split()
+            unit = next((" ".join(raw_words[:n]).rstrip(",;-/") for n in range(len(raw_words), 0, -1)
+                         if text_key(" ".join(raw_words[:n])) == head), head)
+            return AgencyMatch(index[tail].agency, unit)
     return None
 
 

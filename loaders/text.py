@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html.parser import HTMLParser
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # Control characters (C0 but tab/newline/CR, DEL, C1), lone surrogates (undecodable file names) and the
@@ -14,8 +15,8 @@ MISSING_MARKERS = frozenset({"", "-", "--", "—", "–", "n/a", "na", "#n/a", "
 
 
 def text_key(value: object) -> str:
-    """'Dinas  Kesehatan (Kab.)' -> 'dinas kesehatan kab'."""
-    text = str(value)
+    """'Dinas  Kesehatan (Kab.)' -> 'dinas kesehatan kab'; '&' reads as 'dan' ('Koperasi & UKM')."""
+    text = str(value).replace("&", " dan ")
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _NON_ALNUM.sub(" ", text.lower()).strip()
@@ -50,3 +51,51 @@ def clean_text(value: object) -> str | None:
     text = " ".join(strip_control(str(value)).split())
     return None if text.lower() in MISSING_MARKERS else text
 
+
+def html_to_text(value: object) -> str | None:
+    """Narrative text that a web system saved as HTML → plain text, paragraphs on their own lines.
+
+    Tags are dropped (with the content of <script> and <style>), entities decoded; nothing is
+    fetched or executed: the standard library's HTMLParser knows no external entities. Text that
+    holds no markup is returned as `clean_text` would."""
+    text = clean_text(value)
+    if text is None or not _MARKUP.search(text):
+        return text
+    parser = _PlainText()
+    parser.feed(_DOCTYPE.sub(" ", str(value)))
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line) or None
+
+
+_DOCTYPE = re.compile(r"<!doctype[^\[>]*(\[[^\]]*\])?\s*>", re.IGNORECASE)
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+_BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table"}
+_DROPPED_TAGS = {"script", "style", "head", "title", "iframe", "object", "noscript", "template"}
+
+
+class _PlainText(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._dropped = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _DROPPED_TAGS:
+            self._dropped += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n- " if tag == "li" else "\n")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _DROPPED_TAGS:
+            self._dropped = max(0, self._dropped - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self._dropped:
+            self.parts.append(data)
