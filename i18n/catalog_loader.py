@@ -104,6 +104,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "Summary sheet, not a list of innovations; skipped."),
     "loader.sheet_no_table": ("Tidak ada kolom 'Nama Inovasi'; lembar dilewati.",
                               "No 'Nama Inovasi' column; sheet skipped."),
+    "loader.sheet_code_list": ("Daftar kode bidang: dipakai untuk membaca kode inovasi, bukan daftar inovasi.",
+                               "List of sector codes: used to read the innovation codes, not a list of innovations."),
     "loader.sheet_empty": ("Lembar kosong.", "Empty sheet."),
     "loader.unknown_header": ("Kolom '{header}' tidak dikenali; isinya tidak dimuat.",
                               "Column '{header}' is not recognised; its values are not loaded."),
@@ -114,6 +116,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "Year '{value}' is not valid: it must be between 1945 and {max_year}. Correct the year."),
     "loader.no_year": ("Tahun tidak diketahui: tidak ada di kolom, nama lembar, judul, maupun tanggal penerapan.",
                        "Year unknown: not in a column, the sheet name, the title or the launch date."),
+    "loader.no_year_in_block": ("Tahun tidak diketahui: kode inovasi kosong dan judul bloknya ('{title}') tidak "
+                                "menyebut tahun. Isi kodenya (mis. '15 LI SS04 PUR 001') atau tulis tahunnya di "
+                                "judul blok ('... TAHUN 2015').",
+                                "Year unknown: the innovation code is empty and its block's title ('{title}') states "
+                                "no year. Fill in the code (e.g. '15 LI SS04 PUR 001') or write the year in the "
+                                "block title ('... TAHUN 2015')."),
+    "loader.bad_code": ("Kode '{value}' bukan kode Laboratorium Inovasi (mis. '15 LI SS04 PUR 001'); tahun dan "
+                        "urusannya tidak dibaca dari kode.",
+                        "Code '{value}' is not a Lab Inovasi code (e.g. '15 LI SS04 PUR 001'); its year and sector "
+                        "are not read from it."),
+    "loader.unknown_sector_code": ("Kode bidang '{value}' tidak ada di lembar 'Kode bidang'; urusannya dibiarkan "
+                                   "kosong. Tambahkan kodenya ke lembar itu.",
+                                   "Sector code '{value}' is not in the 'Kode bidang' sheet; the sector is left "
+                                   "empty. Add the code to that sheet."),
+    "loader.bad_progress": ("Progres '{value}' tidak valid: tulis persen antara 0 dan 100 (mis. 90 atau 90%); "
+                            "dibiarkan kosong.",
+                            "Progress '{value}' is not valid: write a percentage between 0 and 100 (e.g. 90 or "
+                            "90%); left empty."),
     "loader.bad_date": ("Tanggal '{value}' tidak terbaca; dibiarkan kosong. Gunakan format HH-BB-TTTT.",
                         "Date '{value}' could not be read; left empty. Use DD-MM-YYYY."),
     "loader.unknown_agency": ("Perangkat daerah '{value}' tidak ada di daftar OPD; nama aslinya dipakai. Tambahkan"

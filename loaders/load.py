@@ -12,6 +12,7 @@ from typing import Iterable
 import pandas as pd
 
 from loaders.errors import FileRejected, Issue
+from loaders.lan import is_code_list, sector_codes
 from loaders.read import read_file
 from loaders.records import Context, table_records
 from loaders.reference import load_reference
@@ -176,15 +177,15 @@ def load_file(path: Path, reference, lang: str = "id", max_bytes: int | None = N
 
 def _load_file(path: Path, reference, lang: str, max_bytes: int | None) -> tuple[list[dict], FileReport, list[Issue]]:
     report = FileReport(str(path))
-    context = Context(clean_name(path.name), reference, lang)
     try:
         sheets = read_file(path, max_bytes)
     except FileRejected as rejected:
         report.status = "rejected"
         return [], report, [rejected.issue(lang)]
+    context = Context(clean_name(path.name), reference, lang, sector_codes(sheets))
     records, issues = [], []
     for sheet in sheets:
-        reason = skip_reason(sheet)
+        reason = "sheet_code_list" if is_code_list(sheet) else skip_reason(sheet)
         found = find_table(sheet, reference) if reason is None else reason
         if isinstance(found, str):
             report.sheets.append(SheetReport(sheet.name, skipped=context.issue("warning", found).message))
@@ -210,11 +211,11 @@ def _load_file(path: Path, reference, lang: str, max_bytes: int | None) -> tuple
 
 
 def _duplicates(records: list[dict], context: Context) -> list[Issue]:
-    """The same name, year and agency twice in one file: warned on the later row."""
+    """The same name, year, agency and region twice in one file: warned on the later row."""
     seen: dict[tuple, dict] = {}
     issues = []
     for record in records:
-        key = (text_key(record.get("name") or ""), record.get("year"), record.get("agency"))
+        key = (text_key(record.get("name") or ""), record.get("year"), record.get("agency"), record.get("region"))
         if key in seen:
             first = seen[key]
             issues.append(context.issue("warning", "duplicate", record["source_sheet"], record["source_row"],

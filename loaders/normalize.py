@@ -300,3 +300,37 @@ def parse_sdgs(raw: object, reference: Reference) -> str | None:
     key = text_key(text)
     goals |= {number for name, number in names.items() if name in key}
     return "; ".join(str(goal) for goal in sorted(goals)) if goals else text
+
+
+_GOVERNMENT_KIND = {
+    **dict.fromkeys(["kabupaten", "kab", "pemkab", "pemerintah kabupaten", "pemerintah kab"], "Kabupaten"),
+    **dict.fromkeys(["kota", "pemkot", "pemerintah kota"], "Kota"),
+    **dict.fromkeys(["provinsi", "prov", "pemprov", "pemerintah provinsi", "pemerintah prov"], "Provinsi"),
+}
+_GOVERNMENT = re.compile(
+    r"(?:^| )(" + "|".join(sorted(_GOVERNMENT_KIND, key=len, reverse=True)) + r") ([a-z][a-z ]*?)"
+    r"(?= (?:tahun|th|ta)\b| \d|$)")
+# Words a block title may put before the government it names ("REKAPITULASI IDE INOVASI KOTA X").
+_TITLE_WORDS = frozenset("rekapitulasi rekap daftar data ide inovasi inovasi laboratorium lab pelayanan publik "
+                         "daerah hasil usulan pemerintah".split())
+
+
+def government_name(text: object, anywhere: bool = False) -> str | None:
+    """'PEMERINTAH KABUPATEN LAHAT', 'Kab. Lahat', 'Pemkot Prabumulih' → 'Kabupaten Lahat',
+    'Kota Prabumulih'; None when the text does not name a regional government.
+
+    With `anywhere`, the government may follow title words ('IDE INOVASI KOTA PAGAR ALAM TAHUN
+    2015'); without it the text must begin with it."""
+    if text is None:
+        return None
+    key = text_key(SECTION_LABEL.sub("", str(text)))
+    match = _GOVERNMENT.search(key)
+    if match is None:
+        return None
+    before = key[:match.start()].split()
+    if before and not (anywhere and set(before) <= _TITLE_WORDS):
+        return None
+    return f"{_GOVERNMENT_KIND[match[1]]} {match[2].strip().title()}"
+
+
+SECTION_LABEL = re.compile(r"^\s*([ivxlc]+|[a-z]|\d{1,2})[.)]\s+", re.IGNORECASE)

@@ -7,23 +7,27 @@ agencies, urusan or dates), and each problem becomes an Issue with the Excel row
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from loaders.errors import Issue
-from loaders.normalize import (MIN_YEAR, NotFinite, parse_date, parse_number, parse_sdgs, parse_year, resolve_agency,
-                               resolve_enum, resolve_sector, resolve_sector_list,
+from loaders.lan import LanCode, parse_code
+from loaders.normalize import (MIN_YEAR, NotFinite, government_name, parse_date, parse_number, parse_percent,
+                               parse_sdgs, parse_year, resolve_agency, resolve_enum, resolve_sector, resolve_sector_list,
                                strip_account_slug)
 from loaders.reference import Reference
-from loaders.schema import DATES, LIST_SEPARATOR, SOURCE_COLUMNS
-from loaders.tables import Table, sheet_year
-from loaders.text import clean_text, text_key
+from loaders.schema import DATES, KIPP_SECTIONS, LIST_SEPARATOR, NARRATIVE, SOURCE_COLUMNS
+from loaders.tables import Block, Table, sheet_year
+from loaders.text import clean_text, html_to_text, text_key
 
 ENUM_COLUMNS = ["stage", "kind", "form", "initiator", "status", "regulation_level"]
 TEXT_COLUMNS = [c for c in SOURCE_COLUMNS if c not in
-                {"name", "year", "agency", "region", "sector", "sectors_other", "maturity", "sdgs",
+                {"name", "year", "agency", "region", "sector", "sectors_other", "maturity", "progress", "sdgs",
                  *DATES, *ENUM_COLUMNS}]
+# Narrative kept in paragraphs; a database export's HTML there becomes plain text (loaders.text).
+PARAGRAPH_COLUMNS = frozenset(NARRATIVE + KIPP_SECTIONS)
 
 
 @dataclass
@@ -31,6 +35,7 @@ class Context:
     file: str
     reference: Reference
     lang: str = "id"
+    sector_codes: dict[str, str] = field(default_factory=dict)   # the workbook's 'Kode bidang' list
 
     def issue(self, severity, code, sheet=None, row=None, column=None, **params) -> Issue:
         return Issue(severity, code, self.file, sheet, row, column, tuple(params.items()), self.lang)
@@ -46,11 +51,13 @@ def table_records(table: Table, context: Context) -> tuple[list[dict], list[Issu
     raw = {column: _column_values(rows, indexes) for column, indexes in table.columns.items()}
     records = [{"source_file": context.file, "source_sheet": table.sheet, "source_row": excel_row}
                for excel_row, _ in table.rows]
+    codes = _set_code(records, raw, table, context, issues)
+    blocks = [block or table.title_block for block in table.blocks]
     _set_text(records, raw, table, context, issues)
     _set_dates(records, raw, table, context, issues)
-    _set_year(records, raw, table, context, issues)
-    _set_agency(records, raw, table, context, issues)
-    _set_sectors(records, raw, table, context, issues)
+    _set_year(records, raw, table, context, issues, codes)
+    _set_agency(records, raw, table, context, issues, blocks, codes)
+    _set_sectors(records, raw, table, context, issues, codes)
     for record in records:
         record["id"] = innovation_id(record)
     return records, issues
@@ -93,9 +100,30 @@ def _number_code(error: ValueError, code: str) -> str:
     return "number_not_finite" if isinstance(error, NotFinite) else code
 
 
+def _one_line(value) -> str | None:
+    return clean_text(html_to_text(value))
+
+
+def _set_code(records, raw, table, context, issues) -> list[LanCode | None]:
+    """The code column as written, and what a LAN Lab Inovasi code in it says (None where empty
+    or not such a code: a malformed code is a warning, and the row is read as if it had none)."""
+    if "code" not in raw:
+        return [None] * len(records)
+    codes = []
+    for record, parsed, given in zip(records, _parsed(raw["code"], parse_code), raw["code"]):
+        record["code"] = clean_text(given)
+        if isinstance(parsed, ValueError):
+            issues.append(context.issue("warning", "bad_code", table.sheet, record["source_row"],
+                                        table.header_of("code"), value=clean_text(given)))
+            parsed = None
+        codes.append(parsed)
+    return codes
+
+
 def _set_text(records, raw, table, context, issues) -> None:
-    for column in ["name", *[c for c in TEXT_COLUMNS if c in raw]]:
-        for record, value in zip(records, _parsed(raw[column], clean_text)):
+    for column in ["name", *[c for c in TEXT_COLUMNS if c in raw and c != "code"]]:
+        parse = html_to_text if column in PARAGRAPH_COLUMNS else _one_line
+        for record, value in zip(records, _parsed(raw[column], parse)):
             record[column] = value
     for column in [c for c in ENUM_COLUMNS if c in raw]:
         allowed = ", ".join(dict.fromkeys(context.reference.enums[column].values()))
@@ -114,6 +142,12 @@ def _set_text(records, raw, table, context, issues) -> None:
     if "sdgs" in raw:
         for record, value in zip(records, _parsed(raw["sdgs"], lambda v: parse_sdgs(v, context.reference))):
             record["sdgs"] = value
+    if "progress" in raw:
+        for record, value, given in zip(records, _parsed(raw["progress"], parse_percent), raw["progress"]):
+            record["progress"] = None if isinstance(value, ValueError) else value
+            if isinstance(value, ValueError):
+                issues.append(context.issue("warning", "bad_progress", table.sheet, record["source_row"],
+                                            table.header_of("progress"), value=given))
 
 
 def _set_dates(records, raw, table, context, issues) -> None:
@@ -126,27 +160,42 @@ def _set_dates(records, raw, table, context, issues) -> None:
             record[column], record[f"{column}_precision"] = value
 
 
-def _set_year(records, raw, table, context, issues) -> None:
+def _set_year(records, raw, table, context, issues, codes) -> None:
     """Year column, else the sheet's year rule (a user's: a year, the title, a code column), else the
-    sheet name, else the title rows, else the launch date (year_source)."""
+    row's code, else the sheet name, the title rows or the launch date (year_source). In a coded
+    recap (LAN), a row without a code takes its block's year only when the block's title states it;
+    otherwise its year is unknown, an error at that row."""
     max_year = dt.date.today().year
-    fallback = [(sheet_year(table.sheet), "sheet"), (table.title_year, "title")]
+    coded = "code" in table.columns
     rule = _sheet_rule(table, context.reference)
     given_years = _parsed(raw["year"], parse_year) if "year" in raw else [None] * len(records)
-    for record, year, given, ruled in zip(records, given_years, raw.get("year", [None] * len(records)), rule):
+    for record, year, given, ruled, code, block in zip(records, given_years, raw.get("year", [None] * len(records)),
+                                                         rule, codes, table.blocks):
         source = "column"
         if isinstance(year, NotFinite):  # 'inf' in the year column: a value with a warning, then the fallbacks
             issues.append(context.issue("warning", "number_not_finite", table.sheet, record["source_row"],
                                         table.header_of("year"), value=given))
             year = None
-        if year is None:
+        if year is None and ruled[0] is not None:
+            year, source = ruled
+        elif year is None and code is not None:
+            year, source = code.year, "code"
+        elif year is None and coded:
+            own = block or table.title_block
+            year, source = (own.year, "block") if own.year is not None else (None, None)
+        elif year is None:
             launch = record.get("launch_date")
-            candidates = [ruled] + fallback + [(launch.year if launch is not None else None, "launch_date")]
+            candidates = [(block.year if block else None, "block"), (sheet_year(table.sheet), "sheet"),
+                          (table.title_year, "title"), (launch.year if launch is not None else None, "launch_date")]
             year, source = next(((y, s) for y, s in candidates if y is not None), (None, None))
         if isinstance(year, ValueError) or (year is not None and not MIN_YEAR <= year <= max_year):
             issues.append(context.issue("error", "bad_year", table.sheet, record["source_row"],
                                         table.header_of("year"), value=given, max_year=max_year))
             year, source = None, None
+        elif year is None and coded:
+            title = (block or table.title_block).title or "-"
+            issues.append(context.issue("error", "no_year_in_block", table.sheet, record["source_row"],
+                                        table.header_of("code"), title=title))
         elif year is None:
             issues.append(context.issue("error", "no_year", table.sheet, record["source_row"]))
         record["year"], record["year_source"] = year, source
@@ -180,16 +229,23 @@ def _sheet_rule(table, reference) -> list[tuple[int | None, str]]:
     return [(None, None)] * count
 
 
-def _set_agency(records, raw, table, context, issues) -> None:
+def _set_agency(records, raw, table, context, issues, blocks, codes) -> None:
+    """Region and agency. The region is the Pemda/K/L/D column, else the block's title, else the
+    code's location, else this regency; only this regency's rows are matched against its register
+    (another government's 'Dinas Kesehatan' is not ours). An agency column naming a government
+    ('Pemerintah Kabupaten Lahat', a database export's nama_instansi) is the region, and the unit
+    column then names the agency."""
     reference = context.reference
-    home = reference.regency["name"]
-    regions = _parsed(raw["region"], clean_text) if "region" in raw else [None] * len(records)
-    written = _parsed(raw["agency"], clean_text) if "agency" in raw else [None] * len(records)
-    home_regions = {region: reference.is_home_region(region) for region in set(regions)}
-    for record, region, agency_raw, section in zip(records, regions, written, table.sections):
+    regions = _parsed(raw["region"], _one_line) if "region" in raw else [None] * len(records)
+    written = _parsed(raw["agency"], _one_line) if "agency" in raw else [None] * len(records)
+    for record, region, agency_raw, section, block, code in zip(records, regions, written, table.sections,
+                                                                blocks, codes):
         agency_raw = agency_raw or section
-        is_home = home_regions[region]
-        record["region"] = home if is_home else region
+        if region is None and record.get("unit") and government_name(agency_raw):
+            region, agency_raw, record["unit"] = agency_raw, record["unit"], None
+        location = reference.lan_locations.get(code.location) if code else None
+        region, is_home = _region(region or block.region or location, reference)
+        record["region"] = region
         record["agency_raw"] = agency_raw
         match = resolve_agency(agency_raw, reference) if is_home else None
         record["agency_known"] = match is not None
@@ -203,10 +259,25 @@ def _set_agency(records, raw, table, context, issues) -> None:
                                         table.header_of("agency"), value=agency_raw))
 
 
-def _set_sectors(records, raw, table, context, issues) -> None:
+@functools.lru_cache(maxsize=1024)
+def _region(written: str | None, reference: Reference) -> tuple[str, bool]:
+    """(the region as stored, whether it is this regency): 'Kab. Lahat' → 'Kabupaten Lahat'."""
+    home = reference.regency["name"]
+    if written is None:
+        return home, True
+    name = government_name(written) or written
+    is_home = reference.is_home_region(written) or reference.is_home_region(name)
+    return (home if is_home else name), is_home
+
+
+def _set_sectors(records, raw, table, context, issues, codes) -> None:
     reference = context.reference
+    if any(code is not None and code.sector for code in codes):
+        _sectors_from_codes(records, table, context, issues, codes)
     if "sector" in raw:
-        for record, given in zip(records, _parsed(raw["sector"], clean_text)):
+        for record, given in zip(records, _parsed(raw["sector"], _one_line)):
+            if given is None and record.get("sector_raw"):
+                continue  # the code's sector stands where the column is empty
             sector = resolve_sector(given, reference) if given else None
             record["sector_raw"], record["sector"] = given, sector or given
             if given and sector is None:
@@ -219,3 +290,20 @@ def _set_sectors(records, raw, table, context, issues) -> None:
             if leftover:
                 issues.append(context.issue("warning", "unknown_sector", table.sheet, record["source_row"],
                                             table.header_of("sectors_other"), value=leftover))
+
+
+def _sectors_from_codes(records, table, context, issues, codes) -> None:
+    """The urusan a LAN code names ('PUR'), through the workbook's 'Kode bidang' list."""
+    for record, code in zip(records, codes):
+        if code is None or code.sector is None:
+            continue
+        written = context.sector_codes.get(code.sector)
+        if written is None:
+            issues.append(context.issue("warning", "unknown_sector_code", table.sheet, record["source_row"],
+                                        table.header_of("code"), value=code.sector))
+            continue
+        sector = resolve_sector(written, context.reference)
+        record["sector_raw"], record["sector"] = written, sector or written
+        if sector is None:
+            issues.append(context.issue("warning", "unknown_sector", table.sheet, record["source_row"],
+                                        table.header_of("code"), value=written))

@@ -48,6 +48,7 @@ class Reference:
     # or "code:<header>" (see loaders.columns).
     header_map: dict[str, tuple[str, str]] = field(default_factory=dict)
     sheet_years: dict[str, str] = field(default_factory=dict)
+    lan_locations: dict[str, str] = field(default_factory=dict)  # LAN location code ("SS04") -> region
 
     @property
     def agency_names(self) -> list[str]:
@@ -172,4 +173,6 @@ def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
         enum_labels={name: {r["value"]: r["label_en"] for r in enums_rows if r["field"] == name} for name in enums},
         sdgs=tuple(_rows(directory / "sdgs.csv", ["number", "name_id", "name_en"])),
         regency=regency,
+        lan_locations={row["code"].upper(): row["region"]
+                       for row in _rows(directory / "lan_locations.csv", ["code", "region", "note"])},
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from loaders.columns import header_texts, map_columns, match_header
 from loaders.reference import IGNORE
-from loaders.normalize import resolve_agency
+from loaders.normalize import SECTION_LABEL as SECTION_PREFIX, government_name, resolve_agency
 from loaders.read import Sheet
 from loaders.reference import Reference
 from loaders.text import text_key
@@ -29,10 +29,22 @@ FOOTER = re.compile(
     r"^(mengetahui|menyetujui|diketahui|kepala\b|plt\b|plh\b|pj\b|an\b|a n\b|nip\b|n i p\b|sekretaris\b|"
     r"pembina\b|penata\b|ttd\b|dto\b|dibuat oleh|disusun oleh|bupati\b)")
 PLACE_DATE = re.compile(r"^[a-z ]+ \d{1,2} [a-z]+ \d{4}$")
-SECTION_PREFIX = re.compile(r"^\s*([ivxlc]+|[a-z]|\d{1,2})[.)]\s+", re.IGNORECASE)
 AGENCY_WORDS = re.compile(
     r"^(dinas|badan|kantor|kecamatan|bagian|sekretariat|inspektorat|rsud|rumah sakit|puskesmas|"
     r"satuan|satpol|uptd|upt|kelurahan)\b")
+
+
+@dataclass(frozen=True)
+class Block:
+    """The part of a sheet under one title: several regions' blocks are stacked in one LAN recap,
+    each under its own title row ("KOTA PRABUMULIH TAHUN 2015"), numbering restarting at 1."""
+    title: str | None = None
+    region: str | None = None     # the government the title names ('Kota Prabumulih'), else None
+    year: int | None = None       # the year the title states, else None
+
+    def merged_with(self, title: str, region: str | None, year: int | None) -> "Block":
+        """This block's title continued on the next row ('KABUPATEN LAHAT' / 'TAHUN 2015')."""
+        return Block(" / ".join(filter(None, [self.title, title])), self.region or region, self.year or year)
 
 
 @dataclass
@@ -48,6 +60,8 @@ class Table:
     nameless_rows: list[int] = field(default_factory=list)           # rows with data but no name
     sources: dict[str, str] = field(default_factory=dict)            # header -> where its mapping came from
     headers: list[str | None] = field(default_factory=list)          # header text of each column index
+    title_block: Block = field(default_factory=Block)                  # the rows above the header
+    blocks: list[Block | None] = field(default_factory=list)         # per row: its block below a body title
 
     def header_of(self, column: str) -> str:
         """The header as the user wrote it, for messages."""
@@ -77,23 +91,29 @@ def find_table(sheet: Sheet, reference: Reference) -> Table | str:
     rows = sheet.rows
     if not any(any(cell is not None for cell in row) for row in rows[:HEADER_SCAN_ROWS]):
         return "sheet_empty"
-    found = find_header_row(rows, reference)
+    found = find_header_row(rows, reference, sheet)
     if found is None:
         return "sheet_no_table"
     top_index, sub = found
     texts = header_texts(rows[top_index], sub, _merged_groups(sheet, top_index))
     columns, mapping, unknown, sources = map_columns(texts, reference, sub)
-    table = Table(sheet.name, top_index + 1, columns, mapping, unknown,
-                  _title_year(rows[:top_index]), sources=sources, headers=texts)
+    _innovator_of_a_coded_recap_is_the_agency(columns, mapping)
+    above = rows[:top_index]
+    table = Table(sheet.name, top_index + 1, columns, mapping, unknown, _title_year(above), sources=sources,
+                  headers=texts, title_block=_title_block(above))
     first_body = top_index + (2 if sub is not None else 1)
     header_keys = _header_keys(rows[top_index], sub)
-    _read_body(table, rows, first_body, header_keys, reference)
+    _read_body(table, sheet, first_body, header_keys, reference)
     return table
 
 
-def find_header_row(rows: list[list], reference: Reference) -> tuple[int, list | None] | None:
-    """The index of the header row (the one naming most canonical columns, 'name' among them) and
-    the sub-header row under it when the header has two rows."""
+def find_header_row(rows: list[list], reference: Reference, sheet: Sheet | None = None
+                    ) -> tuple[int, list | None] | None:
+    """The index of the (top) header row and the sub-header row under it when the header has two
+    rows. The header row is the one naming most canonical columns, 'name' among them; a group row
+    above it ("Identitas" over "Nama Inovasi" / "OPD") makes it the sub-header, and a sub-header
+    row below it makes it the group row ("Waktu" over "Uji Coba" / "Penerapan", "Inovasi" over
+    "Nama" / "Deskripsi")."""
     best, best_score = None, 1
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         mapped = {match_header(cell, reference) for cell in row if isinstance(cell, str)}
@@ -102,11 +122,37 @@ def find_header_row(rows: list[list], reference: Reference) -> tuple[int, list |
             best, best_score = index, len(mapped)
     if best is None:
         return None
+    if best > 0 and _is_group_row(rows[best - 1], rows[best], best - 1, sheet):
+        return best - 1, rows[best]
     below = rows[best + 1] if best + 1 < len(rows) else None
-    return best, below if _is_sub_header(rows[best], below, reference) else None
+    groups = _merged_groups(sheet, best) if sheet is not None else {}
+    return best, below if _is_sub_header(rows[best], below, reference, groups) else None
 
 
-def _is_sub_header(top: list, below: list | None, reference: Reference) -> bool:
+def _is_group_row(above: list, header: list, index: int, sheet: Sheet | None) -> bool:
+    """True when `above` holds the group cells of a two-row header whose second row is `header`:
+    a cell merged down into the header row ("No" over two rows), a group merged over part of the
+    header's width, or (values only) a group followed by empty cells over filled header cells."""
+    filled = [(i, c) for i, c in enumerate(above) if c is not None]
+    if not filled or not all(isinstance(c, str) for _, c in filled) or is_number_row(above):
+        return False
+    columns = [i for i, c in enumerate(header) if c is not None]
+    if not columns:
+        return False
+    width = columns[-1] - columns[0] + 1
+    for (r0, c0), (r1, c1) in (sheet.merged if sheet is not None else []):
+        if r0 == index and r1 > r0 and c0 in dict(filled):
+            return True
+        if r0 == index == r1 and c1 > c0 and c0 in dict(filled) and c1 - c0 + 1 < width:
+            return True
+    if len(filled) < 2 or any(r0 == index for (r0, _), _ in (sheet.merged if sheet is not None else [])):
+        return False
+    text_at = dict(filled)
+    return any(j + 1 < len(header) and header[j + 1] is not None and text_at.get(j + 1) is None
+               and j + 1 <= columns[-1] for j in text_at)
+
+
+def _is_sub_header(top: list, below: list | None, reference: Reference, groups: dict[int, str]) -> bool:
     if not below or is_number_row(below):
         return False
     texts = [(i, c) for i, c in enumerate(below) if c is not None]
@@ -116,7 +162,27 @@ def _is_sub_header(top: list, below: list | None, reference: Reference) -> bool:
     known = any(match_header(c, reference) for _, c in texts)
     name_index = next((i for i, c in enumerate(top) if match_header(c, reference) == "name"), None)
     name_empty = name_index is None or name_index >= len(below) or below[name_index] is None
-    return name_empty and (under_empty or known)
+    if name_empty:
+        return under_empty or known
+    return _name_is_a_group(top, below, name_index, groups, reference)
+
+
+def _name_is_a_group(top: list, below: list, name_index: int, groups: dict[int, str], reference: Reference) -> bool:
+    """'Inovasi' (itself a header word) merged over 'Nama' / 'Deskripsi': the row below is the
+    sub-header when the name cell spans the next column and 'Inovasi Nama' still names the name."""
+    spans = name_index + 1 in groups or (
+        name_index + 1 < len(below) and below[name_index + 1] is not None
+        and (name_index + 1 >= len(top) or top[name_index + 1] is None))
+    combined = f"{top[name_index]} {below[name_index]}"
+    return spans and (match_header(combined, reference) == "name" or match_header(below[name_index], reference) == "name")
+
+
+def _innovator_of_a_coded_recap_is_the_agency(columns: dict[str, list[int]], mapping: dict[str, str | None]) -> None:
+    """A LAN Lab Inovasi recap (it has a code column) heads the proposing unit 'Inovator': with no
+    agency column, that column is the agency, not a person."""
+    if "code" in columns and "agency" not in columns and "innovator" in columns:
+        columns["agency"] = columns.pop("innovator")
+        mapping.update({text: "agency" for text, column in mapping.items() if column == "innovator"})
 
 
 def _merged_groups(sheet: Sheet, row: int) -> dict[int, str]:
@@ -142,6 +208,21 @@ def _title_year(rows: list[list]) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def _title_block(rows: list[list]) -> Block:
+    """The block of the rows above the header: its title lines, the government and the year they name."""
+    lines = [" ".join(str(c).split()) for row in rows for c in row if isinstance(c, str) and c.strip()]
+    region = next((name for line in lines if (name := government_name(line, anywhere=True))), None)
+    return Block(" / ".join(lines) or None, region, _title_year(rows))
+
+
+def _block_title(text: str) -> tuple[str | None, int | None] | None:
+    """(government, year) of a block title row in the body ('KOTA PRABUMULIH', 'TAHUN 2015'), else None."""
+    region = government_name(text, anywhere=True)
+    match = TITLE_YEAR_PATTERN.search(text_key(text))
+    year = int(match.group(1)) if match else None
+    return (region, year) if region or year else None
+
+
 def is_number_row(row: list) -> bool:
     """A printed table's row of column numbers: 1 | 2 | 3 | ... (at least three, consecutive)."""
     numbers = []
@@ -159,13 +240,16 @@ def is_number_row(row: list) -> bool:
     return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
-def _read_body(table: Table, rows: list[list], start: int, header_keys: set, reference: Reference) -> None:
+def _read_body(table: Table, sheet: Sheet, start: int, header_keys: set, reference: Reference) -> None:
+    rows = sheet.rows
+    merged_starts = {(r0, c0) for (r0, c0), (r1, c1) in sheet.merged if c1 > c0}
     name_col = table.columns["name"][0]
     no_col = table.columns.get("no", [None])[0]
     mapped_cols = [i for c, indexes in table.columns.items() if c not in ("no", "name") for i in indexes]
     header_name = next(key for index, key in header_keys if index == name_col)
     section = None
     in_footer = False
+    block, block_has_rows = None, False
     for index in range(start, len(rows)):
         row = rows[index]
         name = _cell(row, name_col)
@@ -177,6 +261,8 @@ def _read_body(table: Table, rows: list[list], start: int, header_keys: set, ref
             in_footer = False
             table.rows.append((index + 1, row))
             table.sections.append(section)
+            table.blocks.append(block)
+            block_has_rows = True
             continue
         filled = [(i, c) for i, c in enumerate(row) if c is not None and (not isinstance(c, str) or c.strip())]
         if not filled or is_number_row(row) or _is_repeated_header(row, header_keys):
@@ -186,6 +272,13 @@ def _read_body(table: Table, rows: list[list], start: int, header_keys: set, ref
             continue
         if number is None and len(filled) <= 2 and (FOOTER.match(first_text) or PLACE_DATE.match(first_text)):
             in_footer = True
+            continue
+        title = _body_title(filled, index, name_col, merged_starts)
+        if title is not None:
+            text, region, year = title
+            block = (block.merged_with(text, region, year) if block is not None and not block_has_rows
+                     else Block(text, region, year))
+            block_has_rows, section, in_footer = False, None, False
             continue
         section_name = _section_name(filled, name_col, no_col, mapped_cols, reference)
         if section_name:
@@ -199,6 +292,20 @@ def _read_body(table: Table, rows: list[list], start: int, header_keys: set, ref
         in_footer = False
         table.rows.append((index + 1, row))
         table.sections.append(section)
+        table.blocks.append(block)
+        block_has_rows = True
+
+
+def _body_title(filled: list, index: int, name_col: int, merged_starts: set) -> tuple[str, str | None, int | None] | None:
+    """A block title row in the body: one text cell, merged across, outside the name column or in
+    capitals (so that an innovation named 'Kota Sehat' on a row of its own stays an innovation)."""
+    if len(filled) != 1 or not isinstance(filled[0][1], str):
+        return None
+    column, text = filled[0]
+    if not ((index, column) in merged_starts or column != name_col or text.isupper()):
+        return None
+    found = _block_title(text)
+    return (" ".join(text.split()), *found) if found else None
 
 
 def _is_repeated_header(row: list, header_keys: set) -> bool:
