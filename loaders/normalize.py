@@ -211,7 +211,7 @@ def resolve_agency(raw: object, reference: Reference) -> AgencyMatch | None:
         if (match := _KECAMATAN.match(key)) and f"kecamatan {match[2]}" in index:
             return index[f"kecamatan {match[2]}"]
     for key in keys:
-        if match := _unit_of_agency(str(raw), key, index):
+        if match := _unit_of_agency(str(raw), key, reference):
             return match
     for key in keys:  # 'UPTD Puskesmas Muara Enim': here Muara Enim is the place
         for prefix, agency, unit_prefix in reference.unit_patterns:
@@ -220,9 +220,11 @@ def resolve_agency(raw: object, reference: Reference) -> AgencyMatch | None:
     return None
 
 
-def _unit_of_agency(raw: str, key: str, index: dict[str, AgencyMatch]) -> AgencyMatch | None:
+def _unit_of_agency(raw: str, key: str, reference: Reference) -> AgencyMatch | None:
     """'Bagian Pemerintahan Umum Setda' → Sekretariat Daerah, unit 'Bagian Pemerintahan Umum': the
-    longest tail of the name that is an agency of the register, the words before it the unit."""
+    longest tail of the name that is an agency of the register, the words before it the unit
+    (spelled out by the unit patterns: 'Bag. Kesra' → 'Bagian Kesra')."""
+    index = reference.agency_index
     words = key.split()
     for start in range(1, len(words)):
         tail = " ".join(words[start:])
@@ -231,7 +233,10 @@ def _unit_of_agency(raw: str, key: str, index: dict[str, AgencyMatch]) -> Agency
             raw_words = _SLUG.sub("", raw).split()
             unit = next((" ".join(raw_words[:n]).rstrip(",;-/") for n in range(len(raw_words), 0, -1)
                          if text_key(" ".join(raw_words[:n])) == head), head)
-            return AgencyMatch(index[tail].agency, unit)
+            for prefix, _agency, unit_prefix in reference.unit_patterns:
+                if head.startswith(prefix + " "):
+                    return AgencyMatch(index[tail].agency, f"{unit_prefix} {_unit_suffix(unit, len(prefix.split()))}")
+            return AgencyMatch(index[tail].agency, unit.title() if unit.isupper() else unit)
     return None
 
 
