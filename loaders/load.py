@@ -88,6 +88,7 @@ class LoadResult:
             "by_agency": counts("agency"),
             "by_sector": counts("sector"),
             "by_stage": counts("stage"),
+            "by_region": counts("region"),
             "files": [report.to_dict() for report in self.files],
             "issues": [issue.to_dict() for issue in self.issues],
         }

@@ -29,6 +29,7 @@ FOOTER = re.compile(
     r"^(mengetahui|menyetujui|diketahui|kepala\b|plt\b|plh\b|pj\b|an\b|a n\b|nip\b|n i p\b|sekretaris\b|"
     r"pembina\b|penata\b|ttd\b|dto\b|dibuat oleh|disusun oleh|bupati\b)")
 PLACE_DATE = re.compile(r"^[a-z ]+ \d{1,2} [a-z]+ \d{4}$")
+LAN_HEADERS = frozenset({"ide inovasi", "k l d", "k l d i", "kld", "kldi"})
 AGENCY_WORDS = re.compile(
     r"^(dinas|badan|kantor|kecamatan|bagian|sekretariat|inspektorat|rsud|rumah sakit|puskesmas|"
     r"satuan|satpol|uptd|upt|kelurahan)\b")
@@ -97,7 +98,7 @@ def find_table(sheet: Sheet, reference: Reference) -> Table | str:
     top_index, sub = found
     texts = header_texts(rows[top_index], sub, _merged_groups(sheet, top_index))
     columns, mapping, unknown, sources = map_columns(texts, reference, sub)
-    _innovator_of_a_coded_recap_is_the_agency(columns, mapping)
+    _innovator_of_a_lan_recap_is_the_agency(columns, mapping)
     above = rows[:top_index]
     table = Table(sheet.name, top_index + 1, columns, mapping, unknown, _title_year(above), sources=sources,
                   headers=texts, title_block=_title_block(above))
@@ -177,10 +178,11 @@ def _name_is_a_group(top: list, below: list, name_index: int, groups: dict[int, 
     return spans and (match_header(combined, reference) == "name" or match_header(below[name_index], reference) == "name")
 
 
-def _innovator_of_a_coded_recap_is_the_agency(columns: dict[str, list[int]], mapping: dict[str, str | None]) -> None:
-    """A LAN Lab Inovasi recap (it has a code column) heads the proposing unit 'Inovator': with no
-    agency column, that column is the agency, not a person."""
-    if "code" in columns and "agency" not in columns and "innovator" in columns:
+def _innovator_of_a_lan_recap_is_the_agency(columns: dict[str, list[int]], mapping: dict[str, str | None]) -> None:
+    """A LAN Lab Inovasi recap (a code column, 'Ide Inovasi' or 'K/L/D') heads the proposing unit
+    'Inovator': with no agency column, that column is the agency, not a person."""
+    lan_headers = {text_key(text) for text in mapping} & LAN_HEADERS
+    if ("code" in columns or lan_headers) and "agency" not in columns and "innovator" in columns:
         columns["agency"] = columns.pop("innovator")
         mapping.update({text: "agency" for text, column in mapping.items() if column == "innovator"})
 

@@ -23,8 +23,8 @@ def test_inspect_json_on_the_sample_reproduces_the_regencys_counts():
     done = app("inspect", *sorted((ROOT / "data" / "sample").glob("*.*")), "--json")
     assert done.returncode == 0, done.stdout[-2000:]
     report = json.loads(done.stdout)
-    assert set(report) == {"records", "by_year", "by_agency", "by_sector", "by_stage", "files", "issues",
-                            "mappings"}
+    assert set(report) == {"records", "by_year", "by_agency", "by_sector", "by_stage", "by_region", "files",
+                           "issues", "mappings"}
     assert {year: report["by_year"][year] for year in ("2015", "2016", "2017")} == {
         "2015": 79, "2016": 67, "2017": 56}
     assert {str(year) for year in range(2018, 2026)} <= set(report["by_year"])
@@ -34,6 +34,19 @@ def test_inspect_json_on_the_sample_reproduces_the_regencys_counts():
     sheet = report["files"][0]["sheets"][0]
     assert set(sheet) == {"name", "header_row", "records", "mapping", "mapping_source", "unknown", "no_year",
                           "year_rule", "skipped"}
+
+
+def test_inspect_json_counts_the_rows_of_each_region(tmp_path):
+    path = make_xlsx(tmp_path / "daerah.xlsx", {"Data": [
+        ["No", "Judul Inovasi", "Pemda", "Admin OPD", "Tahun"],
+        [1, "A", "Kab. Muara Enim", "Dinkes", 2022],
+        [2, "B", "Pemerintah Kota Palembang", "Dinas Kesehatan", 2022],
+        [3, "C", "Kota Palembang", "Dinas Sosial", 2022],
+        [4, "D", None, "Dinsos", 2022],
+    ]})
+    done = app("inspect", path, "--json")
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert json.loads(done.stdout)["by_region"] == {"Kabupaten Muara Enim": 2, "Kota Palembang": 2}
 
 
 def test_inspect_json_reports_a_rejected_file_with_its_rows(tmp_path):
