@@ -31,7 +31,7 @@ def match_header(text: object, reference: Reference) -> str | None:
     if mapped:
         return mapped[0]
     aliases = reference.header_aliases
-    for candidate in (str(text), _PARENTHESES.sub(" ", str(text))):
+    for candidate in (str(text), _PARENTHESES.sub(" ", str(text)), str(text).replace("&", " dan ")):
         key = text_key(candidate)
         if not key:
             continue

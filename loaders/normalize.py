@@ -15,7 +15,7 @@ import re
 import pandas as pd
 
 from loaders.reference import AgencyMatch, Reference
-from loaders.text import clean_text, text_key
+from loaders.text import and_key, clean_text, text_key
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 MIN_YEAR = 1945
@@ -184,8 +184,8 @@ def agency_keys(raw: object, account_suffixes: tuple[str, ...] = ()) -> list[str
     regency suffix ('Dinas Kesehatan Kab. Muara Enim'); 'Camat Muara Enim' keeps its place name.
     An account short name ('dinkes_me', 'bappeda.muaraenim') also gives its key without the
     regency's account suffix (regency.toml `account_suffixes`)."""
-    key = text_key(_SLUG.sub("", str(raw)))
-    keys = [key, _REGENCY_SUFFIX.sub("", key).strip()]
+    key = and_key(_SLUG.sub("", str(raw)))
+    keys = [key, _REGENCY_SUFFIX.sub("", key).strip(), text_key(_SLUG.sub("", str(raw)))]
     words = key.split()
     if len(words) > 1 and words[-1] in account_suffixes:
         keys.append(" ".join(words[:-1]))
@@ -251,7 +251,7 @@ def resolve_sector(raw: object, reference: Reference) -> str | None:
     """The canonical urusan for a name as written (case and punctuation do not count)."""
     if raw is None:
         return None
-    key = text_key(raw)
+    key = and_key(raw)
     key = re.sub(r"^urusan (pemerintahan )?(bidang )?", "", key)
     return reference.sector_index.get(key)
 
@@ -263,7 +263,7 @@ def resolve_sector_list(raw: object, reference: Reference) -> tuple[tuple[str, .
     Names contain commas ('Koperasi, Usaha Kecil, dan Menengah'), so the cell is never split on
     commas: the longest taxonomy entry is matched at each word instead.
     """
-    words = text_key(raw).split()
+    words = and_key(raw).split()
     entries = _sector_phrases(reference)
     longest = max(len(phrase) for phrase in entries)
     found, leftover, i = [], [], 0

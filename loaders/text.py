@@ -15,11 +15,17 @@ MISSING_MARKERS = frozenset({"", "-", "--", "—", "–", "n/a", "na", "#n/a", "
 
 
 def text_key(value: object) -> str:
-    """'Dinas  Kesehatan (Kab.)' -> 'dinas kesehatan kab'; '&' reads as 'dan' ('Koperasi & UKM')."""
-    text = str(value).replace("&", " dan ")
+    """'Dinas  Kesehatan (Kab.)' -> 'dinas kesehatan kab'."""
+    text = str(value)
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _NON_ALNUM.sub(" ", text.lower()).strip()
+
+
+def and_key(value: object) -> str:
+    """The key with '&' read as 'dan': 'Dinas Koperasi & UKM' -> 'dinas koperasi dan ukm' (names in
+    registers; not identities, which stay `text_key`)."""
+    return text_key(str(value).replace("&", " dan "))
 
 
 def sorted_key(value: object) -> str:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import pandas as pd
 import sqlalchemy as sa
 
-from loaders.schema import BOOL_COLUMNS, CANONICAL_COLUMNS, DATETIME_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS
+from loaders.schema import (ADDED, BOOL_COLUMNS, CANONICAL_COLUMNS, DATETIME_COLUMNS, FLOAT_COLUMNS,
+                            INTEGER_COLUMNS)
 from store.identity import record_identity
 
 # SQLite autoincrements only an INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit identity.
@@ -56,8 +57,10 @@ innovations = sa.Table(
     "innovations", metadata,
     sa.Column("row_id", BigId, primary_key=True, autoincrement=True),
     sa.Column("batch_id", BigId, sa.ForeignKey("batches.id"), nullable=False, index=True),
-    *[sa.Column(column, canonical_type(column)) for column in CANONICAL_COLUMNS],
+    *[sa.Column(column, canonical_type(column)) for column in CANONICAL_COLUMNS if column not in ADDED],
     sa.Column("identity", sa.Text, index=True),    # store.identity.identity_key(name, agency, region)
+    # canonical columns added after the identity (migration 0003), in the order the migrations give them
+    *[sa.Column(column, canonical_type(column)) for column in ADDED],
     sa.Index("ix_innovations_batch_year", "batch_id", "year"),
 )
 

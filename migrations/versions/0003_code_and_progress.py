@@ -1,8 +1,9 @@
 """The canonical record gains `code` (a source's own identifier, e.g. a LAN Lab Inovasi code
-"15 LI SS04 PUR 001") and `progress` (percent, 0–100), appended to `innovations`.
+"15 LI SS04 PUR 001") and `progress` (percent, 0–100), appended to `innovations` (after 0002's
+`identity`: store/tables.py lists them in that order).
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-12-04 21:40:00
 """
 from typing import Sequence, Union
@@ -10,8 +11,8 @@ from typing import Sequence, Union
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0002"
-down_revision: Union[str, Sequence[str], None] = "0001"
+revision: str = "0003"
+down_revision: Union[str, Sequence[str], None] = "0002"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
