@@ -16,7 +16,8 @@ from i18n import normalise_lang, t
 # The columns the charts, filters and the list work on: views filter this slim copy, made once per
 # data version, because taking rows of all ~60 canonical columns costs more than the charts themselves.
 VIEW_COLUMNS = ["id", "name", "year", "agency", "sector", "stage", "kind", "form", "initiator",
-                "input_date"]   # when each was recorded: how far a partial year runs (analytics.partial)
+                "input_date",   # when each was recorded: how far a partial year runs (analytics.partial)
+                "region"]       # the filter of other governments' rows (analytics.filter_fields)
 
 
 @dataclass(frozen=True, eq=False)

@@ -17,8 +17,12 @@ column, no chip, no words); its URL key belongs to those pages and its CLI flag 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Callable
+
+import numpy as np
+import pandas as pd
 
 YEARS, MULTI, CHOICE, TEXT = "years", "multi", "choice", "text"
 
@@ -36,6 +40,19 @@ def parse_text(text: str) -> str | None:
     return text or None
 
 
+@functools.lru_cache(maxsize=1)
+def home_region() -> str:
+    """The regency this installation serves (data/reference/regency.toml)."""
+    from loaders.reference import load_reference
+
+    return load_reference().regency["name"]
+
+
+def own_region(regions: pd.Series) -> np.ndarray:
+    """This regency's rows: its name, or no region at all (the loaders give other governments' rows theirs)."""
+    return (regions.isna() | (regions == home_region())).to_numpy(dtype=bool, na_value=True)
+
+
 @dataclass(frozen=True)
 class FilterField:
     """One filter of the view. `url` and `help` are pairs for a YEARS row (its start and end)."""
@@ -51,6 +68,11 @@ class FilterField:
     metavar: str = "NAME"
     pages: tuple[str, ...] = ()             # a page-level key: the pages whose URL carries it
     commands: tuple[str, ...] = ()          # ... and the CLI commands that take its flag
+    # The rows a MULTI row keeps while the URL names no value (the region: this regency's own rows),
+    # from the column's values; None keeps every row. Nothing of it shows in the URL, chips or words.
+    unset: Callable[[pd.Series], np.ndarray] | None = None
+    several_only: bool = False              # the filter bar shows its control only when the data holds 2+ values
+    placeholder: str = "filter.all"         # catalog key of an empty dropdown's words
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -108,6 +130,9 @@ FIELDS: tuple[FilterField, ...] = (
     FilterField("kind", "kind", "filter.kind", "kind", CHOICE, "cli.filter.kind"),
     FilterField("form", "form", "filter.form", "form", CHOICE, "cli.filter.form"),
     FilterField("text", "q", "filter.text", None, TEXT, "cli.filter.q", metavar="TEXT"),
+    # other governments' rows (LAN recaps, IID exports with Pemda): shown only when asked for by name
+    FilterField("regions", "region", "filter.region", "region", MULTI, "cli.filter.region", unset=own_region,
+                several_only=True, placeholder="filter.region_unset"),
     # /kipp's edition (default: the latest in data/reference/kipp_editions.toml)
     FilterField("edition", "edition", "kipp.edition", None, CHOICE, "cli.filter.edition", parse=parse_year,
                 metavar="YEAR", pages=("/kipp",), commands=("readiness", "proposal", "chart", "report")),

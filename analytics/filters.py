@@ -124,6 +124,8 @@ class FiltersBase:
                 continue
             value = getattr(self, row.key)
             if value in (None, ()):
+                if row.unset is not None and row.column in frame:
+                    masks[row.key] = row.unset(frame[row.column])
                 continue
             if row.kind == TEXT:
                 masks[row.key] = text_mask(frame, value)

@@ -113,9 +113,11 @@ def create_filter_bar(dataset: Dataset, lang: str = "id") -> html.Div:
                 className="filter-years")], xs=12, lg=4))
         else:
             multi = row.kind == MULTI
+            hidden = row.several_only and dataset.view_frame[row.column].nunique() < 2
             fields.append(dbc.Col([label, dcc.Dropdown(
-                id=row.control_id, multi=multi, options=[], placeholder=t("filter.all", lang),
-                className="filter-dropdown")], xs=12, sm=6, lg=4 if multi else 2))
+                id=row.control_id, multi=multi, options=[], placeholder=t(row.placeholder, lang),
+                className="filter-dropdown")], xs=12, sm=6, lg=4 if multi else 2,
+                className="d-none" if hidden else None))
     return html.Div(dbc.Row(fields, className="g-2"), className="filter-bar")
 
 
@@ -190,7 +192,8 @@ def control_options(dataset: Dataset, filters: Filters) -> list:
     """Options, placeholders and dropdown labels of the dropdowns, in `dropdown_rows` order each."""
     rows = dropdown_rows()
     options = [dropdown_options(dataset, filters, row.key) for row in rows]
-    return options + [t("filter.all", filters.lang)] * len(rows) + [dropdown_labels(filters.lang)] * len(rows)
+    return (options + [t(row.placeholder, filters.lang) for row in rows]
+            + [dropdown_labels(filters.lang)] * len(rows))
 
 
 def update_chips(search, pathname):

@@ -36,14 +36,16 @@ def test_every_real_row_round_trips_through_the_url(row):
 
 
 def test_the_real_rows_keep_todays_url_names_and_flags():
-    assert list(Filters.QUERY_KEYS) == ["from", "to", "agency", "sector", "stage", "kind", "form", "q", "lang"]
+    assert list(Filters.QUERY_KEYS) == ["from", "to", "agency", "sector", "stage", "kind", "form", "q", "region",
+                                        "lang"]
     assert list(Filters.PAGE_KEYS) == ["edition"]
     args = build_parser(["readiness"]).parse_args(
         ["readiness", "--from", "2015", "--to", "2017", "--agency", "A", "--agency", "B", "--sector", "S",
-         "--stage", "Penerapan", "--kind", "Digital", "--form", "F", "--q", " posyandu ", "--edition", "2018"])
+         "--stage", "Penerapan", "--kind", "Digital", "--form", "F", "--q", " posyandu ", "--region", "Kota X",
+         "--edition", "2018"])
     assert Filters.from_args(args) == Filters(year_from=2015, year_to=2017, agencies=("A", "B"), sectors=("S",),
                                               stage="Penerapan", kind="Digital", form="F", text="posyandu",
-                                              edition=2018)
+                                              regions=("Kota X",), edition=2018)
 
 
 def test_a_page_level_key_stays_on_its_pages_and_filters_nothing():
@@ -141,3 +143,34 @@ def test_a_new_row_is_a_cli_flag(extended, capsys):
     with pytest.raises(SystemExit):
         parser.parse_args(["readiness", "--help"])
     assert re.search(r"--initiator NAME\s+inisiator inovasi", capsys.readouterr().out)
+
+
+def _regions_frame():
+    return frame_of([{"year": 2016, "agency": "Dinas Kesehatan", "region": region}
+                     for region in ("Kabupaten Muara Enim", "Kabupaten Muara Enim", None, "Kota Palembang",
+                                    "Kabupaten Lahat")])
+
+
+def test_the_region_row_keeps_this_regencys_rows_unless_the_url_names_regions():
+    frame = _regions_frame()
+    assert Filters().is_empty() and Filters().to_query() == ""
+    own = Filters().apply(frame)["region"]
+    assert own.fillna("-").tolist() == ["Kabupaten Muara Enim", "Kabupaten Muara Enim", "-"]  # no region: ours
+    chosen = Filters.from_query("region=Kota+Palembang&region=Kabupaten+Lahat")
+    assert chosen.regions == ("Kota Palembang", "Kabupaten Lahat")
+    assert chosen.apply(frame)["region"].tolist() == ["Kota Palembang", "Kabupaten Lahat"]
+    assert chosen.describe() == "Daerah: Kota Palembang dan Kabupaten Lahat"
+    assert Filters(regions=("Kabupaten Muara Enim", "Kota Palembang")).apply(frame).shape[0] == 3
+
+
+def test_the_region_control_shows_once_the_data_holds_more_than_one_region():
+    one = str(filterbar.create_filter_bar(make_dataset(frame_of([{"year": 2016, "region": "Kabupaten Muara Enim"}]),
+                                                       "t", "sample")))
+    several = str(filterbar.create_filter_bar(make_dataset(_regions_frame(), "t", "sample")))
+    hidden = re.compile(r"Col\(children=\[Label\(children='Daerah'.*?className='d-none'\)")
+    assert hidden.search(one) and not hidden.search(several)
+    filters = Filters(regions=("Kota Palembang",))
+    options = filterbar.dropdown_options(make_dataset(_regions_frame(), "t", "sample"), filters, "regions")
+    assert [option["value"] for option in options] == ["Kabupaten Muara Enim", "Kabupaten Lahat", "Kota Palembang"]
+    chips = filterbar.create_chips(filters, "/", make_dataset(_regions_frame(), "t", "sample"))
+    assert [chip.children[0].children for chip in chips[1:]] == ["Daerah: Kota Palembang"]

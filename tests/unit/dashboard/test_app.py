@@ -111,8 +111,9 @@ def test_overview_callback_skips_the_view_already_drawn(client, app):
 
 
 def test_filter_controls_write_the_url(client, app):
-    controls = ["filter-years", "filter-agency", "filter-sector", "filter-stage", "filter-kind", "filter-form"]
-    values = [[2016, 2017], ["Dinas Kesehatan"], [], "Penerapan", None, None]
+    controls = ["filter-years", "filter-agency", "filter-sector", "filter-stage", "filter-kind", "filter-form",
+                "filter-region"]
+    values = [[2016, 2017], ["Dinas Kesehatan"], [], "Penerapan", None, None, []]
     inputs = [{"id": "url", "property": "search", "value": ""}] + [
         {"id": c, "property": "value", "value": v} for c, v in zip(controls, values)]
     body_result = call(client, app, "url.search", inputs, changed=2)  # the agency dropdown changed
