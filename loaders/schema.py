@@ -23,7 +23,7 @@ EVIDENCE = [
     "evaluation", "sdgs", "awards", "maturity", "asta_cipta", "coordinates",
 ]
 PROVENANCE = ["source_file", "source_sheet", "source_row"]
-# Added after the first release (migration 0002): a source's own identifier (a LAN Lab Inovasi code
+# Added after the first release (migration 0005): a source's own identifier (a LAN Lab Inovasi code
 # such as "15 LI SS04 PUR 001") and the progress in percent. Appended, so that a store upgraded by
 # the migration has its columns in the same order as a new one.
 ADDED = ["code", "progress"]

@@ -59,7 +59,7 @@ innovations = sa.Table(
     sa.Column("batch_id", BigId, sa.ForeignKey("batches.id"), nullable=False, index=True),
     *[sa.Column(column, canonical_type(column)) for column in CANONICAL_COLUMNS if column not in ADDED],
     sa.Column("identity", sa.Text, index=True),    # store.identity.identity_key(name, agency, region)
-    # canonical columns added after the identity (migration 0003), in the order the migrations give them
+    # canonical columns added after the identity (migration 0005), in the order the migrations give them
     *[sa.Column(column, canonical_type(column)) for column in ADDED],
     sa.Index("ix_innovations_batch_year", "batch_id", "year"),
 )
