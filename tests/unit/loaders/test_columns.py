@@ -49,10 +49,10 @@ def test_an_ignored_header_is_dropped_without_a_warning(tmp_path):
 
 
 def test_a_mapped_name_header_lets_the_table_be_found(tmp_path):
-    header = ["No", "Ide Inovasi", "OPD", "Tahun"]
-    path = make_xlsx(tmp_path / "lan.xlsx", {"2015": [header, [1, "Kartu Sehat", "Dinkes", 2015]]})
+    header = ["No", "Gagasan", "OPD", "Tahun"]   # ("Ide Inovasi", a LAN recap's, is an alias since issue 10)
+    path = make_xlsx(tmp_path / "gagasan.xlsx", {"2015": [header, [1, "Kartu Sehat", "Dinkes", 2015]]})
     assert not load_paths([path]).ok
-    reference = load_reference().with_header_mappings([("Ide Inovasi", "name")], "option")
+    reference = load_reference().with_header_mappings([("Gagasan", "name")], "option")
     assert load_paths([path], reference=reference).frame["name"].tolist() == ["Kartu Sehat"]
 
 
