@@ -6,7 +6,8 @@ from tests.workbooks import make_xlsx
 
 
 def _report(store, tmp_path, mappings=(), years=None):
-    sheets = {"Data": [["No", "Nama Inovasi", "OPD", "Kode", "Kegiatan Pendukung"],
+    # "Nomor Register" holds a code the loaders do not read ("Kode" is a LAN recap's code column since issue 10)
+    sheets = {"Data": [["No", "Nama Inovasi", "OPD", "Nomor Register", "Kegiatan Pendukung"],
                        [1, "Kartu Sehat", "Dinas Kesehatan", "15 LI SS04 PUR 001", "Kader"]],
               "2016": [["No", "Nama Inovasi", "OPD", "Kegiatan Pendukung"], [1, "Desa Cerdas", "Dinas Kesehatan", "Guru"]]}
     path = make_xlsx(tmp_path / "peta.xlsx", sheets)
@@ -16,20 +17,21 @@ def _report(store, tmp_path, mappings=(), years=None):
 def test_each_unknown_header_is_asked_once_and_a_yearless_sheet_gets_a_year_control(store, tmp_path):
     report = _report(store, tmp_path)
     headers, years = mapping_choices(report)
-    assert headers == {"Kode": None, "Kegiatan Pendukung": None}      # once, though two sheets have it
+    assert headers == {"Nomor Register": None, "Kegiatan Pendukung": None}      # once, though two sheets have it
     assert list(years) == ["Data"] and years["Data"][:2] == (None, 1)
     controls = create_mapping_controls(report, "id", lambda column, lang: column)
     ids = [c.id for c in _walk(controls) if isinstance(getattr(c, "id", None), dict)]
-    assert {"type": "edit-map", "header": "Kode"} in ids and {"type": "edit-year", "sheet": "Data"} in ids
+    assert {"type": "edit-map", "header": "Nomor Register"} in ids and {"type": "edit-year", "sheet": "Data"} in ids
     year_control = next(c for c in _walk(controls) if getattr(c, "id", None) == {"type": "edit-year", "sheet": "Data"})
-    assert "code:Kode" in [option["value"] for option in year_control.options]
+    assert "code:Nomor Register" in [option["value"] for option in year_control.options]
 
 
 def test_choices_made_in_the_preview_stay_shown_and_the_year_rule_applies(store, tmp_path):
-    report = _report(store, tmp_path, [("Kegiatan Pendukung", "resources"), ("Kode", "ignore")], {"Data": "code:Kode"})
+    report = _report(store, tmp_path, [("Kegiatan Pendukung", "resources"), ("Nomor Register", "ignore")],
+                     {"Data": "code:Nomor Register"})
     headers, years = mapping_choices(report)
-    assert headers == {"Kode": "ignore", "Kegiatan Pendukung": "resources"}
-    assert years["Data"][:2] == ("code:Kode", 0)
+    assert headers == {"Nomor Register": "ignore", "Kegiatan Pendukung": "resources"}
+    assert years["Data"][:2] == ("code:Nomor Register", 0)
     assert report["by_year"] == {"2015": 1, "2016": 1}
     assert not [issue for issue in report["issues"] if issue["severity"] == "error"]
 
