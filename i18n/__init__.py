@@ -21,7 +21,8 @@ from i18n import catalog, catalog_kipp, catalog_loader, catalog_store
 from i18n.catalog import MONTHS  # noqa: F401  (re-exported)
 from i18n.formats import (DEFAULT_LANGUAGE, LANGUAGES, format_date, format_dates, format_datetime,  # noqa: F401
                           format_int, format_number, format_pct, format_score, format_signed_pct,
-                          grid_number_format, normalise_lang, plotly_separators, printable)
+                          grid_number_format, normalise_lang, plotly_locale_config, plotly_separators,
+                          printable)
 
 Catalog = dict[str, tuple[str, str]]
 

@@ -11,7 +11,10 @@ come through here.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 import math
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -36,6 +39,18 @@ def _missing(value) -> bool:
 def plotly_separators(lang: str) -> str:
     """Plotly's `layout.separators`: decimal then thousands ("," and "." under id)."""
     return ",." if normalise_lang(lang) == "id" else ".,"
+
+
+@functools.cache
+def _plotly_locale_id() -> dict:
+    return json.loads((Path(__file__).parent / "vendor" / "plotly-locale-id.json").read_text(encoding="utf-8"))
+
+
+def plotly_locale_config(lang: str) -> dict:
+    """The `config` keys that put a Plotly graph's own texts (modebar, notices, dates) in `lang`."""
+    if normalise_lang(lang) == "id":
+        return {"locale": "id", "locales": {"id": _plotly_locale_id()}}
+    return {"locale": "en"}
 
 
 def _localise_separators(text: str, lang: str) -> str:

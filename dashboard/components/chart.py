@@ -11,7 +11,7 @@ import pandas as pd
 from dash import MATCH, Input, Output, State, clientside_callback, dcc, html
 
 from dashboard.components.downloads import create_chart_menu
-from i18n import t
+from i18n import plotly_locale_config, t
 from charts.views import Context, Rendered, render
 
 MODEBAR_REMOVE = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d",
@@ -19,9 +19,10 @@ MODEBAR_REMOVE = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut
                   "sendDataToCloud", "editInChartStudio"]
 
 
-def graph_config(filename: str) -> dict:
-    """Plotly config: only the image download (PNG, scale 2, file named after chart and filters); no
-    Plotly logo, no "send to cloud" and no "Edit in Chart Studio" (nothing may leave the machine)."""
+def graph_config(filename: str, lang: str) -> dict:
+    """Plotly config: only the image download (PNG, scale 2, file named after chart and filters), its
+    tooltip and notices in `lang`; no Plotly logo, no "send to cloud" and no "Edit in Chart Studio"
+    (nothing may leave the machine)."""
     return {
         "displaylogo": False,
         "showSendToCloud": False,
@@ -30,6 +31,7 @@ def graph_config(filename: str) -> dict:
         "sendData": False,
         "modeBarButtonsToRemove": MODEBAR_REMOVE,
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+        **plotly_locale_config(lang),
     }
 
 
@@ -59,7 +61,7 @@ def create_chart_card(name: str, ctx: Context, rendered: Rendered | None = None,
         *([html.Div(heading, className="small text-muted")] if heading else []),
         html.H2(rendered.title, id=f"title-{name}", className="chart-title h6"),
         html.Div(_empty_note(rendered, lang), id=f"empty-{name}"),
-        dcc.Graph(id=f"chart-{name}", figure=rendered.figure, config=graph_config(rendered.filename),
+        dcc.Graph(id=f"chart-{name}", figure=rendered.figure, config=graph_config(rendered.filename, lang),
                   className="chart-graph"),
         html.P(rendered.caption, id=f"caption-{name}", className="chart-caption small text-muted mb-1"),
         dbc.Button(t("chart.show_table", lang), id={"type": "table-toggle", "chart": name}, color="link",
@@ -80,7 +82,7 @@ def chart_outputs(name: str) -> list[Output]:
 def chart_values(name: str, ctx: Context) -> list:
     """Values for chart_outputs(name) under `ctx`."""
     rendered = render(name, ctx)
-    return [rendered.figure, graph_config(rendered.filename), rendered.title, rendered.caption,
+    return [rendered.figure, graph_config(rendered.filename, ctx.lang), rendered.title, rendered.caption,
             create_table(rendered.table, ctx.lang), _empty_note(rendered, ctx.lang)]
 
 

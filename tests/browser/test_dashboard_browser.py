@@ -178,6 +178,15 @@ def test_the_tab_title_follows_the_page_and_the_language(page):
     page.assert_clean()
 
 
+@pytest.mark.parametrize("lang, tooltip", [("id", "Unduh grafik sebagai PNG"), ("en", "Download plot as a PNG")])
+def test_the_chart_toolbar_speaks_the_language(page, lang, tooltip):
+    page.open(f"/tren?lang={lang}")
+    button = page.page.locator("#chart-year .modebar-btn").first
+    button.wait_for(state="attached")
+    assert button.get_attribute("data-title") == tooltip
+    page.assert_clean()
+
+
 def test_lang_en_switches_the_ui(page):
     page.open("/?from=2015&to=2017&lang=en")
     assert page.page.inner_text("h1") == "Public-service innovations at a glance"
