@@ -106,12 +106,18 @@ def _one_line(value) -> str | None:
 
 def _set_code(records, raw, table, context, issues) -> list[LanCode | None]:
     """The code column as written, and what a LAN Lab Inovasi code in it says (None where empty
-    or not such a code: a malformed code is a warning, and the row is read as if it had none)."""
+    or not such a code). In a column of Lab Inovasi codes a malformed one is a warning and its row
+    is read as if it had none; a column of other codes (the dashboard's own export labels its ids
+    "Kode") is kept as written, silently."""
     if "code" not in raw:
         return [None] * len(records)
+    parsed_codes = _parsed(raw["code"], parse_code)
+    lan_column = any(isinstance(parsed, LanCode) for parsed in parsed_codes)
     codes = []
-    for record, parsed, given in zip(records, _parsed(raw["code"], parse_code), raw["code"]):
+    for record, parsed, given in zip(records, parsed_codes, raw["code"]):
         record["code"] = clean_text(given)
+        if isinstance(parsed, ValueError) and not lan_column:
+            parsed = None
         if isinstance(parsed, ValueError):
             issues.append(context.issue("warning", "bad_code", table.sheet, record["source_row"],
                                         table.header_of("code"), value=clean_text(given)))

@@ -130,8 +130,21 @@ def test_a_malformed_code_is_a_warning_and_the_row_falls_back_to_its_block(tmp_p
     path = make_xlsx(tmp_path / "lab.xlsx", {"Data": [
         ["KABUPATEN MUARA ENIM TAHUN 2017"],
         HEADER,
-        [1, "LI-??", "Posyandu Keliling", "Dinkes", None],
+        [1, "16 LI SS04 ... 001", "Ambulans Desa", "Dinkes", None],
+        [2, "LI-??", "Posyandu Keliling", "Dinkes", None],
     ]})
     result = load_paths([path])
-    assert result.ok and rows(result, "year", "year_source", "code") == [[2017, "block", "LI-??"]]
-    assert codes(result) == ["bad_code"]
+    assert result.ok and rows(result, "year", "year_source", "code") == [[2016, "code", "16 LI SS04 ... 001"],
+                                                                         [2017, "block", "LI-??"]]
+    assert [(issue.code, issue.row) for issue in result.issues] == [("bad_code", 4)]
+
+
+def test_a_column_of_other_codes_is_kept_as_written_without_warnings(tmp_path):
+    # the dashboard's own data export heads its ids "Kode"; read back, they are codes, not Lab Inovasi codes
+    path = make_xlsx(tmp_path / "ekspor.xlsx", {"Data": [
+        ["Kode", "Nama Inovasi", "Tahun", "Perangkat Daerah"],
+        ["e3688fa82c", "Kartu Sehat", 2019, "Dinas Kesehatan"],
+    ]})
+    result = load_paths([path])
+    assert result.ok and result.issues == []
+    assert rows(result, "code", "year", "year_source") == [["e3688fa82c", 2019, "column"]]
