@@ -451,6 +451,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.mode.replace": ("ganti", "replace"),
     "data.mode.add-new": ("tambah yang baru", "add new only"),
     "data.mode.alias": ("alias OPD", "agency alias"),
+    "data.mode.mapping": ("pemetaan kolom", "column mapping"),
+    "data.ask_rollback_mapping": ("Kolom yang diisi pemetaan {file} dikosongkan lagi pada {count} inovasi yang "
+                                  "tersimpan, dan pemetaannya tidak dipakai lagi. Entri ini tetap di riwayat dan "
+                                  "dapat dipulihkan.",
+                                  "The column the mapping {file} filled is emptied again in {count} stored "
+                                  "innovations, and the mapping is no longer used. The entry stays in the history "
+                                  "and can be restored."),
+    "data.ask_restore_mapping": ("Pemetaan {file} dipakai lagi dan kolomnya diisi lagi pada {count} inovasi yang "
+                                 "tersimpan.",
+                                 "The mapping {file} applies again and its column is filled again in {count} stored "
+                                 "innovations."),
     "data.ask_rollback_alias": ("{count} inovasi yang tersimpan kembali ke nama perangkat daerah sebelumnya, dan alias "
                                 "{file} tidak dipakai lagi. Entri ini tetap di riwayat dan dapat dipulihkan.",
                                 "{count} stored innovations go back to their former agency, and the alias {file} is "

@@ -24,6 +24,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import tempfile
 import time
 import uuid
 from collections import Counter
@@ -39,7 +40,7 @@ from loaders.errors import Issue
 from loaders.load import NOT_DATA_SUFFIXES, FileReport, expand_paths, load_file, to_frame, SAMPLE_DIR
 from loaders.records import innovation_id
 from loaders.reference import IGNORE, Reference, load_reference
-from loaders.schema import CANONICAL_COLUMNS, SOURCE_COLUMNS
+from loaders.schema import CANONICAL_COLUMNS, DATETIME_COLUMNS, SOURCE_COLUMNS
 from i18n import format_int, t
 from store.accounts import ROLES, hash_password, verify_password
 from store.compare import Comparison, compare
@@ -58,6 +59,11 @@ SYSTEM_USER = "sistem"
 LABEL_FILES = 3  # a caption names at most this many uploaded files
 MODES = ("add", "replace", "add-new")
 ALIAS_MODE = "alias"   # a batch-like history entry: an agency alias applied to the stored rows
+MAPPING_MODE = "mapping"   # the same for a header mapping filling a column of the stored rows
+EDIT_MODES = (ALIAS_MODE, MAPPING_MODE)
+# A header mapping newly saved fills these columns of stored rows only where they are empty; the
+# columns an innovation's identity, year or classification rest on are left to a re-upload.
+NOT_RETROACTIVE = {"name", "year", "agency", "region", "sector", "sectors_other"}
 # Tests only: when set to a file path, an upload creates that file after inserting its rows and waits
 # $DASBOR_TEST_PAUSE_SECONDS (default 120) before COMMIT, so a test can SIGKILL it mid-transaction
 # or start a second upload while the first holds the write lock.
@@ -452,7 +458,7 @@ class Store(Sessions):
         """After any change: derive 'replaced' statuses and bump the data version."""
         counts = self._history(connection)
         for batch in counts:
-            if batch["status"] == "rolled_back" or batch["mode"] == ALIAS_MODE:
+            if batch["status"] == "rolled_back" or batch["mode"] in EDIT_MODES:
                 continue
             status = "replaced" if batch["records"] and not batch["active_records"] else "active"
             if status != batch["status"]:
@@ -479,7 +485,7 @@ class Store(Sessions):
                 raise StoreError("not_rolled_back", batch=batch_id)
             connection.execute(batches.update().where(batches.c.id == batch_id).values(
                 status=status, changed_by=user, changed_at=_now()))
-            if connection.scalar(sa.select(batches.c.mode).where(batches.c.id == batch_id)) == ALIAS_MODE:
+            if connection.scalar(sa.select(batches.c.mode).where(batches.c.id == batch_id)) in EDIT_MODES:
                 self._apply_edits(connection, batch_id, "before" if status == "rolled_back" else "after", user)
             self._changed(connection)
             return self._history(connection, [batch_id])[0]
@@ -527,23 +533,29 @@ class Store(Sessions):
                 and (row.agency != agency or not row.agency_known)]
         if not rows:
             return None
-        label = f"{value['alias']} → {agency}"
-        by_year = Counter(row.year for row in rows)
+        changes = [(row.row_id, {"agency": row.agency, "agency_known": row.agency_known, "id": row.id,
+                                 "identity": row.identity},
+                    {"agency": agency, "agency_known": True,
+                     "id": innovation_id({"region": row.region, "agency": agency, "year": row.year, "name": row.name}),
+                     "identity": identity_key(row.name, agency, row.region)}, row.year) for row in rows]
+        return self._edit_entry(connection, ALIAS_MODE, f"{value['alias']} → {agency}", user,
+                                ({"key": key, "alias": previous}, {"key": key, "alias": value}), changes)
+
+    def _edit_entry(self, connection, mode: str, label: str, user: str, setting: tuple[dict, dict],
+                    changes: list[tuple[int, dict, dict, int]]) -> dict:
+        """Write a batch-like history entry of `mode`: the setting it changes (before, after) and each
+        row's (row_id, before, after, year), then apply the after side."""
+        by_year = Counter(year for *_, year in changes)
         batch_id = connection.execute(batches.insert().values(
             file_name=label, sha256=hashlib.sha256(f"{label}|{_now().isoformat()}".encode()).hexdigest(), size=0,
-            uploaded_by=user, uploaded_at=_now(), status="active", mode=ALIAS_MODE, records=len(rows),
+            uploaded_by=user, uploaded_at=_now(), status="active", mode=mode, records=len(changes),
             by_year=json.dumps({str(year): by_year[year] for year in sorted(by_year, key=str)}),
         )).inserted_primary_key[0]
-        changes = [{"batch_id": batch_id, "row_id": None, "before": json.dumps({"key": key, "alias": previous}),
-                    "after": json.dumps({"key": key, "alias": value})}]
-        for row in rows:
-            after = {"agency": agency, "agency_known": True,
-                     "id": innovation_id({"region": row.region, "agency": agency, "year": row.year, "name": row.name}),
-                     "identity": identity_key(row.name, agency, row.region)}
-            before = {"agency": row.agency, "agency_known": row.agency_known, "id": row.id, "identity": row.identity}
-            changes.append({"batch_id": batch_id, "row_id": row.row_id, "before": json.dumps(before),
-                            "after": json.dumps(after)})
-        connection.execute(edits.insert(), changes)
+        rows = [{"batch_id": batch_id, "row_id": None, "before": json.dumps(setting[0]),
+                 "after": json.dumps(setting[1])}]
+        rows += [{"batch_id": batch_id, "row_id": row_id, "before": json.dumps(before, default=str),
+                  "after": json.dumps(after, default=str)} for row_id, before, after, _ in changes]
+        connection.execute(edits.insert(), rows)
         self._apply_edits(connection, batch_id, "after", user)
         return self._history(connection, [batch_id])[0]
 
@@ -551,23 +563,80 @@ class Store(Sessions):
         """Write the `side` ("before" or "after") values of every edit of an alias entry, all at once."""
         for edit in connection.execute(sa.select(edits).where(edits.c.batch_id == batch_id).order_by(edits.c.id)):
             values = json.loads(getattr(edit, side))
-            if edit.row_id is None:
+            if edit.row_id is None and "alias" in values:
                 self._set_alias(connection, values["alias"], user, values["key"])
+            elif edit.row_id is None:
+                self._set_mapping(connection, values["mapping"], user, values["key"])
             else:
-                connection.execute(innovations.update().where(innovations.c.row_id == edit.row_id).values(**values))
+                connection.execute(innovations.update().where(innovations.c.row_id == edit.row_id)
+                                   .values(**_typed(values)))
 
-    def add_mapping(self, header: str, target: str, user: str) -> None:
+    def add_mapping(self, header: str, target: str, user: str) -> dict | None:
         """Map the column header `header` (as written) to the source column `target`, or "ignore" it,
-        for every later upload (and `inspect` / `ingest` against the store)."""
+        for every later upload (and `inspect` / `ingest` against the store). The stored rows whose raw
+        file has that header get the column filled where it is empty, in one history entry (mode
+        "mapping", rolled back and restored like a batch), returned; None when no stored row changed."""
         header = " ".join(str(header).split())
         if not text_key(header) or target not in SOURCE_COLUMNS and target != IGNORE:
             raise StoreError("bad_mapping", header=header, target=target)
+        key = text_key(header)
+        value = {"header": header, "target": target}
         with self._write() as connection:
-            key = text_key(header)
-            connection.execute(column_mappings.delete().where(column_mappings.c.header_key == key))
-            connection.execute(column_mappings.insert().values(header=header, header_key=key, target=target,
-                                                               created_by=user, created_at=_now()))
+            previous = connection.execute(sa.select(column_mappings.c.header, column_mappings.c.target)
+                                          .where(column_mappings.c.header_key == key)).first()
+            self._set_mapping(connection, value, user)
+            entry = self._apply_mapping(connection, key, value, previous._asdict() if previous else None, user)
             self._changed(connection)
+            return entry
+
+    @staticmethod
+    def _set_mapping(connection, value: dict | None, user: str, key: str | None = None) -> None:
+        """Make the stored mapping `value` ({"header", "target"}) current, or remove mapping `key` when None."""
+        key = text_key(value["header"]) if value else key
+        connection.execute(column_mappings.delete().where(column_mappings.c.header_key == key))
+        if value:
+            connection.execute(column_mappings.insert().values(header=value["header"], header_key=key,
+                                                               target=value["target"], created_by=user,
+                                                               created_at=_now()))
+
+    def _apply_mapping(self, connection, key: str, value: dict, previous: dict | None, user: str) -> dict | None:
+        """Read the raw file of every live upload again with the new mapping and fill its column in the
+        stored rows (matched by sheet and row) where it is empty: one history entry."""
+        target = value["target"]
+        if target == IGNORE or target in NOT_RETROACTIVE:
+            return None
+        columns = [target] + ([f"{target}_precision"] if f"{target}_precision" in CANONICAL_COLUMNS else [])
+        reference = self.reference([(value["header"], target)], source="store")
+        live = connection.execute(sa.select(batches.c.id).where(
+            batches.c.status != "rolled_back", batches.c.mode.notin_(EDIT_MODES)).order_by(batches.c.id)).scalars()
+        changes = []
+        for batch_id in list(live):
+            row = connection.execute(sa.select(raw_files.c.file_name, raw_files.c.content)
+                                     .where(raw_files.c.batch_id == batch_id)).first()
+            if row is None:
+                continue
+            with tempfile.TemporaryDirectory(prefix="dasbor-remap-") as folder:
+                path = Path(folder) / Path(row.file_name).name
+                path.write_bytes(bytes(row.content))
+                records, report, _ = load_file(path, reference)
+            if not any(key in {text_key(h) for h, source in sheet.mapping_source.items() if source == "store"}
+                       for sheet in report.sheets):
+                continue
+            read = {(record["source_sheet"], record["source_row"]): record for record in records}
+            stored = connection.execute(sa.select(innovations.c.row_id, innovations.c.source_sheet,
+                                                  innovations.c.source_row, innovations.c.year,
+                                                  *[innovations.c[c] for c in columns])
+                                        .where(innovations.c.batch_id == batch_id)).all()
+            for item in stored:
+                record = read.get((item.source_sheet, item.source_row))
+                if record is None or getattr(item, target) is not None or _empty(record.get(target)):
+                    continue
+                changes.append((item.row_id, {c: None for c in columns},
+                                {c: _json_value(record.get(c)) for c in columns}, item.year))
+        if not changes:
+            return None
+        return self._edit_entry(connection, MAPPING_MODE, f"{value['header']} → {target}", user,
+                                ({"key": key, "mapping": previous}, {"key": key, "mapping": value}), changes)
 
     def add_user(self, name: str, role: str, password: str) -> bool:
         """Create user `name` or reset their role and password (which ends their sessions); True when
@@ -603,6 +672,23 @@ class Store(Sessions):
             rows = connection.execute(sa.select(users.c.name, users.c.role, users.c.created_at)
                                       .order_by(users.c.name)).all()
         return [{"name": r.name, "role": r.role, "created_at": _iso(r.created_at)} for r in rows]
+
+
+def _empty(value) -> bool:
+    return value is None or value is pd.NaT or isinstance(value, float) and value != value
+
+
+def _json_value(value):
+    """A loader value as an edit keeps it in JSON (dates as ISO text; see _typed)."""
+    if isinstance(value, (pd.Timestamp, dt.datetime, dt.date)):
+        return pd.Timestamp(value).isoformat()
+    return None if _empty(value) else value
+
+
+def _typed(values: dict) -> dict:
+    """An edit's JSON values as the columns want them: ISO text back to datetimes for date columns."""
+    return {column: (dt.datetime.fromisoformat(value) if column in DATETIME_COLUMNS and isinstance(value, str)
+                     else value) for column, value in values.items()}
 
 
 def _years(values) -> set[int]:

@@ -287,9 +287,9 @@ def ask(_rollbacks, _restores, _cancel, search):
     if batch is None:
         raise PreventUpdate
     lang, action = _lang(search), "rollback" if trigger["type"] == "edit-rollback" else "restore"
-    alias = batch["mode"] == "alias"
-    count = format_int(batch["active_records"] if action == "rollback" and not alias else batch["records"], lang)
-    effect = f"data.ask_{action}_{batch['mode']}" if batch["mode"] in ("replace", "alias") else f"data.ask_{action}"
+    edit = batch["mode"] in ("alias", "mapping")   # a change of stored rows, not an upload
+    count = format_int(batch["active_records"] if action == "rollback" and not edit else batch["records"], lang)
+    effect = f"data.ask_{action}_{batch['mode']}" if edit or batch["mode"] == "replace" else f"data.ask_{action}"
     years = ", ".join(str(year) for year in batch["by_year"])
     return (True, t(f"data.ask_{action}_title", lang, batch=batch["id"]),
             t(effect, lang, count=count, file=batch["file"], years=years), t(f"data.{action}", lang),

@@ -81,3 +81,35 @@ def test_an_alias_no_stored_row_uses_makes_no_history_entry(store, tmp_path):
     count = len(store.history())
     assert store.add_alias("Dinkes Kab Lama", "Dinas Kesehatan", user="sari") is None
     assert len(store.history()) == count
+
+
+def test_a_new_header_mapping_fills_the_stored_rows_in_a_history_entry_that_rolls_back(store, tmp_path):
+    store.ingest([recap(tmp_path / "a.xlsx", 2019, count=3)], "budi")
+    store.ingest([recap(tmp_path / "b.xlsx", 2020)], "budi")
+    assert store.current_frame()["resources"].isna().all()
+    entry = store.add_mapping("Kegiatan Pendukung", "resources", user="sari")
+    assert (entry["mode"], entry["records"], entry["who"], entry["by_year"]) == (
+        "mapping", 5, "sari", {"2019": 3, "2020": 2})
+    frame = store.current_frame()
+    assert frame["resources"].tolist() == [f"Sumber daya {n}" for n in (1, 2, 3, 1, 2)]
+    store.rollback(entry["id"], user="sari")
+    assert store.current_frame()["resources"].isna().all() and store.mappings() == []
+    store.restore(entry["id"], user="sari")
+    assert store.current_frame()["resources"].tolist() == frame["resources"].tolist()
+    assert [m["target"] for m in store.mappings()] == ["resources"]
+
+
+def test_a_header_mapping_to_a_date_fills_the_date_and_its_precision(store, tmp_path):
+    header = ["No", "Nama Inovasi", "Perangkat Daerah", "Tahun", "Mulai Jalan"]
+    store.ingest([make_xlsx(tmp_path / "d.xlsx", {"Data": [header, [1, "A", "Dinas Kesehatan", 2019, "05-03-2019"]]})],
+                 "budi")
+    store.add_mapping("Mulai Jalan", "launch_date", user="sari")
+    row = store.current_frame().iloc[0]
+    assert str(row["launch_date"].date()) == "2019-03-05" and row["launch_date_precision"] == "day"
+
+
+def test_an_ignore_mapping_changes_no_stored_row(store, tmp_path):
+    store.ingest([recap(tmp_path / "a.xlsx", 2019)], "budi")
+    count = len(store.history())
+    assert store.add_mapping("Kegiatan Pendukung", "ignore", user="sari") is None
+    assert len(store.history()) == count
