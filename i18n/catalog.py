@@ -179,8 +179,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "inovasi.heading": ("Daftar inovasi", "Innovation list"),
     "inovasi.search": ("Cari nama, perangkat daerah atau urusan…", "Search name, agency or sector…"),
     "inovasi.count": ("{count} inovasi", "{count} innovations"),
-    "inovasi.capped": ("Menampilkan {shown} dari {count}; persempit filter atau pencarian.",
-                       "Showing {shown} of {count}; narrow the filters or the search."),
     "inovasi.open": ("Buka", "Open"),
     "detail.back": ("Kembali ke daftar inovasi", "Back to the innovation list"),
     "detail.not_found_title": ("Inovasi tidak ditemukan", "Innovation not found"),

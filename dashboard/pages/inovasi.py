@@ -1,4 +1,5 @@
-"""Daftar Inovasi (/inovasi): the innovations of the view in a grid (search, sort, column filters, pages).
+"""Daftar Inovasi (/inovasi): the innovations of the view in a grid (search, sort, column filters), served
+block by block from the server (dashboard/components/grid.py), so a large view never travels whole.
 
 The search box is part of the view: it writes `?q=` into the URL, so every page, export and copied
 link sees the same rows (`Filters.apply` does the matching)."""
@@ -14,14 +15,16 @@ from dash import Input, Output, State, callback, html, no_update
 from analytics.filters import Filters
 from dashboard.components.filterbar import search_of
 from dashboard.components.page import context_from_query, create_page, fresh_context, rendered_output, rendered_state
-from i18n import CATALOG, format_int, t
+from dashboard.components.grid import block, grid_props, register_refresh, response
+from i18n import format_int, t
 
 dash.register_page(__name__, path="/inovasi", order=4, name="Daftar Inovasi", title="Daftar Inovasi · Dasbor Inovasi",
                    nav=True, label_key="nav.inovasi")
 
 PAGE = "inovasi"
+GRID = "inovasi-grid"
 COLUMNS = ["name", "agency", "sector", "year", "stage", "kind", "form", "initiator"]
-MAX_ROWS = 5000  # rows sent to the browser; beyond this the user narrows the view (and is told so)
+ORDER = ["year", "agency", "name"]  # the list's order before the user sorts (the data download's too)
 
 
 def _markdown_link(name, innovation_id, query: str) -> str:
@@ -29,32 +32,36 @@ def _markdown_link(name, innovation_id, query: str) -> str:
     return f"[{text}](/inovasi/{quote(str(innovation_id), safe='')}{query})"
 
 
-def grid_rows(ctx) -> tuple[list[dict], int]:
-    """The grid's rows (at most MAX_ROWS) and how many rows match."""
-    rows = ctx.view.sort_values(["year", "agency", "name"], na_position="last")
-    shown = rows.head(MAX_ROWS)
+def labelled(values: pd.Series, label) -> pd.Series:
+    """`values` as their labels in the view's language (each distinct value labelled once)."""
+    labels = {value: label(value) for value in values.dropna().unique()}
+    return values.map(labels).astype(object).where(values.notna(), label(None))
+
+
+def grid_frame(ctx) -> pd.DataFrame:
+    """Every row of the view as the grid shows it (plain text, labels in the view's language), in the
+    list's order; the grid's column filters and sort act on these values."""
+    rows = ctx.view.sort_values(ORDER, na_position="last", kind="stable")
     label = ctx.label
-    query = search_of(ctx.filters)
-    records = pd.DataFrame({
-        "name": [_markdown_link(n, i, query) for n, i in zip(shown["name"], shown["id"])],
-        "agency": shown["agency"].astype(object),
-        "sector": [label("sector")(v) for v in shown["sector"]],
-        "year": [int(y) if pd.notna(y) else None for y in shown["year"]],
-        **{column: [label(column)(v) for v in shown[column]] for column in ("stage", "kind", "form", "initiator")},
-    })
-    return records.to_dict("records"), len(rows)
+    frame = pd.DataFrame({"id": rows["id"].astype(str), "name": rows["name"].astype(object),
+                          "agency": rows["agency"].astype(object),
+                          "year": pd.to_numeric(rows["year"], errors="coerce").astype("Int64")}, index=rows.index)
+    for column in ("sector", "stage", "kind", "form", "initiator"):
+        frame[column] = labelled(rows[column], label(column))
+    return frame
 
 
-def count_text(ctx, shown: int, total: int) -> str:
-    """ "67 inovasi", or how many of how many are shown when the list is capped."""
-    if total > shown:
-        return t("inovasi.capped", ctx.lang, shown=format_int(shown, ctx.lang), count=format_int(total, ctx.lang))
+def grid_records(rows: pd.DataFrame, query: str) -> list[dict]:
+    """One block's rows for the browser: the name links to its detail page (keeping the view)."""
+    records = rows[COLUMNS].astype(object).where(rows[COLUMNS].notna(), None).to_dict("records")
+    for record, innovation_id in zip(records, rows["id"]):
+        record["name"] = _markdown_link(record["name"], innovation_id, query)
+    return records
+
+
+def count_text(ctx, total: int) -> str:
+    """ "67 inovasi" """
     return t("inovasi.count", ctx.lang, count=format_int(total, ctx.lang))
-
-
-def locale_text(lang: str) -> dict:
-    """AG Grid's own words from the catalog."""
-    return {key.removeprefix("grid."): t(key, lang) for key in CATALOG if key.startswith("grid.")}
 
 
 def column_defs(ctx) -> list[dict]:
@@ -66,25 +73,34 @@ def column_defs(ctx) -> list[dict]:
 
 
 def layout(**query):
-    """The grid of the URL's view."""
+    """The list of the URL's view; its rows come block by block from `rows_block`."""
     ctx = context_from_query(query)
-    rows, total = grid_rows(ctx)
     return create_page(PAGE, ctx, "inovasi.heading", [
         dbc.Row([
             dbc.Col(dbc.Input(id="inovasi-search", type="search", debounce=True, value=ctx.filters.text or "",
                               placeholder=t("inovasi.search", ctx.lang)), xs=12, md=6),
-            dbc.Col(html.Div(count_text(ctx, len(rows), total), id="inovasi-count", className="small text-muted"),
+            dbc.Col(html.Div(count_text(ctx, len(ctx.view)), id="inovasi-count", className="small text-muted"),
                     xs=12, md=6, className="d-flex align-items-center"),
         ], className="g-2 mb-2"),
-        dag.AgGrid(
-            id="inovasi-grid", rowData=rows, columnDefs=column_defs(ctx),
-            defaultColDef={"sortable": True, "filter": True, "floatingFilter": True, "resizable": True,
-                           "flex": 1, "minWidth": 120},
-            dashGridOptions={"pagination": True, "paginationPageSize": 20, "localeText": locale_text(ctx.lang),
-                             "animateRows": False},
-            style={"height": "640px", "width": "100%"},
-        ),
+        dag.AgGrid(id=GRID, columnDefs=column_defs(ctx), getRowId="params.data.id", **grid_props(ctx.lang)),
     ])
+
+
+@callback(
+    Output(GRID, "getRowsResponse"),
+    Input(GRID, "getRowsRequest"),
+    State(f"{PAGE}-rendered", "data"),
+    prevent_initial_call=True,
+)
+def rows_block(request, rendered):
+    """One block of the view the page shows (its `rendered` search), after the grid's column filters
+    and sort: at most `grid.BLOCK` rows, and how many rows pass."""
+    ctx = context_from_query(rendered)
+    rows, count = block(grid_frame(ctx), request)
+    return response(grid_records(rows, search_of(ctx.filters)), count)
+
+
+register_refresh(GRID, f"{PAGE}-rendered")
 
 
 @callback(
@@ -102,7 +118,6 @@ def choose_text(text, search):
 
 @callback(
     rendered_output(PAGE),
-    Output("inovasi-grid", "rowData"),
     Output("inovasi-count", "children"),
     Output("inovasi-search", "value"),
     Input("url", "search"),
@@ -111,9 +126,8 @@ def choose_text(text, search):
     prevent_initial_call=True,
 )
 def update(search, text, rendered):
-    """New rows when the filters or the search text in the URL change; the box follows the URL
-    (back/forward, a removed chip)."""
+    """A new count when the filters or the search text in the URL change (the grid, seeing the
+    `rendered` store change, asks for its rows again); the box follows the URL (back/forward, a removed chip)."""
     ctx = fresh_context(search, rendered)
-    rows, total = grid_rows(ctx)
     box = no_update if (text or "").strip() == (ctx.filters.text or "") else ctx.filters.text or ""
-    return search_of(ctx.filters), rows, count_text(ctx, len(rows), total), box
+    return search_of(ctx.filters), count_text(ctx, len(ctx.view)), box

@@ -7,6 +7,7 @@ filters of the URL narrow the view as on every page. Also wires the draft button
 selector that /inovasi/<id> shows (pattern ids, so they work wherever they appear).
 """
 
+import functools
 from urllib.parse import quote
 
 import dash
@@ -22,10 +23,11 @@ from analytics.kipp.readiness import UnknownInnovation, main_gaps, shortlist, su
 from dashboard.components import readiness as ui
 from dashboard.components.chart import chart_outputs, chart_values, create_chart_card
 from dashboard.components.filterbar import search_of
+from dashboard.components.grid import block, grid_props, register_refresh, response
 from dashboard.components.page import context_from_query, create_page, fresh_context, rendered_output, rendered_state
 from dashboard.sources import current_dataset
 from exports.proposal_docx import proposal_bytes, proposal_filename, proposals_zip
-from i18n import CATALOG, format_number, t
+from i18n import format_number, t
 from charts.readiness_views import edition_year, readiness_of, view_readiness
 
 PATH = "/kipp"  # the page of the `edition` row of analytics/filter_fields.py
@@ -33,12 +35,8 @@ dash.register_page(__name__, path=PATH, order=6, name="Kesiapan KIPP", title="Ke
                    nav=True, label_key="nav.kipp")
 
 PAGE = "kipp"
+GRID = "kipp-grid"
 CHARTS = {"readiness": "chart_year", "readiness-agency": "chart_agency"}  # chart -> its heading (ui.TEXT)
-
-
-def locale_text(lang: str) -> dict:
-    """AG Grid's own words from the catalog (as on /inovasi)."""
-    return {key.removeprefix("grid."): t(key, lang) for key in CATALOG if key.startswith("grid.")}
 
 
 # -- the view ---------------------------------------------------------------------------------------
@@ -62,15 +60,36 @@ def _shortlist_block(readiness, ctx) -> list:
             html.Div(blocks, className="kipp-shortlist-list", style={"maxHeight": "32rem", "overflowY": "auto"})]
 
 
-def _grid_rows(readiness, ctx) -> list[dict]:
+@functools.lru_cache(maxsize=8)
+def _grid_table(dataset, year: int, lang: str) -> pd.DataFrame:
+    """The readiness of the whole dataset as the grid shows it (status in words, main gaps), once per
+    data version, edition and language; a view takes its rows from it."""
+    readiness = readiness_of(dataset, year)
     table = readiness.table
-    query = search_of(ctx.filters)
-    gaps = main_gaps(readiness, ctx.lang)
-    return [{"id": row.id, "status": status_label(row.status, ctx.lang), "score": float(row.score),
-             "year": None if pd.isna(row.year) else int(row.year), "agency": row.agency,
-             "name": f"[{str(row.name).replace('[', '(').replace(']', ')')}]"
-                     f"(/inovasi/{quote(str(row.id), safe='')}{query})",
-             "gaps": gap} for row, gap in zip(table.itertuples(), gaps)]
+    labels = {status: status_label(status, lang) for status in table["status"].dropna().unique()}
+    return pd.DataFrame({
+        "id": table["id"].astype(str), "status": table["status"].map(labels).astype(object),
+        "score": pd.to_numeric(table["score"], errors="coerce").astype(float),
+        "year": pd.to_numeric(table["year"], errors="coerce").astype("Int64"),
+        "agency": table["agency"].astype(object), "name": table["name"].astype(str),
+        "gaps": main_gaps(readiness, lang),
+    }, index=table.index)
+
+
+def grid_frame(ctx, year: int) -> pd.DataFrame:
+    """The grid's rows of the view (in the view's order) for edition `year`."""
+    table = _grid_table(ctx.dataset, year, ctx.lang)
+    positions = table.index.get_indexer(pd.Index(ctx.view.index))
+    return table.iloc[positions[positions >= 0]]
+
+
+def grid_records(rows: pd.DataFrame, query: str) -> list[dict]:
+    """One block's rows for the browser; the name links to the innovation's page (keeping the view)."""
+    records = rows.astype(object).where(rows.notna(), None).to_dict("records")
+    for record in records:
+        name = str(record["name"]).replace("[", "(").replace("]", ")")
+        record["name"] = f"[{name}](/inovasi/{quote(record['id'], safe='')}{query})"
+    return records
 
 
 def kipp_view(ctx, year: int) -> dict:
@@ -82,7 +101,6 @@ def kipp_view(ctx, year: int) -> dict:
         "note": ui.edition_note(year, ctx.lang),
         "rules": ui.create_rules_table(year, ctx.lang),
         "shortlist": _shortlist_block(readiness, ctx),
-        "rows": _grid_rows(readiness, ctx),
     }
 
 
@@ -137,15 +155,9 @@ def layout(**query):
             ]), className="h-100"), xs=12, lg=7, className="mb-3"),
         ], className="g-3"),
         html.H2(ui.text("grid", lang), className="h6"),
-        dag.AgGrid(
-            id="kipp-grid", rowData=view["rows"], columnDefs=_column_defs(lang), getRowId="params.data.id",
-            defaultColDef={"sortable": True, "filter": True, "floatingFilter": True, "resizable": True,
-                           "flex": 1, "minWidth": 100},
-            dashGridOptions={"pagination": True, "paginationPageSize": 20, "localeText": locale_text(lang),
-                             "animateRows": False, "rowSelection": {"mode": "singleRow", "checkboxes": False,
-                                                                    "enableClickSelection": True}},
-            style={"height": "640px", "width": "100%"},
-        ),
+        dag.AgGrid(id=GRID, columnDefs=_column_defs(lang), getRowId="params.data.id",
+                   **grid_props(lang, rowSelection={"mode": "singleRow", "checkboxes": False,
+                                                    "enableClickSelection": True})),
     ], keep=edition_key(year))
 
 
@@ -188,7 +200,6 @@ def choose_edition(edition, search):
     Output("kipp-rules", "children"),
     *[output for name in CHARTS for output in chart_outputs(name)],
     Output("kipp-shortlist", "children"),
-    Output("kipp-grid", "rowData"),
     Output("kipp-checklist", "children"),
     Input("url", "search"),
     State("kipp-edition", "value"),
@@ -205,12 +216,30 @@ def update(search, selected, rendered):
     hint = html.P(ui.text("checklist_hint", ctx.lang), className="small text-muted mb-0")
     select = no_update if selected == str(year) else create_edition_select(year, ctx.lang)
     return [search_of(ctx.filters, edition_key(year)), select, view["counts"], view["note"], view["rules"], *charts,
-            view["shortlist"], view["rows"], hint]
+            view["shortlist"], hint]
+
+
+@callback(
+    Output(GRID, "getRowsResponse"),
+    Input(GRID, "getRowsRequest"),
+    State(f"{PAGE}-rendered", "data"),
+    prevent_initial_call=True,
+)
+def rows_block(request, rendered):
+    """One block of the readiness grid for the view and edition the page shows (its `rendered`
+    search), after the grid's column filters and sort: at most `grid.BLOCK` rows, and how many pass."""
+    year = edition_in(rendered)
+    ctx = context_from_query(rendered, edition=year)
+    rows, count = block(grid_frame(ctx, year), request)
+    return response(grid_records(rows, search_of(ctx.filters)), count)
+
+
+register_refresh(GRID, f"{PAGE}-rendered")
 
 
 @callback(
     Output("kipp-checklist", "children", allow_duplicate=True),
-    Input("kipp-grid", "cellClicked"),
+    Input(GRID, "cellClicked"),
     State("kipp-edition", "value"),
     State("url", "search"),
     prevent_initial_call=True,

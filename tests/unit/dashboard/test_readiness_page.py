@@ -58,6 +58,16 @@ def _update(client, app, edition: str, search: str = "") -> dict:
                  {"id": "kipp-rendered", "property": "data", "value": search}])["response"]
 
 
+def _grid(client, app, edition: str, search: str = "", **request) -> dict:
+    """The grid's first block (or `request`) for the view `search` and edition, as the grid asks for it."""
+    rendered = f"{search}{'&' if search else '?'}edition={edition}"
+    return call(client, app, "kipp-grid.getRowsResponse",
+                [{"id": "kipp-grid", "property": "getRowsRequest",
+                  "value": {"startRow": 0, "endRow": 100, "sortModel": [], "filterModel": {}, **request}}],
+                [{"id": "kipp-rendered", "property": "data", "value": rendered}])["response"]["kipp-grid"][
+        "getRowsResponse"]
+
+
 def test_kipp_the_edition_selector_writes_the_url(app):
     from dashboard.pages.kipp import choose_edition
 
@@ -82,16 +92,20 @@ def test_kipp_switching_the_edition_changes_the_counts(client, app):
     response = _update(client, app, "2018")
     assert _counts(response["kipp-counts"]["children"]) == {"siap": "2", "hampir-siap": "1", "belum": "1",
                                                             "khusus": "1"}
-    rows = {row["id"]: (row["status"], row["gaps"]) for row in response["kipp-grid"]["rowData"]}
+    assert "kipp-grid" not in response  # the grid asks for its rows itself (below)
+    rows = {row["id"]: (row["status"], row["gaps"]) for row in _grid(client, app, "2018")["rowData"]}
     assert rows["young"] == ("Belum memenuhi syarat", "Umur inovasi")
     assert rows["no-sk"] == ("Hampir siap", "SK penetapan inovator/tim inovasi")
+    later = {row["id"]: row["status"] for row in _grid(client, app, "2021")["rowData"]}
+    assert later["young"] != rows["young"][0]  # the grid follows the edition of the page
 
 
 def test_kipp_filters_narrow_the_view(client, app):
     response = _update(client, app, "2018", "?agency=Dinas+Pendidikan&lang=en")
     assert _counts(response["kipp-counts"]["children"]) == {"siap": "1", "hampir-siap": "1", "belum": "0",
                                                             "khusus": "0"}
-    assert {row["status"] for row in response["kipp-grid"]["rowData"]} == {"Ready", "Almost ready"}
+    grid = _grid(client, app, "2018", "?agency=Dinas+Pendidikan&lang=en")
+    assert {row["status"] for row in grid["rowData"]} == {"Ready", "Almost ready"} and grid["rowCount"] == 2
 
 
 def test_kipp_clicking_a_row_shows_its_checklist(client, app):
@@ -157,5 +171,5 @@ def test_kipp_view_matching_nothing_shows_empty_states(client, app):
     assert _counts(response["kipp-counts"]["children"]) == {"siap": "0", "hampir-siap": "0", "belum": "0",
                                                             "khusus": "0"}
     assert response["title-readiness"]["children"] == "Tidak ada data untuk filter ini"
-    assert response["kipp-grid"]["rowData"] == []
+    assert _grid(client, app, "2018", "?from=2030") == {"rowData": [], "rowCount": 0}
     assert "Belum ada inovasi berstatus Siap" in json.dumps(response["kipp-shortlist"]["children"])
