@@ -11,7 +11,10 @@ When the page's view changes (URL filters, /kipp's edition) the page's "rendered
 
 from __future__ import annotations
 
+import functools
+import json
 import math
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -183,15 +186,43 @@ def apply_sort_model(frame: pd.DataFrame, sort_model) -> pd.DataFrame:
                              kind="stable", na_position="last", key=_sort_key)
 
 
+def arrange(frame: pd.DataFrame, request: dict) -> np.ndarray:
+    """Row positions of `frame` that pass the request's column filters, in its sort order."""
+    numbered = frame.reset_index(drop=True)
+    return apply_sort_model(apply_filter_model(numbered, request.get("filterModel")),
+                            request.get("sortModel")).index.to_numpy()
+
+
 def block(frame: pd.DataFrame, request) -> tuple[pd.DataFrame, int]:
     """The rows of one requested block (at most BLOCK) of `frame` after the grid's column filters
     and sort, and how many rows pass the filters."""
     request = request if isinstance(request, dict) else {}
-    rows = apply_sort_model(apply_filter_model(frame, request.get("filterModel")), request.get("sortModel"))
+    order = arrange(frame, request)
     start, end = _bounds(request)
-    return rows.iloc[start:end], len(rows)
+    return frame.iloc[order[start:end]], len(order)
+
+
+@functools.lru_cache(maxsize=8)
+def _frame(build: Callable, dataset, search: str | None) -> pd.DataFrame:
+    return build(dataset, search)
+
+
+@functools.lru_cache(maxsize=32)
+def _order(build: Callable, dataset, search: str | None, models: str) -> np.ndarray:
+    return arrange(_frame(build, dataset, search), json.loads(models))
+
+
+def view_block(build: Callable, dataset, search: str | None, request) -> tuple[pd.DataFrame, int]:
+    """`block` of the frame `build(dataset, search)` (a page's rows of a view, as shown). Scrolling asks
+    for block after block of one view, so the frame and its filtered, sorted order are kept (a few
+    views, a few orders); a new data version is a new dataset, so old entries simply age out."""
+    request = request if isinstance(request, dict) else {}
+    models = json.dumps({key: request.get(key) for key in ("filterModel", "sortModel")}, sort_keys=True, default=str)
+    order = _order(build, dataset, search, models)
+    start, end = _bounds(request)
+    return _frame(build, dataset, search).iloc[order[start:end]], len(order)
 
 
 def response(records: list[dict], count: int) -> dict:
-    """The `getRowsResponse` of a block."""
+    """The `getRowsResponse` of a block (never more than BLOCK rows)."""
     return {"rowData": records[:BLOCK], "rowCount": int(count)}

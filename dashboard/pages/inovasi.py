@@ -15,7 +15,9 @@ from dash import Input, Output, State, callback, html, no_update
 from analytics.filters import Filters
 from dashboard.components.filterbar import search_of
 from dashboard.components.page import context_from_query, create_page, fresh_context, rendered_output, rendered_state
-from dashboard.components.grid import block, grid_props, register_refresh, response
+from dashboard.components.grid import grid_props, register_refresh, response, view_block
+from dashboard.sources import current_dataset
+from charts.views import Context
 from i18n import format_int, t
 
 dash.register_page(__name__, path="/inovasi", order=4, name="Daftar Inovasi", title="Daftar Inovasi · Dasbor Inovasi",
@@ -49,6 +51,11 @@ def grid_frame(ctx) -> pd.DataFrame:
     for column in ("sector", "stage", "kind", "form", "initiator"):
         frame[column] = labelled(rows[column], label(column))
     return frame
+
+
+def view_rows(dataset, search: str | None) -> pd.DataFrame:
+    """`grid_frame` of the view the search names (what `view_block` keeps per view)."""
+    return grid_frame(Context.build(dataset, Filters.from_query(search)))
 
 
 def grid_records(rows: pd.DataFrame, query: str) -> list[dict]:
@@ -95,9 +102,8 @@ def layout(**query):
 def rows_block(request, rendered):
     """One block of the view the page shows (its `rendered` search), after the grid's column filters
     and sort: at most `grid.BLOCK` rows, and how many rows pass."""
-    ctx = context_from_query(rendered)
-    rows, count = block(grid_frame(ctx), request)
-    return response(grid_records(rows, search_of(ctx.filters)), count)
+    rows, count = view_block(view_rows, current_dataset(), rendered, request)
+    return response(grid_records(rows, search_of(Filters.from_query(rendered))), count)
 
 
 register_refresh(GRID, f"{PAGE}-rendered")

@@ -23,12 +23,13 @@ from analytics.kipp.readiness import UnknownInnovation, main_gaps, shortlist, su
 from dashboard.components import readiness as ui
 from dashboard.components.chart import chart_outputs, chart_values, create_chart_card
 from dashboard.components.filterbar import search_of
-from dashboard.components.grid import block, grid_props, register_refresh, response
+from dashboard.components.grid import grid_props, register_refresh, response, view_block
 from dashboard.components.page import context_from_query, create_page, fresh_context, rendered_output, rendered_state
 from dashboard.sources import current_dataset
 from exports.proposal_docx import proposal_bytes, proposal_filename, proposals_zip
 from i18n import format_number, t
 from charts.readiness_views import edition_year, readiness_of, view_readiness
+from charts.views import Context
 
 PATH = "/kipp"  # the page of the `edition` row of analytics/filter_fields.py
 dash.register_page(__name__, path=PATH, order=6, name="Kesiapan KIPP", title="Kesiapan KIPP · Dasbor Inovasi",
@@ -81,6 +82,12 @@ def grid_frame(ctx, year: int) -> pd.DataFrame:
     table = _grid_table(ctx.dataset, year, ctx.lang)
     positions = table.index.get_indexer(pd.Index(ctx.view.index))
     return table.iloc[positions[positions >= 0]]
+
+
+def view_rows(dataset, search: str | None) -> pd.DataFrame:
+    """`grid_frame` of the view and edition the search names (what `view_block` keeps per view)."""
+    year = edition_in(search)
+    return grid_frame(Context.build(dataset, Filters.from_query(search), edition=year), year)
 
 
 def grid_records(rows: pd.DataFrame, query: str) -> list[dict]:
@@ -228,10 +235,8 @@ def update(search, selected, rendered):
 def rows_block(request, rendered):
     """One block of the readiness grid for the view and edition the page shows (its `rendered`
     search), after the grid's column filters and sort: at most `grid.BLOCK` rows, and how many pass."""
-    year = edition_in(rendered)
-    ctx = context_from_query(rendered, edition=year)
-    rows, count = block(grid_frame(ctx, year), request)
-    return response(grid_records(rows, search_of(ctx.filters)), count)
+    rows, count = view_block(view_rows, current_dataset(), rendered, request)
+    return response(grid_records(rows, search_of(Filters.from_query(rendered))), count)
 
 
 register_refresh(GRID, f"{PAGE}-rendered")
