@@ -26,6 +26,7 @@ MEDIA_TYPES = {
     "csv": "text/csv",
 }
 DATE_FORMATS = {"day": "%d-%m-%Y", "month": "%m-%Y", "year": "%Y"}
+ROW_ORDER = ["year", "agency", "name"]  # the rows' order here and in /inovasi's list before the user sorts
 
 
 def export_columns(frame: pd.DataFrame) -> list[str]:
@@ -48,7 +49,7 @@ def data_table(ctx: Context) -> tuple[pd.DataFrame, list[str]]:
 
     `ctx.view` holds only the columns the charts need; the rows are the same (same index) in the full frame."""
     rows = ctx.dataset.frame.loc[ctx.view.index]
-    rows = rows.sort_values(["year", "agency", "name"], na_position="last", kind="stable")
+    rows = rows.sort_values(ROW_ORDER, na_position="last", kind="stable")
     columns = export_columns(rows)
     table = pd.DataFrame(index=rows.index)
     for column in columns:

@@ -1,9 +1,10 @@
 """Server-side grids: the big tables (/inovasi, /kipp) on AG Grid's infinite row model.
 
 The browser holds only the blocks it scrolls to. For each block the grid sends `getRowsRequest`
-(startRow, endRow, sortModel, filterModel); the page's callback builds the view's display frame
-(the values as shown, so a column filter matches what the user reads), and `block` filters, sorts
-and slices it here with pandas. Whatever the client asks, one response holds at most `BLOCK` rows.
+(startRow, endRow, sortModel, filterModel); the page's callback names how to build the view's display
+frame (the values as shown, so a column filter matches what the user reads), and `view_block` filters,
+sorts and slices it here with pandas, keeping the frame and its order while the user scrolls.
+Whatever the client asks, one response holds at most `BLOCK` rows.
 
 When the page's view changes (URL filters, /kipp's edition) the page's "rendered" store changes and
 `register_refresh` empties the grid's cache in the browser, so it asks again for the new view.

@@ -18,6 +18,7 @@ from dashboard.components.page import context_from_query, create_page, fresh_con
 from dashboard.components.grid import grid_props, register_refresh, response, view_block
 from dashboard.sources import current_dataset
 from charts.views import Context
+from exports.data import ROW_ORDER
 from i18n import format_int, t
 
 dash.register_page(__name__, path="/inovasi", order=4, name="Daftar Inovasi", title="Daftar Inovasi · Dasbor Inovasi",
@@ -26,7 +27,6 @@ dash.register_page(__name__, path="/inovasi", order=4, name="Daftar Inovasi", ti
 PAGE = "inovasi"
 GRID = "inovasi-grid"
 COLUMNS = ["name", "agency", "sector", "year", "stage", "kind", "form", "initiator"]
-ORDER = ["year", "agency", "name"]  # the list's order before the user sorts (the data download's too)
 
 
 def _markdown_link(name, innovation_id, query: str) -> str:
@@ -43,7 +43,7 @@ def labelled(values: pd.Series, label) -> pd.Series:
 def grid_frame(ctx) -> pd.DataFrame:
     """Every row of the view as the grid shows it (plain text, labels in the view's language), in the
     list's order; the grid's column filters and sort act on these values."""
-    rows = ctx.view.sort_values(ORDER, na_position="last", kind="stable")
+    rows = ctx.view.sort_values(ROW_ORDER, na_position="last", kind="stable")  # as the data download
     label = ctx.label
     frame = pd.DataFrame({"id": rows["id"].astype(str), "name": rows["name"].astype(object),
                           "agency": rows["agency"].astype(object),
