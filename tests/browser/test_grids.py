@@ -33,12 +33,12 @@ def wait_for_first(page, innovation_id: str) -> None:
 
 
 def scroll_to(page, index: int) -> None:
-    """Wheel the grid down until row `index` is drawn with its data."""
+    """Wheel the grid down, a few rows at a time, until row `index` is drawn (its data may still be on the way)."""
     page.page.hover("#inovasi-grid .ag-body")
-    for _ in range(200):
-        if page.page.locator(ROW.format(index)).count():
+    for _ in range(400):
+        if page.page.locator(ROW.format(index).removesuffix(" a")).count():
             return
-        page.page.mouse.wheel(0, 1200)
+        page.page.mouse.wheel(0, 200)
         page.page.wait_for_timeout(50)
     raise AssertionError(f"row {index} never appeared")
 
