@@ -69,6 +69,30 @@ def rank(frame: pd.DataFrame, column: str, top: int | None = None) -> pd.DataFra
     return out.head(top).reset_index(drop=True) if top else out
 
 
+OTHERS = "\x00others"  # the value of the summed "Lainnya" row of a top-N ranking (labelled by the views)
+
+
+def top_and_others(ranked: pd.DataFrame, top: int) -> pd.DataFrame:
+    """The first `top` rows of a rank(...) frame and one OTHERS row summing the rest (count, share).
+
+    A single leftover row is kept as itself: "Lainnya" for one name hides it for nothing."""
+    if len(ranked) <= top + 1:
+        return ranked.reset_index(drop=True)
+    rest = ranked.iloc[top:]
+    others = pd.DataFrame({"value": [OTHERS], "count": [int(rest["count"].sum())], "share": [rest["share"].sum()]})
+    return pd.concat([ranked.head(top), others], ignore_index=True)
+
+
+def matrix_top_and_others(matrix: pd.DataFrame, top: int) -> pd.DataFrame:
+    """The first `top` rows of a year_matrix(...) and one OTHERS row summing the rest, year by year."""
+    if len(matrix) <= top + 1:
+        return matrix
+    others = matrix.iloc[top:].sum(axis=0).to_frame(OTHERS).T
+    folded = pd.concat([matrix.head(top), others.astype(int)])
+    folded.index.name, folded.columns.name = matrix.index.name, matrix.columns.name
+    return folded
+
+
 def breakdown_by_year(frame: pd.DataFrame, column: str, span: tuple[int, int] | None = None) -> pd.DataFrame:
     """year, value, count for every (year, value) pair; missing values kept as None (shown "Tidak diisi")."""
     data = frame[["year", column]].dropna(subset=["year"])

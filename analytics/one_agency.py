@@ -18,6 +18,16 @@ def denominator(register: tuple[str, ...] | list[str], chosen: tuple[str, ...] =
     return [agency for agency in chosen if agency in known]
 
 
+COUNTED_FILTERS = ("years", "agencies")  # the filters under which the rule's count stays true
+
+
+def applies(filters) -> bool:
+    """True when the rule can be stated for the view: no filter but years and agencies (an agency's
+    innovations in one sector, stage or search say nothing about whether it innovated at all)."""
+    return all(getattr(filters, name) in (None, ())
+               for row in filters.rows() if row.key not in COUNTED_FILTERS for name in row.names)
+
+
 def compliance_by_year(frame: pd.DataFrame, register: list[str], span: tuple[int, int] | None) -> pd.DataFrame:
     """year, innovating (register agencies with ≥1 innovation), register (size), missing, rate (0–1).
 

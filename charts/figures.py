@@ -91,12 +91,14 @@ def _bar_list_geometry(names: list[str]) -> tuple[int, dict]:
     return max(len(names), 3) * row, dict(offset=9 / row, width=18 / row)
 
 
-def ranking_figure(ranked: pd.DataFrame, lang: str, axis_key: str, label: Label | None = None) -> go.Figure:
-    """Horizontal bars, most at the top (rank(...) output: value, count, share); each name above its bar."""
+def ranking_figure(ranked: pd.DataFrame, lang: str, axis_key: str, label: Label | None = None,
+                   wrap: int = LIST_WRAP) -> go.Figure:
+    """Horizontal bars, most at the top (rank(...) output: value, count, share); each name above its bar,
+    broken after `wrap` characters (a wide page such as the report's can keep every name on one line)."""
     if ranked.empty:
         return empty_figure(lang)
     label = label or str
-    names = [wrap_label(label(v), LIST_WRAP) for v in ranked["value"]]
+    names = [wrap_label(label(v), wrap) for v in ranked["value"]]
     height, geometry = _bar_list_geometry(names)
     bar = go.Bar(
         x=ranked["count"], y=names, orientation="h", marker_color=theme.BAR, customdata=ranked["value"],

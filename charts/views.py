@@ -44,8 +44,22 @@ class Context:
         return self.filters.lang
 
     def label(self, field_name: str) -> Callable[[object], str]:
-        """value -> its label in the view's language, for one field."""
-        return lambda value: self.dataset.label(field_name, value, self.lang)
+        """value -> its label in the view's language, for one field ("Lainnya" for a top-N's summed row)."""
+        def label(value) -> str:
+            if isinstance(value, str) and value == metrics.OTHERS:
+                return t("rank.others", self.lang)
+            return self.dataset.label(field_name, value, self.lang)
+        return label
+
+    @property
+    def others(self) -> bool:
+        """True when rankings show the top TOP and one summed "Lainnya" row (the report), not the top TOP."""
+        return bool(self.options.get("others"))
+
+    @property
+    def wrap(self) -> int:
+        """Characters per line of a name above its bar (the report's page is wider than a phone)."""
+        return int(self.options.get("wrap", figures.LIST_WRAP))
 
     def caption(self) -> str:
         """Source and active filters in words, the same line under every chart."""
@@ -170,6 +184,8 @@ def _yoy_table(data: pd.DataFrame, ctx: Context) -> pd.DataFrame:
 
 def _matrix_table(field_name: str):
     def table(data: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+        if ctx.others:
+            data = metrics.matrix_top_and_others(data, TOP)
         shown = data.map(lambda v: format_int(v, ctx.lang))
         shown.index = [ctx.label(field_name)(v) for v in data.index]
         shown.columns = [str(c) for c in data.columns]
@@ -194,6 +210,17 @@ def _sector_rank_table(data: pd.DataFrame, ctx: Context) -> pd.DataFrame:
 
 # -- the registry ----------------------------------------------------------------------------------
 
+TOP = 10  # rows of a short ranking
+
+
+def _top(field_name: str):
+    """The TOP values of a field by count; in a report (ctx.others) the rest summed as one "Lainnya" row."""
+    def data(ctx: Context) -> pd.DataFrame:
+        ranked = metrics.rank(ctx.view, field_name)
+        return metrics.top_and_others(ranked, TOP) if ctx.others else ranked.head(TOP)
+    return data
+
+
 def _counts(ctx: Context) -> pd.DataFrame:
     return metrics.counts_by_year(ctx.view, ctx.span)
 
@@ -205,11 +232,11 @@ def _compliance(ctx: Context) -> pd.DataFrame:
 
 CHARTS: dict[str, ChartView] = {view.name: view for view in [
     ChartView("trend", _counts, lambda d, c: figures.trend_figure(d, c.lang), _trend_title, _year_table, "year"),
-    ChartView("agency", lambda c: metrics.rank(c.view, "agency", top=10),
-              lambda d, c: figures.ranking_figure(d, c.lang, "axis.count"),
+    ChartView("agency", _top("agency"),
+              lambda d, c: figures.ranking_figure(d, c.lang, "axis.count", c.label("agency"), c.wrap),
               _rank_title("title.agency", "agency"), _rank_table("agency"), "agency"),
-    ChartView("sector", lambda c: metrics.rank(c.view, "sector", top=10),
-              lambda d, c: figures.ranking_figure(d, c.lang, "axis.count", c.label("sector")),
+    ChartView("sector", _top("sector"),
+              lambda d, c: figures.ranking_figure(d, c.lang, "axis.count", c.label("sector"), c.wrap),
               _rank_title("title.sector", "sector"), _rank_table("sector"), "sector"),
     ChartView("year", _counts, lambda d, c: figures.trend_figure(d, c.lang), _trend_title, _year_table, "year"),
     ChartView("breakdown", lambda c: metrics.breakdown_by_year(c.view, c.options.get("by", "stage"), c.span),

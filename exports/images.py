@@ -180,7 +180,8 @@ def _wrap(text: str, width: int) -> str:
 
 def framed_figure(figure: go.Figure, title: str, filters_text: str, footer: str,
                   width: int = IMAGE_WIDTH) -> go.Figure:
-    """A copy of `figure` with the title, the filters in words (top) and the source line (bottom) drawn in."""
+    """A copy of `figure` with the title, the filters in words (top) and the source line (bottom) drawn in;
+    without a footer (the report states the source once, on its cover) the bottom margin is the axis's."""
     framed = go.Figure(figure)
     chars = max(40, width // 10)
     title_html, subtitle_html = _wrap(title, chars), _wrap(filters_text, int(chars * 1.25))
@@ -188,7 +189,7 @@ def framed_figure(figure: go.Figure, title: str, filters_text: str, footer: str,
     legend = sum(1 for trace in framed.data if trace.showlegend is not False) > 1
     axis_on_top = framed.layout.xaxis.side == "top"  # the heatmap's years sit above the plot
     top = 44 + 24 * title_lines + 19 * subtitle_lines + (34 if legend else 0) + (52 if axis_on_top else 0)
-    bottom = 56 if axis_on_top else 96
+    bottom = 56 if axis_on_top or not footer else 96
     plot_height = int(framed.layout.height or 400)
     framed.update_layout(
         width=width, height=plot_height + top + bottom - 24,
@@ -197,6 +198,8 @@ def framed_figure(figure: go.Figure, title: str, filters_text: str, footer: str,
                    font=dict(size=19), subtitle=dict(text=subtitle_html, font=dict(size=14, color="#495057"))),
         margin=dict(t=top, b=bottom, l=16, r=32),
     )
+    if not footer:
+        return framed
     framed.add_annotation(text=_wrap(footer, int(chars * 1.4)), xref="paper", yref="paper", x=1, y=0,
                           xanchor="right", yanchor="top", yshift=-(bottom - 34), showarrow=False, align="right",
                           font=dict(size=12, color="#495057"))

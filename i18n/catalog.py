@@ -296,6 +296,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.no_charts": ("Grafik tidak disertakan: Chromium tidak terpasang di server.",
                          "Charts are not included: Chromium is not installed on the server."),
     "report.readiness_chart": ("Status kesiapan per tahun", "Readiness status by year"),
+    "report.findings": ("Temuan utama", "Main findings"),
+    "report.oaoi_filtered": ("Satu OPD Satu Inovasi tidak dihitung untuk tampilan ini: aturan itu menghitung semua "
+                             "inovasi setiap perangkat daerah, sedangkan tampilan ini dibatasi ({filters}). Hapus "
+                             "filter selain tahun dan perangkat daerah untuk melihatnya.",
+                             "One Agency One Innovation is not counted for this view: the rule counts every "
+                             "innovation of each agency, while this view is narrowed ({filters}). Remove the "
+                             "filters other than years and agencies to see it."),
+    "rank.others": ("Lainnya", "Others"),
     # accounts (dashboard.auth, dashboard.routes)
     "nav.data": ("Data", "Data"),
     "nav.login": ("Masuk", "Log in"),

@@ -1,6 +1,9 @@
-"""The report of the current view, assembled: title, date, active filters, KPIs, the charts of the
-overview, trend, agency and sector pages, the One Agency One Innovation table and the KIPP readiness
-summary — every number from the same functions the pages call.
+"""The report of the current view, assembled for an A4 meeting: a cover (title, date, active filters, the
+main findings, the KPIs, the trend), then the trend, agency and sector pages and the KIPP readiness
+summary — every number from the same functions the pages call. Each chart appears once; rankings are
+the top 10 and one summed "Lainnya" row; the year heatmaps become top-10 tables; the One Agency One
+Innovation rule is stated only where it holds (one_agency.applies: no filter but years and agencies),
+else the report says why it is left out.
 
 `build_report(ctx)` gathers the content once into the model (exports.report.model);
 `render_images(report)` draws its charts in the process's warm browser (exports.images). Where no
@@ -21,19 +24,27 @@ from analytics.kipp.statuses import READY, REGISTRY
 from charts.readiness_views import context_year, ready_count, view_readiness
 from charts.views import Context, render
 from exports import images
-from exports.charts import REPORT_SECTIONS
-from exports.report.model import ChartPart, Report, Section, TablePart
+from exports.report.model import ChartPart, ListPart, Report, Section, TablePart
 from i18n import format_date, format_int, format_signed_pct, t
 
 Progress = Callable[[int, int], None]
-REPORT_WIDTH = 820  # CSS px across 174 mm of A4: chart text prints at ~8 pt
+REPORT_WIDTH = 700  # CSS px across 174 mm of A4: 12 px chart text (the smallest) prints at 8.4 pt
+REPORT_PLOT_HEIGHT = 290  # CSS px: a year chart's plot, so two charts and their headings share a page
+YEAR_CHARTS = ("trend", "breakdown", "yoy", "compliance", "readiness")  # a bar list's height is its rows'
+RANKING_WRAP = 90  # characters of a name on one line above its bar: the report's 700 px hold them
+FINDINGS = ("trend", "agency", "sector", "compliance", "readiness")  # the charts whose titles the cover lists
 REPORT_SCALE = 1.8  # 1476 px over 174 mm ≈ 215 dpi: sharp in print
 
 
 def _chart(name: str, ctx: Context) -> ChartPart:
     rendered = render(name, ctx)
-    framed = images.framed_figure(rendered.figure, rendered.title, images.filters_in_words(ctx),
-                                  images.image_footer(ctx), width=REPORT_WIDTH)
+    if name in YEAR_CHARTS and not rendered.empty:
+        rendered.figure.update_layout(height=REPORT_PLOT_HEIGHT)
+    if rendered.figure.layout.yaxis.tickfont.size is not None:  # a bar list's names: the base size, not smaller
+        rendered.figure.update_yaxes(tickfont_size=None)
+    # no source line in the image: the cover states the source once for every chart
+    framed = images.framed_figure(rendered.figure, rendered.title, images.filters_in_words(ctx), "",
+                                  width=REPORT_WIDTH)
     return ChartPart(name, rendered.title, framed, rendered.table, rendered.empty)
 
 
@@ -58,10 +69,12 @@ def kpi_table(ctx: Context, edition: int | None = None) -> TablePart:
 
 
 def one_agency_blocks(ctx: Context) -> list:
-    """The One Agency One Innovation table per year and the agencies without one in the last year."""
+    """The One Agency One Innovation chart per year (its bars say "41/57"; without Chromium its table) and the
+    agencies without an innovation in the last year; under a filter the rule cannot be stated for, why not."""
     lang = ctx.lang
-    compliance = render("compliance", ctx)
-    blocks: list = [TablePart(t("opd.compliance_heading", lang), compliance.table)] if not compliance.empty else []
+    if not one_agency.applies(ctx.filters):
+        return [t("report.oaoi_filtered", lang, filters=images.filters_in_words(ctx))]
+    blocks: list = [_chart("compliance", ctx)]
     if ctx.span is not None:
         register = one_agency.denominator(ctx.dataset.register, ctx.filters.agencies)
         year = ctx.span[1]
@@ -89,19 +102,42 @@ def readiness_blocks(ctx: Context, edition: int | None = None) -> list:
             t("report.readiness_note", lang)]
 
 
+def years_table(name: str, ctx: Context) -> list:
+    """A year heatmap as a table of its top 10 rows and "Lainnya" (readable on A4), under its finding."""
+    rendered = render(name, _with_others(ctx))
+    return [] if rendered.empty else [TablePart(rendered.title, rendered.table)]
+
+
+def _with_others(ctx: Context) -> Context:
+    """The view with the report's rankings: top 10 + "Lainnya", each name on one line."""
+    return Context(ctx.dataset, ctx.filters, ctx.view, ctx.span,
+                   {**ctx.options, "others": True, "wrap": RANKING_WRAP})
+
+
+def findings(sections: list[Section], lang: str) -> ListPart:
+    """The main findings: the finding each chart's title states, in reading order, the trend first."""
+    titles = [block.title for section in sections for block in section.blocks
+              if isinstance(block, ChartPart) and not block.empty and block.name in FINDINGS]
+    return ListPart(t("report.findings", lang), titles)
+
+
 def build_report(ctx: Context, today: dt.date | None = None, edition: int | None = None) -> Report:
     """Everything the report says, computed once from the view (images are rendered separately)."""
     lang = ctx.lang
     today = today or dt.date.today()
-    sections = []
-    for heading, names in REPORT_SECTIONS:
-        section = Section(t(heading, lang), [_chart(name, ctx) for name in names])
-        if heading == "nav.home":
-            section.blocks.insert(0, kpi_table(ctx, edition))
-        if heading == "nav.opd":
-            section.blocks.extend(one_agency_blocks(ctx))
-        sections.append(section)
-    sections.append(Section(t("report.readiness", lang), readiness_blocks(ctx, edition)))
+    ranked = _with_others(ctx)
+    sections = [
+        Section(t("nav.home", lang), [kpi_table(ctx, edition), _chart("trend", ctx)]),
+        Section(t("nav.tren", lang), [_chart("breakdown", ctx), _chart("yoy", ctx)]),
+        Section(t("nav.opd", lang), [_chart("agency", ranked), *years_table("heatmap", ctx),
+                                     *one_agency_blocks(ctx)]),
+        Section(t("nav.urusan", lang), [_chart("sector", ranked), *years_table("sector-year", ctx)]),
+        Section(t("report.readiness", lang), readiness_blocks(ctx, edition)),
+    ]
+    if not ctx.view.empty:  # a chart that cannot be drawn here (a year-on-year change of one year) is left out
+        for section in sections:
+            section.blocks = [b for b in section.blocks if not (isinstance(b, ChartPart) and b.empty)]
+    sections[0].blocks.insert(0, findings(sections, lang))
     return Report(lang=lang, title=t("report.title", lang), subtitle=t("app.region", lang),
                   created=t("report.created", lang, date=format_date(today, "day", lang)),
                   filters=t("report.filters", lang, filters=images.filters_in_words(ctx)),

@@ -15,7 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from exports.report.model import ChartPart, Report, TablePart
+from exports.report.model import CHART_SHARE, ChartPart, ListPart, Report, TablePart
 from i18n import t
 
 PAGE_W, PAGE_H, MARGIN = Mm(210), Mm(297), Mm(18)
@@ -82,18 +82,21 @@ def _table(document, frame: pd.DataFrame) -> None:
     document.add_paragraph()
 
 
-def _picture(document, png: bytes) -> None:
-    """The chart across the text width, or at the page's text height when it is taller than that."""
+def _picture(document, chart: ChartPart) -> None:
+    """The chart across the text width, or at the PDF's chart share of the text height when taller than
+    that (the same size as in the PDF); the width it is placed at is kept on the chart, in points."""
     from PIL import Image as PILImage
 
+    png = chart.image
     with PILImage.open(io.BytesIO(png)) as picture:
         width_px, height_px = picture.size
     width = PAGE_W - 2 * MARGIN
-    height_limit = PAGE_H - 2 * MARGIN - Mm(20)
+    height_limit = int((PAGE_H - 2 * MARGIN - Mm(20)) * CHART_SHARE)
     if width * height_px / width_px > height_limit:
-        document.add_picture(io.BytesIO(png), height=height_limit)
+        shape = document.add_picture(io.BytesIO(png), height=height_limit)
     else:
-        document.add_picture(io.BytesIO(png), width=width)
+        shape = document.add_picture(io.BytesIO(png), width=width)
+    chart.placed_width = shape.width.pt
     document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
@@ -101,12 +104,16 @@ def _blocks(document, blocks: list) -> None:
     for block in blocks:
         if isinstance(block, str):
             document.add_paragraph(block)
+        elif isinstance(block, ListPart):
+            document.add_heading(block.title, level=2)
+            for item in block.items:
+                document.add_paragraph(item, style="List Bullet")
         elif isinstance(block, TablePart):
             document.add_heading(block.title, level=2)
             _table(document, block.frame)
         elif isinstance(block, ChartPart):
             if block.image is not None:
-                _picture(document, block.image)
+                _picture(document, block)
             else:
                 document.add_heading(block.title, level=2)
                 if not block.table.empty:
@@ -134,9 +141,8 @@ def write_docx(report: Report, path: str | os.PathLike) -> None:
     subtitle.runs[0].font.size, subtitle.runs[0].font.color.rgb = Pt(13), MUTED
     for line in (report.created, report.filters, report.count, report.source, *report.notes):
         document.add_paragraph(line)
-    for index, section in enumerate(report.sections):
-        heading = document.add_heading(section.heading, level=1)
-        heading.paragraph_format.page_break_before = index > 0
+    for section in report.sections:  # no page breaks: Word keeps a heading with what follows it
+        document.add_heading(section.heading, level=1)
         _blocks(document, section.blocks)
     _footer(document, report)
     document.save(str(path))

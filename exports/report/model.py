@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
+CHART_SHARE = 0.67  # the tallest a chart is placed, as a share of the page's text height (see report.pdf)
+
 
 @dataclass
 class ChartPart:
@@ -23,6 +25,32 @@ class ChartPart:
     table: pd.DataFrame
     empty: bool
     image: bytes | None = None  # PNG, filled by render_images
+    placed_width: float | None = None  # points across the page, set by the writer that placed the image
+
+    def smallest_text_pt(self) -> float | None:
+        """The smallest chart text as printed: its font size in CSS px scaled by the placed width."""
+        if self.placed_width is None:
+            return None
+        return smallest_font_px(self.figure) * self.placed_width / float(self.figure.layout.width)
+
+
+def smallest_font_px(figure: go.Figure) -> float:
+    """The smallest font size a figure sets anywhere (titles, ticks, texts, annotations, legend), or its
+    template's base size: every text without a size of its own inherits that."""
+    sizes: list[float] = []
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key.endswith("font") and isinstance(value, dict) and isinstance(value.get("size"), (int, float)):
+                    sizes.append(float(value["size"]))
+                walk(value)
+        elif isinstance(node, (list, tuple)):
+            for item in node:
+                walk(item)
+
+    walk(figure.to_plotly_json())
+    return min(sizes) if sizes else 12.0
 
 
 @dataclass(frozen=True)
@@ -31,10 +59,16 @@ class TablePart:
     frame: pd.DataFrame  # display strings, headers in the report's language
 
 
+@dataclass(frozen=True)
+class ListPart:
+    title: str
+    items: list[str]
+
+
 @dataclass
 class Section:
     heading: str
-    blocks: list = field(default_factory=list)  # ChartPart | TablePart | str (a paragraph)
+    blocks: list = field(default_factory=list)  # ChartPart | TablePart | ListPart | str (a paragraph)
 
 
 @dataclass

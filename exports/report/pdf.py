@@ -1,6 +1,11 @@
 """The report as PDF (reportlab): A4 portrait, "Halaman N dari M" on every page, text that a PDF reader
 can search and copy (not a picture of a page).
 
+Packing: sections flow on without page breaks, a heading always stays with what follows it, and no
+chart is taller than CHART_SHARE of the text frame. A block pushed to the next page therefore leaves
+at least the rest of a page's share behind it, and the report ends with the readiness chart kept with
+its note, so no page is left nearly empty (tests/unit/exports/test_report_layout.py measures the ink).
+
 Fonts: DejaVu Sans or Liberation Sans from the system when present, else the Bitstream Vera that
 ships inside reportlab, so accents, "–" and "·" always print, and nothing is fetched.
 """
@@ -21,9 +26,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdf_canvas
-from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from exports.report.model import ChartPart, Report, TablePart
+from exports.report.model import CHART_SHARE, ChartPart, ListPart, Report, TablePart
 from i18n import t
 
 FONT, BOLD = "DasborSans", "DasborSans-Bold"
@@ -58,8 +63,11 @@ def _styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=22, leading=27, spaceAfter=4),
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=13, leading=17, textColor=MUTED, spaceAfter=14),
         "meta": ParagraphStyle("meta", parent=base, fontSize=10.5, leading=15, spaceAfter=3),
-        "h1": ParagraphStyle("h1", parent=base, fontName=BOLD, fontSize=16, leading=20, spaceBefore=2, spaceAfter=10),
-        "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=6, spaceAfter=5),
+        "h1": ParagraphStyle("h1", parent=base, fontName=BOLD, fontSize=16, leading=20, spaceBefore=12, spaceAfter=8,
+                             keepWithNext=1),
+        "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=6, spaceAfter=5,
+                             keepWithNext=1),
+        "item": ParagraphStyle("item", parent=base, leftIndent=12, bulletIndent=2, spaceAfter=3),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5, spaceAfter=0),
         "head": ParagraphStyle("head", parent=base, fontName=BOLD, fontSize=8.5, leading=10.5, spaceAfter=0),
         "note": ParagraphStyle("note", parent=base, fontSize=9, leading=12.5, textColor=MUTED),
@@ -103,7 +111,7 @@ def _table(frame: pd.DataFrame, styles: dict, width: float) -> Table:
     """A table of display strings; the first column wider, the header repeated on every page."""
     columns = [str(c) for c in frame.columns]
     count = max(1, len(columns))
-    first = min(0.45, max(1 / count, 0.3)) if count > 2 else 0.6
+    first = 0.28 if count > 8 else min(0.45, max(1 / count, 0.3)) if count > 2 else 0.6  # > 8: a year table
     widths = [width * first] + [width * (1 - first) / (count - 1)] * (count - 1) if count > 1 else [width]
     rows = [[Paragraph(escape(c), styles["head"]) for c in columns]]
     rows += [[Paragraph(escape("" if v is None else str(v)), styles["cell"]) for v in row]
@@ -114,6 +122,7 @@ def _table(frame: pd.DataFrame, styles: dict, width: float) -> Table:
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]))
     return table
 
@@ -130,12 +139,14 @@ def _jpeg(png: bytes) -> tuple[bytes, tuple[int, int]]:
     return out.getvalue(), rgb.size
 
 
-def _image(png: bytes, width: float, max_height: float) -> Image:
-    """The chart at the frame's width, scaled down (keeping its shape) when taller than a page."""
-    jpeg, (pixels_w, pixels_h) = _jpeg(png)
+def _image(chart: ChartPart, width: float, max_height: float) -> Image:
+    """The chart at the frame's width, scaled down (keeping its shape) when taller than max_height;
+    the width it is placed at is kept on the chart (its smallest text in points follows from it)."""
+    jpeg, (pixels_w, pixels_h) = _jpeg(chart.image)
     draw_w, draw_h = width, width * pixels_h / pixels_w
     if draw_h > max_height:
         draw_w, draw_h = draw_w * max_height / draw_h, max_height
+    chart.placed_width = draw_w
     return Image(io.BytesIO(jpeg), width=draw_w, height=draw_h, hAlign="CENTER")
 
 
@@ -144,11 +155,15 @@ def _blocks(blocks: list, styles: dict, width: float, max_height: float) -> list
     for block in blocks:
         if isinstance(block, str):
             flow.append(Paragraph(escape(block), styles["body"]))
+        elif isinstance(block, ListPart):
+            flow.append(Paragraph(escape(block.title), styles["h2"]))
+            flow += [Paragraph(escape(item), styles["item"], bulletText="•") for item in block.items]
+            flow.append(Spacer(1, 6))
         elif isinstance(block, TablePart):
             flow += [Paragraph(escape(block.title), styles["h2"]), _table(block.frame, styles, width), Spacer(1, 8)]
         elif isinstance(block, ChartPart):
             if block.image is not None:
-                flow += [_image(block.image, width, max_height), Spacer(1, 10)]
+                flow += [_image(block, width, max_height), Spacer(1, 10)]
             else:  # no image (no Chromium, or nothing to draw): the title and the numbers
                 flow.append(Paragraph(escape(block.title), styles["h2"]))
                 if not block.table.empty:
@@ -164,16 +179,15 @@ def write_pdf(report: Report, path: str | os.PathLike) -> None:
     document = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                                  bottomMargin=MARGIN + 4 * mm, title=report.title, author="Dasbor Inovasi",
                                  subject=report.filters, lang=report.lang)
-    width, max_height = document.width, document.height - 8 * mm
+    width, max_height = document.width, document.height * CHART_SHARE
     flow = [Paragraph(escape(report.title), styles["title"]), Paragraph(escape(report.subtitle), styles["subtitle"]),
             Paragraph(escape(report.created), styles["meta"]), Paragraph(escape(report.filters), styles["meta"]),
             Paragraph(escape(report.count), styles["meta"]),
             Paragraph(escape(report.source), styles["meta"])]
     flow += [Paragraph(escape(note), styles["note"]) for note in report.notes]
     flow.append(Spacer(1, 12))
-    for index, section in enumerate(report.sections):
-        if index:
-            flow.append(PageBreak())
+    for section in report.sections:
         flow.append(Paragraph(escape(section.heading), styles["h1"]))
         flow += _blocks(section.blocks, styles, width, max_height)
+    flow[-3:] = [KeepTogether(flow[-3:])]  # the last chart with its note (and spacer): the last page is never bare
     document.build(flow, canvasmaker=_numbered_canvas(report))

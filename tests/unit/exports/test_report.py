@@ -14,7 +14,7 @@ from dashboard.sources import DataSource
 from exports.report import build as report_build
 from exports.report.build import build_report
 from exports.report.formats import report_bytes, write_report
-from exports.report.model import ChartPart, TablePart
+from exports.report.model import ChartPart, ListPart, TablePart
 from charts.views import Context
 
 TODAY = dt.date(2018, 3, 8)
@@ -42,19 +42,21 @@ def _text(reader: pypdf.PdfReader) -> str:
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
-def test_report_holds_kpis_every_page_chart_one_agency_and_readiness(view_2016):
+def test_report_holds_findings_kpis_each_chart_once_one_agency_and_readiness(view_2016):
     report = build_report(view_2016, TODAY)
     assert [s.heading for s in report.sections] == ["Ringkasan", "Tren", "Perangkat Daerah", "Urusan",
                                                      "Kesiapan proposal KIPP"]
     assert report.created == "Dibuat 8 Maret 2018"
     assert report.filters == "Filter aktif: Tahun 2016"
     assert report.count == "Tampilan ini memuat 67 inovasi."
-    kpis = report.sections[0].blocks[0]
+    findings, kpis = report.sections[0].blocks[:2]
+    assert isinstance(findings, ListPart) and findings.items[0] == "67 inovasi pada 2016"
+    assert "Satu OPD Satu Inovasi: 44% OPD berinovasi pada 2016" in findings.items
     assert isinstance(kpis, TablePart) and kpis.frame.iloc[0].tolist() == ["Inovasi dalam tampilan", "67"]
-    assert [c.name for c in report.charts()] == ["trend", "agency", "sector", "breakdown", "yoy", "agency-rank",
-                                                 "heatmap", "compliance", "sector-rank", "sector-year", "readiness"]
+    # each chart once; the year-on-year chart needs two years, so a one-year view leaves it out
+    assert [c.name for c in report.charts()] == ["trend", "breakdown", "agency", "compliance", "sector", "readiness"]
     tables = [b.title for s in report.sections for b in s.blocks if isinstance(b, TablePart)]
-    assert "Satu OPD Satu Inovasi" in tables
+    assert any("perangkat daerah berinovasi setiap tahun" in title for title in tables)  # the heatmap, as a table
     readiness = next(b for b in report.sections[-1].blocks if isinstance(b, TablePart))
     assert sum(int(v) for v in readiness.frame.iloc[:, 1]) == 67
 
@@ -70,7 +72,7 @@ def test_pdf_is_a4_paginated_and_states_the_count_and_filters(pdf_2016):
     assert f"Halaman 1 dari {len(reader.pages)}" in text
     assert f"Halaman {len(reader.pages)} dari {len(reader.pages)}" in text
     assert "Satu OPD Satu Inovasi" in text and "Kesiapan proposal KIPP" in text
-    assert sum(len(page.images) for page in reader.pages) == 10  # every chart with data (yoy needs 2 years)
+    assert sum(len(page.images) for page in reader.pages) == 6  # every chart with data (yoy needs 2 years)
     assert steps[-1][0] == steps[-1][1]
 
 
@@ -83,7 +85,8 @@ def test_docx_has_headings_tables_charts_and_page_fields(view_2016):
     assert "Public-Service Innovation Report" in text and "Active filters: Year 2016" in text
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading 1")]
     assert headings == ["Overview", "Trends", "Agencies", "Sectors", "KIPP proposal readiness"]
-    assert len(document.inline_shapes) == 10
+    assert "Main findings" in text
+    assert len(document.inline_shapes) == 6
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert "Innovations in view" in cells and "67" in cells
     section = document.sections[0]
