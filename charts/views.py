@@ -221,6 +221,18 @@ def _top(field_name: str):
     return data
 
 
+def shown_rows(data: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    """The rows a long ranking draws: its TOP largest (in its own order), or all of them when the page's
+    "tampilkan semua" is on (ctx.options["all"]); its table always keeps every row."""
+    if ctx.options.get("all") or len(data) <= TOP:
+        return data
+    largest = data["count"].sort_values(ascending=False, kind="stable").index[:TOP]
+    return data.loc[sorted(largest)].reset_index(drop=True)
+
+
+EXPANDABLE = ("agency-rank", "sector-rank")  # the rankings that draw the top TOP, with a "show all" toggle
+
+
 def _counts(ctx: Context) -> pd.DataFrame:
     return metrics.counts_by_year(ctx.view, ctx.span)
 
@@ -245,7 +257,7 @@ CHARTS: dict[str, ChartView] = {view.name: view for view in [
     ChartView("yoy", _yoy_data, lambda d, c: figures.yoy_figure(d, c.lang),
               _yoy_title, _yoy_table, "year"),
     ChartView("agency-rank", lambda c: metrics.rank(c.view, "agency"),
-              lambda d, c: figures.ranking_figure(d, c.lang, "axis.count"),
+              lambda d, c: figures.ranking_figure(shown_rows(d, c), c.lang, "axis.count"),
               _rank_title("title.agency", "agency"), _rank_table("agency"), "agency"),
     ChartView("heatmap", lambda c: metrics.year_matrix(c.view, "agency", c.span),
               lambda d, c: figures.heatmap_figure(d, c.lang), _heatmap_title, _matrix_table("agency"), "agency"),
@@ -253,7 +265,7 @@ CHARTS: dict[str, ChartView] = {view.name: view for view in [
               _compliance_table, "year"),
     ChartView("sector-rank",
               lambda c: metrics.sector_ranking(c.view, c.dataset.sector_group, c.dataset.group_order),
-              lambda d, c: figures.sector_figure(d, c.lang, c.label("sector"),
+              lambda d, c: figures.sector_figure(shown_rows(d, c), c.lang, c.label("sector"),
                                                  lambda g: c.dataset.group_label(g, c.lang)),
               _sector_rank_title, _sector_rank_table, "sector"),
     ChartView("sector-year", lambda c: metrics.year_matrix(c.view, "sector", c.span),
@@ -265,6 +277,25 @@ CHARTS: dict[str, ChartView] = {view.name: view for view in [
     ChartView("readiness-agency", kipp.counts_by_agency, lambda d, c: kipp.readiness_agency_figure(d, c.lang),
               kipp.agency_title, kipp.agency_table, "agency"),
 ]}
+
+
+PHONE_TABLES = {"heatmap": "agency", "sector-year": "sector"}  # heatmaps a phone shows as a top-TOP table
+
+
+def matrix_summary(name: str, ctx: Context) -> pd.DataFrame:
+    """A year heatmap in a phone's width: its TOP largest rows, their total and in how many of the view's
+    years they innovated (the heatmap's finding), as display strings."""
+    field_name = PHONE_TABLES[name]
+    data = CHARTS[name].data(ctx) if not ctx.view.empty else pd.DataFrame()
+    if data.empty:
+        return pd.DataFrame()
+    top = data.head(TOP)
+    years = format_int(data.shape[1], ctx.lang)
+    return pd.DataFrame({
+        ctx.dataset.column_label(field_name, ctx.lang): [ctx.label(field_name)(v) for v in top.index],
+        t("column.count", ctx.lang): [format_int(v, ctx.lang) for v in top.sum(axis=1)],
+        t("column.years_with", ctx.lang): [t("chart.years_of", ctx.lang, count=format_int(v, ctx.lang), total=years)
+                                           for v in (top > 0).sum(axis=1)]})
 
 
 @dataclass(frozen=True)

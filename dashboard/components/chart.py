@@ -2,6 +2,9 @@
 
 A page lays cards out with `create_chart_card(name, ctx)` and refreshes them in its callback
 with `*chart_outputs(name)` / `chart_values(name, ctx)`, which return values in that order.
+A long ranking (views.EXPANDABLE) draws its top 10 with a "tampilkan semua" toggle (`all-<name>`,
+its state in the store `all-<name>-on`, see page.register_expand); a year heatmap (views.PHONE_TABLES)
+has a top-10 table beside it (`phone-<name>`) that a phone shows instead of the heatmap.
 """
 
 from __future__ import annotations
@@ -11,8 +14,8 @@ import pandas as pd
 from dash import MATCH, Input, Output, State, clientside_callback, dcc, html
 
 from dashboard.components.downloads import create_chart_menu
-from i18n import plotly_locale_config, t
-from charts.views import Context, Rendered, render
+from i18n import format_int, plotly_locale_config, t
+from charts.views import EXPANDABLE, PHONE_TABLES, TOP, Context, Rendered, matrix_summary, render
 
 MODEBAR_REMOVE = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d",
                   "resetScale2d", "toggleSpikelines", "hoverClosestCartesian", "hoverCompareCartesian",
@@ -51,21 +54,55 @@ def _empty_note(rendered: Rendered, lang: str):
     return dbc.Alert(t("chart.empty_hint", lang), color="light", className="small py-2 mb-2")
 
 
+def toggle_state(name: str, ctx: Context, rendered: Rendered) -> tuple[str, str]:
+    """The "tampilkan semua" button's label and class: hidden when the ranking has no more than TOP rows."""
+    rows = len(rendered.table)
+    if name not in EXPANDABLE or rows <= TOP:
+        return "", "d-none"
+    if ctx.options.get("all"):
+        return t("chart.show_top", ctx.lang, count=TOP), "p-0 ms-3 chart-all-toggle"
+    return t("chart.show_all", ctx.lang, count=format_int(rows, ctx.lang)), "p-0 ms-3 chart-all-toggle"
+
+
+def phone_table(name: str, ctx: Context) -> list:
+    """The heatmap's phone alternative: its top rows as a narrow table, and where the full table is."""
+    summary = matrix_summary(name, ctx)
+    if summary.empty:
+        return []
+    return [create_table(summary, ctx.lang), html.P(t("chart.phone_top", ctx.lang, count=TOP),
+                                                    className="small text-muted mt-1 mb-0")]
+
+
+def _extras(name: str, ctx: Context, rendered: Rendered) -> list:
+    """The parts only some cards have: the ranking's toggle (and its state), the heatmap's phone table."""
+    parts = []
+    if name in EXPANDABLE:
+        label, class_name = toggle_state(name, ctx, rendered)
+        parts += [dbc.Button(label, id=f"all-{name}", color="link", size="sm", className=class_name, n_clicks=0),
+                  dcc.Store(id=f"all-{name}-on", data=bool(ctx.options.get("all")))]
+    if name in PHONE_TABLES:
+        parts.append(html.Div(phone_table(name, ctx), id=f"phone-{name}", className="chart-phone"))
+    return parts
+
+
 def create_chart_card(name: str, ctx: Context, rendered: Rendered | None = None,
                       heading: str | None = None) -> dbc.Card:
     """A card for chart `name`, filled with the view of `ctx` (so the first paint needs no callback);
     `heading`, when given, is a small line naming the chart above its title."""
     rendered = rendered or render(name, ctx)
     lang = ctx.lang
+    extras = _extras(name, ctx, rendered)
     return dbc.Card(dbc.CardBody([
         *([html.Div(heading, className="small text-muted")] if heading else []),
         html.H2(rendered.title, id=f"title-{name}", className="chart-title h6"),
         html.Div(_empty_note(rendered, lang), id=f"empty-{name}"),
         dcc.Graph(id=f"chart-{name}", figure=rendered.figure, config=graph_config(rendered.filename, lang),
-                  className="chart-graph"),
+                  className="chart-graph heatmap-graph" if name in PHONE_TABLES else "chart-graph"),
+        *[part for part in extras if not isinstance(part, dbc.Button)],
         html.P(rendered.caption, id=f"caption-{name}", className="chart-caption small text-muted mb-1"),
         dbc.Button(t("chart.show_table", lang), id={"type": "table-toggle", "chart": name}, color="link",
                    size="sm", className="p-0 chart-table-toggle", n_clicks=0),
+        *[part for part in extras if isinstance(part, dbc.Button)],
         create_chart_menu(name, ctx),
         dbc.Collapse(html.Div(create_table(rendered.table, lang), id=f"table-{name}", className="pt-2"),
                      id={"type": "table-collapse", "chart": name}, is_open=False),
@@ -74,16 +111,28 @@ def create_chart_card(name: str, ctx: Context, rendered: Rendered | None = None,
 
 def chart_outputs(name: str) -> list[Output]:
     """The outputs that refresh card `name`, in the order chart_values returns them."""
-    return [Output(f"chart-{name}", "figure"), Output(f"chart-{name}", "config"),
-            Output(f"title-{name}", "children"), Output(f"caption-{name}", "children"),
-            Output(f"table-{name}", "children"), Output(f"empty-{name}", "children")]
+    outputs = [Output(f"chart-{name}", "figure"), Output(f"chart-{name}", "config"),
+               Output(f"title-{name}", "children"), Output(f"caption-{name}", "children"),
+               Output(f"table-{name}", "children"), Output(f"empty-{name}", "children")]
+    if name in EXPANDABLE:
+        # the state too: the page's callback may run against a layout redrawn (store reset) for the same URL
+        outputs += [Output(f"all-{name}", "children"), Output(f"all-{name}", "className"),
+                    Output(f"all-{name}-on", "data")]
+    if name in PHONE_TABLES:
+        outputs.append(Output(f"phone-{name}", "children"))
+    return outputs
 
 
 def chart_values(name: str, ctx: Context) -> list:
     """Values for chart_outputs(name) under `ctx`."""
     rendered = render(name, ctx)
-    return [rendered.figure, graph_config(rendered.filename, ctx.lang), rendered.title, rendered.caption,
-            create_table(rendered.table, ctx.lang), _empty_note(rendered, ctx.lang)]
+    values = [rendered.figure, graph_config(rendered.filename, ctx.lang), rendered.title, rendered.caption,
+              create_table(rendered.table, ctx.lang), _empty_note(rendered, ctx.lang)]
+    if name in EXPANDABLE:
+        values += [*toggle_state(name, ctx, rendered), bool(ctx.options.get("all"))]
+    if name in PHONE_TABLES:
+        values.append(phone_table(name, ctx))
+    return values
 
 
 def register_callbacks() -> None:

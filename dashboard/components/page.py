@@ -110,6 +110,32 @@ def register_cross_filter(chart_name: str, field: str) -> None:
     cross_filter.__name__ = f"cross_filter_{chart_name.replace('-', '_')}"
 
 
+def register_expand(chart_name: str) -> None:
+    """The "tampilkan semua" toggle of a long ranking: it redraws `chart-<chart_name>` with every row (or
+    the top 10 again) and keeps the choice in the store `all-<chart_name>-on`, which the page's own
+    callback reads, so the choice survives a change of filters."""
+    from dashboard.components.chart import toggle_state
+    from charts.views import render
+
+    @callback(
+        Output(f"all-{chart_name}-on", "data", allow_duplicate=True),
+        Output(f"chart-{chart_name}", "figure", allow_duplicate=True),
+        Output(f"all-{chart_name}", "children", allow_duplicate=True),
+        Input(f"all-{chart_name}", "n_clicks"),
+        State(f"all-{chart_name}-on", "data"),
+        State("url", "search"),
+        prevent_initial_call=True,
+    )
+    def expand(clicks, showing_all, search):
+        if not clicks:
+            raise PreventUpdate
+        ctx = Context.build(current_dataset(), Filters.from_query(search), all=not showing_all)
+        rendered = render(chart_name, ctx)
+        return not showing_all, rendered.figure, toggle_state(chart_name, ctx, rendered)[0]
+
+    expand.__name__ = f"expand_{chart_name.replace('-', '_')}"
+
+
 def chart_grid(cards: list, columns: int = 2) -> dbc.Row:
     """Cards side by side on a desktop, stacked on a phone."""
     width = 12 // columns

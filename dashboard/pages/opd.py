@@ -1,13 +1,13 @@
 """Perangkat Daerah (/opd): agencies ranked, agency × year, and One Agency One Innovation."""
 
 import dash
-from dash import Input, Output, callback, dcc, html
+from dash import Input, Output, State, callback, dcc, html
 
 from analytics import one_agency
 from dashboard.components.chart import chart_outputs, chart_values, create_chart_card
 from dashboard.components.filterbar import search_of
 from dashboard.components.page import (chart_grid, context_from_query, create_page, fresh_context,
-                                       register_cross_filter, rendered_output, rendered_state)
+                                       register_cross_filter, register_expand, rendered_output, rendered_state)
 from i18n import format_int, t
 
 dash.register_page(__name__, path="/opd", order=2, name="Perangkat Daerah", title="Perangkat Daerah · Dasbor Inovasi",
@@ -75,11 +75,13 @@ def layout(**query):
     Input("url", "search"),
     Input("opd-year", "value"),
     rendered_state(PAGE),
+    State("all-agency-rank-on", "data"),
     prevent_initial_call=True,
 )
-def update(search, year, rendered):
-    """Redraw when the filters change; list the agencies without innovation for the year picked."""
-    ctx = fresh_context(search, rendered, force=dash.ctx.triggered_id == "opd-year")
+def update(search, year, rendered, showing_all):
+    """Redraw when the filters change (the ranking keeps its "tampilkan semua" choice); list the agencies
+    without innovation for the year picked."""
+    ctx = fresh_context(search, rendered, force=dash.ctx.triggered_id == "opd-year", all=bool(showing_all))
     year = chosen_year(ctx, year)
     charts = [value for name in CHARTS for value in chart_values(name, ctx)]
     return [search_of(ctx.filters), year_options(ctx), year, create_missing(ctx, year), *charts]
@@ -87,3 +89,4 @@ def update(search, year, rendered):
 
 for _name, _field in CHARTS.items():
     register_cross_filter(_name, _field)
+register_expand("agency-rank")

@@ -1,13 +1,13 @@
 """Urusan (/urusan): sectors ranked within their groups, sector × year, sectors without innovation."""
 
 import dash
-from dash import Input, callback, html, Output
+from dash import Input, Output, State, callback, html
 
 from analytics import metrics
 from dashboard.components.chart import chart_outputs, chart_values, create_chart_card
 from dashboard.components.filterbar import search_of
 from dashboard.components.page import (chart_grid, context_from_query, create_page, fresh_context,
-                                       register_cross_filter, rendered_output, rendered_state)
+                                       register_cross_filter, register_expand, rendered_output, rendered_state)
 from i18n import format_int, t
 
 dash.register_page(__name__, path="/urusan", order=3, name="Urusan", title="Urusan · Dasbor Inovasi", nav=True,
@@ -52,14 +52,16 @@ def layout(**query):
     *[output for name in CHARTS for output in chart_outputs(name)],
     Input("url", "search"),
     rendered_state(PAGE),
+    State("all-sector-rank-on", "data"),
     prevent_initial_call=True,
 )
-def update(search, rendered):
-    """Redraw when the filters change."""
-    ctx = fresh_context(search, rendered)
+def update(search, rendered, showing_all):
+    """Redraw when the filters change (the ranking keeps its "tampilkan semua" choice)."""
+    ctx = fresh_context(search, rendered, all=bool(showing_all))
     return [search_of(ctx.filters), create_without(ctx),
             *[value for name in CHARTS for value in chart_values(name, ctx)]]
 
 
 for _name, _field in CHARTS.items():
     register_cross_filter(_name, _field)
+register_expand("sector-rank")
