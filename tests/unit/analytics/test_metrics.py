@@ -125,3 +125,25 @@ def test_year_span_prefers_the_filter():
     assert metrics.year_span(story_frame()) == (2015, 2017)
     assert metrics.year_span(story_frame(), Filters(year_from=2016)) == (2016, 2017)
     assert metrics.year_span(story_frame(), Filters(year_from=2018, year_to=2016)) is None
+
+
+def test_top_and_others_sums_the_rest_into_one_row():
+    from analytics.metrics import OTHERS, top_and_others
+
+    ranked = metrics.rank(pd.DataFrame({"agency": [f"A{i:02d}" for i in range(14) for _ in range(14 - i)]}), "agency")
+    folded = top_and_others(ranked, 10)
+    assert folded["value"].tolist() == [f"A{i:02d}" for i in range(10)] + [OTHERS]
+    assert folded["count"].iloc[-1] == 4 + 3 + 2 + 1 and folded["count"].sum() == ranked["count"].sum()
+    assert folded["share"].sum() == pytest.approx(1.0)
+    assert top_and_others(ranked.head(11), 10)["value"].tolist() == ranked.head(11)["value"].tolist()  # one left: kept
+
+
+def test_matrix_top_and_others_sums_the_rest_per_year():
+    from analytics.metrics import OTHERS, matrix_top_and_others
+
+    frame = pd.DataFrame({"agency": [f"A{i:02d}" for i in range(13) for _ in range(13 - i)],
+                          "year": [2015 + (j % 2) for i in range(13) for j in range(13 - i)]})
+    matrix = metrics.year_matrix(frame, "agency")
+    folded = matrix_top_and_others(matrix, 10)
+    assert list(folded.index) == list(matrix.index[:10]) + [OTHERS]
+    assert folded.loc[OTHERS].tolist() == matrix.iloc[10:].sum().tolist()

@@ -56,3 +56,13 @@ def test_compliance_on_the_real_register():
     result = one_agency.compliance_by_year(frame(), register, (2017, 2017))
     assert result["innovating"].tolist() == [4]
     assert result["register"].tolist() == [len(register)]
+
+
+def test_the_rule_is_stated_only_under_years_and_agencies():
+    from analytics.filters import Filters
+
+    assert one_agency.applies(Filters())
+    assert one_agency.applies(Filters(year_from=2016, year_to=2017, agencies=("Dinas Kesehatan",)))
+    assert not one_agency.applies(Filters(sectors=("Kesehatan",)))
+    assert not one_agency.applies(Filters(stage="Uji Coba"))
+    assert not one_agency.applies(Filters(text="sehat"))

@@ -79,3 +79,40 @@ def test_download_name_from_chart_and_filters():
         "inovasi-data_2016-2016_posyandu-keliling"
     assert slug("Ketenteraman, Ketertiban Umum, dan Pelindungan Masyarakat") == \
         "ketenteraman-ketertiban-umum-dan-pelindungan-masyarakat"
+
+
+def _many_agencies():
+    rows = [{"year": 2015 + j % 3, "agency": f"Dinas {i:02d}", "sector": "Kesehatan", "stage": "Inisiatif",
+             "kind": "Digital", "form": "Pelayanan Publik", "initiator": "OPD"}
+            for i in range(14) for j in range(14 - i)]
+    return make_dataset(frame_of(rows), "test", "sample")
+
+
+def test_a_long_ranking_draws_its_top_10_and_its_table_keeps_every_row():
+    from charts.views import TOP
+
+    dataset = _many_agencies()
+    top = render("agency-rank", Context.build(dataset, Filters()))
+    assert len(top.figure.data[0].y) == TOP and len(top.table) == 14
+    every = render("agency-rank", Context.build(dataset, Filters(), all=True))
+    assert len(every.figure.data[0].y) == 14 and top.title == every.title
+
+
+def test_the_report_ranking_ends_with_lainnya_and_the_heatmap_table_too():
+    dataset = _many_agencies()
+    ctx = Context.build(dataset, Filters(), others=True)
+    ranking = render("agency", ctx)
+    assert len(ranking.table) == 11 and ranking.table.iloc[-1, 0] == "Lainnya"
+    assert ranking.table.iloc[-1, 1] == str(4 + 3 + 2 + 1)
+    heatmap = render("heatmap", ctx)
+    assert heatmap.table.iloc[-1, 0] == "Lainnya" and len(heatmap.table) == 11
+    assert heatmap.title == render("heatmap", Context.build(dataset, Filters())).title  # the finding of all rows
+
+
+def test_matrix_summary_is_the_phone_table_of_a_heatmap():
+    from charts.views import matrix_summary
+
+    summary = matrix_summary("heatmap", Context.build(_many_agencies(), Filters()))
+    assert len(summary) == 10
+    assert summary.iloc[0].tolist() == ["Dinas 00", "14", "3 dari 3 tahun"]
+    assert summary.iloc[-1].tolist() == ["Dinas 09", "5", "3 dari 3 tahun"]
