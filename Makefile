@@ -30,6 +30,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/bench_dashboard.py
 	$(BIN)/python bench/bench_exports.py
+	$(BIN)/python bench/bench_browser.py
+	$(BIN)/python bench/bench_load.py
 
 screenshots: $(STAMP)   # refresh the README's screenshots from the browser tests
 	DASBOR_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser/test_dashboard_browser.py -k screenshotted

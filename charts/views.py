@@ -310,16 +310,17 @@ class Rendered:
     empty: bool
 
 
-def render(name: str, ctx: Context) -> Rendered:
-    """Compute one chart of the view: data once, then figure, title and table from that data."""
+def render(name: str, ctx: Context, with_table: bool = True) -> Rendered:
+    """Compute one chart of the view: data once, then figure, title and table from that data
+    (`with_table=False`: an empty table, for the page, which builds it only when asked)."""
     chart = CHARTS[name]
     filename = download_name(name, ctx.filters)
     data = chart.data(ctx) if not ctx.view.empty else pd.DataFrame()
     if data.empty:
         return Rendered(figures.empty_figure(ctx.lang), t("title.empty", ctx.lang), ctx.caption(),
                         pd.DataFrame(), filename, True)
-    return Rendered(chart.figure(data, ctx), chart.title(data, ctx), ctx.caption(), chart.table(data, ctx),
-                    filename, False)
+    table = chart.table(data, ctx) if with_table else pd.DataFrame()
+    return Rendered(chart.figure(data, ctx), chart.title(data, ctx), ctx.caption(), table, filename, False)
 
 
 def slug(text: str) -> str:

@@ -6,7 +6,7 @@ shortlist); without --json, a readable table. Default edition: the latest in kip
 
 from __future__ import annotations
 
-import json
+import sys
 
 from cli.common import (add_filter_arguments, add_lang_argument, add_page_arguments,
                         add_source_arguments, load_edition_and_frame)
@@ -24,7 +24,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from analytics.filters import Filters
-    from analytics.kipp.readiness import evaluate, to_dict
+    from analytics.kipp.readiness import evaluate, write_json
 
     loaded = load_edition_and_frame(args)
     if isinstance(loaded, int):
@@ -35,7 +35,7 @@ def run(args) -> int:
     readiness = evaluate(frame, edition).select(filters.apply(frame).index)
     if args.json:
         query = filters.to_query(include_lang=False)
-        print(json.dumps(to_dict(readiness, args.lang, filters={"query": query}), ensure_ascii=False, indent=1))
+        write_json(readiness, sys.stdout, args.lang, filters={"query": query})
     else:
         print_table(readiness, args.lang)
     return 0

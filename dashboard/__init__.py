@@ -18,7 +18,7 @@ def create_app(source=None, store=None):
     """Build the Dash app (call once per process); `app.server` is the WSGI app for gunicorn."""
     import dash
 
-    from dashboard import auth, routes
+    from dashboard import auth, routes, speedups
     from dashboard.components import chart, downloads, filterbar, shell
     from dashboard.sources import CONFIG_KEY, source_from_environment
 
@@ -33,6 +33,8 @@ def create_app(source=None, store=None):
         pages_folder=str(PAGES_FOLDER),
         assets_folder=str(ASSETS_FOLDER),
         serve_locally=True,
+        assets_ignore=speedups.assets_ignore(),
+        suppress_callback_exceptions=speedups.suppress_callback_exceptions(),
         title="Dasbor Inovasi · Kabupaten Muara Enim",
         update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
@@ -45,6 +47,7 @@ def create_app(source=None, store=None):
     app.server.config[CONFIG_KEY] = source
     auth.configure(app.server, store, app.callback_map)
     routes.register_routes(app.server)
+    speedups.configure(app)
     with app.server.app_context():
         app.layout = shell.create_layout
     return app

@@ -15,6 +15,7 @@ import gc
 import os
 import threading
 import time
+import uuid
 from pathlib import Path
 from typing import Iterable
 
@@ -87,7 +88,8 @@ class FrameSource:
     """A frame already in memory (tests, benchmarks): one fixed data version."""
 
     def __init__(self, frame: pd.DataFrame, label: str = "frame", reference=None):
-        self._dataset = make_dataset(frame, f"frame-{id(frame):x}", label, reference)
+        # unique per source, never reused (the view cache keys answers by data version)
+        self._dataset = make_dataset(frame, f"frame-{uuid.uuid4().hex}", label, reference)
         settle_in_memory()
 
     def dataset(self) -> Dataset:

@@ -75,6 +75,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "source.files": ("{count} berkas", "{count} files"),
     # charts
     "chart.show_table": ("Lihat tabel", "Show table"),
+    "chart.loading": ("Memuat grafik…", "Loading the charts…"),
     "chart.empty": ("Tidak ada inovasi yang cocok dengan filter ini.", "No innovation matches these filters."),
     "chart.empty_hint": ("Ubah filter atau tekan Atur ulang.", "Change the filters or press Reset."),
     "chart.more": ("{count} lainnya", "{count} more"),

@@ -12,6 +12,9 @@ Outcome (DOMAIN.md §7):
 
 from __future__ import annotations
 
+import functools
+import itertools
+import json
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,7 +27,7 @@ from analytics.kipp.rules import FAIL, MISSING, PASS, Check  # noqa: F401 (re-ex
 from loaders.text import text_key
 
 __all__ = ["STATUSES", "PASS", "FAIL", "MISSING", "Readiness", "evaluate", "summary", "shortlist", "status_counts", "main_gaps",
-           "to_dict", "UnknownInnovation"]
+           "to_dict", "to_json", "write_json", "UnknownInnovation"]
 
 _BASE_COLUMNS = ["id", "name", "agency", "agency_raw", "year", "stage", "status", "awards",
                  "launch_date", "launch_date_precision", "trial_date", "trial_date_precision"]
@@ -165,52 +168,109 @@ def status_counts(readiness: Readiness, by: str) -> pd.DataFrame:
 
 
 def main_gaps(readiness: Readiness, lang: str = "id", limit: int = 3) -> list[str]:
-    """Per row, the labels of its failed checks, then its missing ones ('Umur inovasi; SK …')."""
+    """Per row, the labels of its failed checks, then its missing ones ('Umur inovasi; SK …'),
+    written once per distinct pattern of check states."""
     if not len(readiness):
         return []
     states = np.column_stack([check.state for check in readiness.checks])
     labels = np.array([check.label(lang) for check in readiness.checks], dtype=object)
-    gaps = []
-    for row in states:
+    patterns, inverse = np.unique(states, axis=0, return_inverse=True)
+    texts = []
+    for row in patterns:
         order = list(np.flatnonzero(row == FAIL)) + list(np.flatnonzero(row == MISSING))
         names = list(labels[order[:limit]])
         if len(order) > limit:
             names.append(f"+{len(order) - limit}")
-        gaps.append("; ".join(names))
-    return gaps
+        texts.append("; ".join(names))
+    return list(np.array(texts, dtype=object)[inverse.reshape(-1)])
 
 
 def to_dict(readiness: Readiness, lang: str = "id", filters: dict | None = None) -> dict:
-    """The JSON of `python app.py readiness --json` (DESIGN.md §3), plus edition facts and the shortlist."""
+    """The JSON of `python app.py readiness --json` (DESIGN.md §3) as Python values (see to_json)."""
+    return json.loads(to_json(readiness, lang, filters))
+
+
+def to_json(readiness: Readiness, lang: str = "id", filters: dict | None = None) -> str:
+    """The JSON of `python app.py readiness --json` as one text (see write_json)."""
+    return "".join(json_parts(readiness, lang, filters))
+
+
+def write_json(readiness: Readiness, stream, lang: str = "id", filters: dict | None = None) -> None:
+    """Write the JSON of `python app.py readiness --json` to `stream`, piece by piece."""
+    stream.writelines(json_parts(readiness, lang, filters))
+
+
+def json_parts(readiness: Readiness, lang: str = "id", filters: dict | None = None):
+    """The JSON of `python app.py readiness --json` (DESIGN.md §3), plus edition facts and the shortlist,
+    one innovation per line, in pieces. Written column by column: each check's JSON is made once per
+    distinct (message, state), the checks of a row once per distinct combination of those, so
+    100,000 innovations with their checks are written in about a second (bench/bench_dashboard.py)."""
     edition = readiness.edition
-    result = {
-        "edition": edition.year,
-        "edition_label": edition.label,
-        "closes": edition.close_date.isoformat(),
-        "summary": summary(readiness),
-        "innovations": _innovations(readiness, lang),
-        "shortlist": _records(shortlist(readiness)),
-    }
+    head = {"edition": edition.year, "edition_label": edition.label, "closes": edition.close_date.isoformat(),
+            "summary": summary(readiness)}
+    tail = {"shortlist": _records(shortlist(readiness))}
     if filters is not None:
-        result["filters"] = filters
-    return result
+        tail["filters"] = filters
+    lines = _innovation_lines(readiness, lang)
+    yield _string(head)[:-1] + ', "innovations": ['
+    if lines is not None:
+        yield "\n"
+        yield from lines
+        yield "\n"
+    yield "], " + _string(tail)[1:] + "\n"
 
 
-def _innovations(readiness: Readiness, lang: str) -> list[dict]:
-    """Every innovation with its checks, rendering each check's messages in one pass."""
+def _check_codes(check, lang: str) -> tuple[list[str], np.ndarray]:
+    """The check's distinct JSON objects and, per row, which one is its."""
+    texts, index = check.message_table(lang)
+    combined = index * 3 + (check.state.astype(np.int64) + 1)  # state is -1, 0 or 1
+    uniques, codes = np.unique(combined, return_inverse=True)
+    rule = _string(check.rule)
+    pieces = []
+    for value in uniques:
+        state = int(value % 3) - 1
+        passed = "null" if state == MISSING else ("true" if state == PASS else "false")
+        missing = "true" if state == MISSING else "false"
+        pieces.append(f'{{"rule": {rule}, "passed": {passed}, "missing": {missing}, '
+                      f'"message": {_string(texts[value // 3])}}}')
+    return pieces, codes.reshape(-1)
+
+
+def _innovation_lines(readiness: Readiness, lang: str):
+    """Each innovation as one line of JSON (its facts, then its checks), or None when there are none."""
     table = readiness.table
-    columns = [(check.rule, check.state, check.messages(lang)) for check in readiness.checks]
-    years = [None if pd.isna(year) else int(year) for year in table["year"]]
-    result = []
-    for position, row in enumerate(table[["id", "name", "agency", "status", "score", "group"]].itertuples(
-            index=False)):
-        checks = [{"rule": rule, "passed": None if state[position] == MISSING else bool(state[position] == PASS),
-                   "missing": bool(state[position] == MISSING), "message": messages[position]}
-                  for rule, state, messages in columns]
-        result.append({"id": row.id, "name": _plain(row.name), "agency": _plain(row.agency),
-                       "year": years[position], "status": row.status, "score": float(row.score),
-                       "group": row.group, "checks": checks})
-    return result
+    if not len(table):
+        return None
+    year_codes, year_values = pd.factorize(table["year"], use_na_sentinel=False)
+    years = np.array(["null" if pd.isna(year) else str(int(year)) for year in year_values], dtype=object)
+    strings = {name: _strings(table[name]) for name in ("id", "name", "agency", "status", "group")}
+    scores = np.array(list(map(repr, table["score"].astype(float).tolist())), dtype=object)
+    heads = ('{"id": ' + strings["id"] + ', "name": ' + strings["name"] + ', "agency": ' + strings["agency"]
+             + ', "year": ' + years[year_codes] + ', "status": ' + strings["status"] + ', "score": ' + scores
+             + ', "group": ' + strings["group"] + ', "checks": [')
+    checks = [_check_codes(check, lang) for check in readiness.checks]
+    which = np.zeros(len(table), dtype=np.int64)  # the row's combination of check pieces, numbered
+    for pieces, codes in checks:
+        which, _ = pd.factorize(which * len(pieces) + codes)
+    firsts = pd.Series(np.arange(len(which))).groupby(which, sort=True).first().to_numpy()
+    joined = np.array([", ".join(pieces[codes[row]] for pieces, codes in checks) + "]}" for row in firsts],
+                      dtype=object)
+    separators = itertools.repeat(",\n", len(table) - 1)
+    return itertools.chain.from_iterable(itertools.zip_longest(heads.tolist(), joined[which].tolist(), separators,
+                                                               fillvalue=""))
+
+
+_string = functools.partial(json.dumps, ensure_ascii=False)
+
+
+def _strings(column: pd.Series) -> np.ndarray:
+    """Each value as a JSON string (null when missing)."""
+    values = column.astype(object).to_numpy(dtype=object, copy=True)
+    missing = pd.isna(column).to_numpy()
+    values[missing] = ""
+    encoded = np.array(list(map(json.encoder.encode_basestring, values.tolist())), dtype=object)
+    encoded[missing] = "null"
+    return encoded
 
 
 def _plain(value):

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.kipp.editions import Edition, Terms
-from i18n import Bilingual, t, t_rows, template
+from i18n import Bilingual, placeholders, t, t_rows, template
 from loaders.schema import LIST_SEPARATOR
 from loaders.text import clean_text, text_key
 
@@ -48,12 +48,29 @@ class Check:
         return t(f"kipp.msg.{self.code[position]}", lang, **values)
 
     def messages(self, lang: str = "id") -> np.ndarray:
-        """Every row's message at once (one pass per distinct code)."""
-        result = np.empty(len(self.code), dtype=object)
+        """Every row's message at once."""
+        texts, index = self.message_table(lang)
+        return texts[index]
+
+    def message_table(self, lang: str = "id") -> tuple[np.ndarray, np.ndarray]:
+        """The distinct messages and, per row, which one is its: each message is written once per
+        distinct set of the values it shows (one pass per distinct code)."""
+        index = np.zeros(len(self.code), dtype=np.int64)
+        texts: list[str] = []
         for code in pd.unique(self.code):
             rows = np.flatnonzero(self.code == code)
-            result[rows] = np.array(t_rows(f"kipp.msg.{code}", lang, self.params, rows), dtype=object)
-        return result
+            key = f"kipp.msg.{code}"
+            varying = sorted(name for name in placeholders(template(key, lang))
+                             if isinstance(self.params[name], np.ndarray))
+            if varying:
+                columns = pd.DataFrame({name: self.params[name][rows] for name in varying})
+                groups = columns.groupby(varying, sort=False, dropna=False).ngroup().to_numpy()
+                firsts = pd.Series(np.arange(len(rows))).groupby(groups, sort=True).first().to_numpy()
+            else:
+                groups, firsts = np.zeros(len(rows), dtype=np.int64), np.zeros(1, dtype=np.int64)
+            index[rows] = len(texts) + groups
+            texts += t_rows(key, lang, self.params, rows[firsts])
+        return np.array(texts, dtype=object), index
 
     def as_dict(self, position: int, lang: str = "id") -> dict:
         """The check of one row in the shape of DESIGN.md §3: {rule, passed, missing, message}."""
@@ -227,23 +244,36 @@ def title_check(frame: pd.DataFrame) -> Check:
     named = key != ""
     repeated = keys.duplicated(keep=False).to_numpy() & named
     same_year = keys.assign(year=year).duplicated(keep=False).to_numpy() & named
-    count = np.zeros(len(frame), dtype=np.int64)
-    others = np.full(len(frame), "", dtype=object)
-    if repeated.any():
-        members = keys[repeated].assign(position=np.flatnonzero(repeated), year=year[repeated],
-                                        label=(_text(frame["id"]) + " (" + year + ")")[repeated])
-        for _, group in members.groupby(["agency", "key"], sort=False):
-            rows = list(group[["position", "year", "label"]].itertuples(index=False))
-            for position, own_year, _ in rows:
-                # a same-year duplicate names its twins; otherwise the records of the other years
-                twins = [r.label for r in rows if r.position != position
-                         and (r.year == own_year or not same_year[position])]
-                count[position], others[position] = len(twins), ", ".join(twins)
+    count, others = _twins(keys, year, repeated, same_year, _text(frame["id"]) + " (" + year + ")")
     state = np.where(~named, MISSING, np.where(same_year, FAIL, PASS)).astype(np.int8)
     code = np.select([~named, same_year, repeated], ["title.missing", "title.duplicate", "title.other_years"],
                      "title.ok").astype(object)
     shown = agency.where(agency.str.strip() != "", "-").to_numpy(dtype=object)
     return Check("title", *_labelled("title"), state, code, {"agency": shown, "count": count, "others": others})
+
+
+def _twins(keys: pd.DataFrame, year: pd.Series, repeated: np.ndarray, same_year: np.ndarray,
+           labels: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, how many other records share its title (same institution) and their labels: a
+    same-year duplicate names its same-year twins; any other repeated title, the records of every
+    year. Rows are grouped per set of records at once; only the labels are joined row by row."""
+    count = np.zeros(len(keys), dtype=np.int64)
+    others = np.full(len(keys), "", dtype=object)
+    if not repeated.any():
+        return count, others
+    positions = np.flatnonzero(repeated)
+    members = keys.iloc[positions].assign(year=np.where(same_year[positions], year.to_numpy(dtype=object)[positions],
+                                                        "*"))
+    sets = members.groupby(["agency", "key", "year"], sort=False).ngroup().to_numpy()
+    whole = members.groupby(["agency", "key"], sort=False).ngroup().to_numpy()
+    own = labels.to_numpy(dtype=object)[positions]
+    index = pd.Series(np.arange(len(positions)))
+    by_whole = index.groupby(whole, sort=True).agg(list).to_numpy(dtype=object)
+    by_set = index.groupby(sets, sort=True).agg(list).to_numpy(dtype=object)
+    pooled = np.where(same_year[positions], by_set[sets], by_whole[whole])
+    count[positions] = [len(pool) - 1 for pool in pooled]
+    others[positions] = [", ".join(own[j] for j in pool if j != i) for i, pool in enumerate(pooled)]
+    return count, others
 
 
 def section_checks(frame: pd.DataFrame, edition: Edition) -> list[Check]:

@@ -5,17 +5,24 @@ with `*chart_outputs(name)` / `chart_values(name, ctx)`, which return values in 
 A long ranking (views.EXPANDABLE) draws its top 10 with a "tampilkan semua" toggle (`all-<name>`,
 its state in the store `all-<name>-on`, see page.register_expand); a year heatmap (views.PHONE_TABLES)
 has a top-10 table beside it (`phone-<name>`) that a phone shows instead of the heatmap.
+Figures go to the browser lean (charts.lean); until Plotly has drawn one, its area shows a loading
+skeleton (dasbor.css). The table behind a chart is built only when "lihat tabel" opens it: each
+card keeps the view it shows (`chart-view`: the search and the page's options), and the table
+callback draws the table of that view while the card's table is open.
 """
 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import MATCH, Input, Output, State, clientside_callback, dcc, html
+from dash import MATCH, Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard.components.downloads import create_chart_menu
-from i18n import format_int, plotly_locale_config, t
+from analytics.filters import Filters
+from charts.lean import lean
 from charts.views import EXPANDABLE, PHONE_TABLES, TOP, Context, Rendered, matrix_summary, render
+from dashboard.components.downloads import create_chart_menu
+from dashboard.components.filterbar import search_of
+from i18n import format_int, plotly_locale_config, t
 
 MODEBAR_REMOVE = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d",
                   "resetScale2d", "toggleSpikelines", "hoverClosestCartesian", "hoverCompareCartesian",
@@ -85,26 +92,36 @@ def _extras(name: str, ctx: Context, rendered: Rendered) -> list:
     return parts
 
 
+def chart_view(ctx: Context) -> dict:
+    """What a card's table is drawn from: the view's search and the page's options (e.g. /tren's `by`)."""
+    return {"search": search_of(ctx.filters), "options": ctx.options}
+
+
 def create_chart_card(name: str, ctx: Context, rendered: Rendered | None = None,
                       heading: str | None = None) -> dbc.Card:
     """A card for chart `name`, filled with the view of `ctx` (so the first paint needs no callback);
     `heading`, when given, is a small line naming the chart above its title."""
-    rendered = rendered or render(name, ctx)
+    rendered = rendered or render(name, ctx, with_table=name in EXPANDABLE)  # a ranking counts its rows
     lang = ctx.lang
     extras = _extras(name, ctx, rendered)
     return dbc.Card(dbc.CardBody([
         *([html.Div(heading, className="small text-muted")] if heading else []),
         html.H2(rendered.title, id=f"title-{name}", className="chart-title h6"),
         html.Div(_empty_note(rendered, lang), id=f"empty-{name}"),
-        dcc.Graph(id=f"chart-{name}", figure=rendered.figure, config=graph_config(rendered.filename, lang),
-                  className="chart-graph heatmap-graph" if name in PHONE_TABLES else "chart-graph"),
+        html.Div(dcc.Graph(id=f"chart-{name}", figure=lean(rendered.figure),
+                           config=graph_config(rendered.filename, lang),
+                           className="chart-graph heatmap-graph" if name in PHONE_TABLES else "chart-graph"),
+                 className="chart-area"),
         *[part for part in extras if not isinstance(part, dbc.Button)],
         html.P(rendered.caption, id=f"caption-{name}", className="chart-caption small text-muted mb-1"),
         dbc.Button(t("chart.show_table", lang), id={"type": "table-toggle", "chart": name}, color="link",
                    size="sm", className="p-0 chart-table-toggle", n_clicks=0),
         *[part for part in extras if isinstance(part, dbc.Button)],
         create_chart_menu(name, ctx),
-        dbc.Collapse(html.Div(create_table(rendered.table, lang), id=f"table-{name}", className="pt-2"),
+        dcc.Store(id={"type": "chart-view", "chart": name}, data=chart_view(ctx)),
+        dcc.Store(id={"type": "chart-table-request", "chart": name}),
+        dbc.Collapse(html.Div(html.Div(id={"type": "chart-table", "chart": name}), id=f"table-{name}",
+                              className="pt-2"),
                      id={"type": "table-collapse", "chart": name}, is_open=False),
     ]), className="chart-card h-100")
 
@@ -113,7 +130,7 @@ def chart_outputs(name: str) -> list[Output]:
     """The outputs that refresh card `name`, in the order chart_values returns them."""
     outputs = [Output(f"chart-{name}", "figure"), Output(f"chart-{name}", "config"),
                Output(f"title-{name}", "children"), Output(f"caption-{name}", "children"),
-               Output(f"table-{name}", "children"), Output(f"empty-{name}", "children")]
+               Output({"type": "chart-view", "chart": name}, "data"), Output(f"empty-{name}", "children")]
     if name in EXPANDABLE:
         # the state too: the page's callback may run against a layout redrawn (store reset) for the same URL
         outputs += [Output(f"all-{name}", "children"), Output(f"all-{name}", "className"),
@@ -125,9 +142,9 @@ def chart_outputs(name: str) -> list[Output]:
 
 def chart_values(name: str, ctx: Context) -> list:
     """Values for chart_outputs(name) under `ctx`."""
-    rendered = render(name, ctx)
-    values = [rendered.figure, graph_config(rendered.filename, ctx.lang), rendered.title, rendered.caption,
-              create_table(rendered.table, ctx.lang), _empty_note(rendered, ctx.lang)]
+    rendered = render(name, ctx, with_table=name in EXPANDABLE)  # a ranking counts its rows
+    values = [lean(rendered.figure), graph_config(rendered.filename, ctx.lang), rendered.title, rendered.caption,
+              chart_view(ctx), _empty_note(rendered, ctx.lang)]
     if name in EXPANDABLE:
         values += [*toggle_state(name, ctx, rendered), bool(ctx.options.get("all"))]
     if name in PHONE_TABLES:
@@ -135,8 +152,38 @@ def chart_values(name: str, ctx: Context) -> list:
     return values
 
 
+def table_of(name: str, view: dict | None) -> html.Div:
+    """The table behind chart `name` in the view a card keeps (see chart_view)."""
+    from dashboard.sources import current_dataset
+
+    view = view or {}
+    ctx = Context.build(current_dataset(), Filters.from_query(view.get("search")), **(view.get("options") or {}))
+    return create_table(render(name, ctx).table, ctx.lang)
+
+
 def register_callbacks() -> None:
-    """The "lihat tabel" toggle of every card (called by create_app)."""
+    """The "lihat tabel" toggle of every card, and its table built on opening (called by create_app)."""
+
+    # While the table is open, ask for the table of the view the card shows (closed: ask nothing).
+    clientside_callback(
+        "function(open, view) { return open ? view : window.dash_clientside.no_update; }",
+        Output({"type": "chart-table-request", "chart": MATCH}, "data"),
+        Input({"type": "table-collapse", "chart": MATCH}, "is_open"),
+        Input({"type": "chart-view", "chart": MATCH}, "data"),
+        prevent_initial_call=True,
+    )
+
+    @callback(
+        Output({"type": "chart-table", "chart": MATCH}, "children"),
+        Input({"type": "chart-table-request", "chart": MATCH}, "data"),
+        prevent_initial_call=True,
+    )
+    def chart_table(view):
+        """The table behind the chart, for the view asked."""
+        import dash
+
+        return table_of(dash.ctx.outputs_list["id"]["chart"], view)
+
     # "Lihat tabel": pure UI, so it runs in the browser.
     clientside_callback(
         "function(n, open) { return n ? !open : open; }",

@@ -5,6 +5,7 @@ chips, footer. Pages appear in the navbar when they register with `nav=True` and
 
 from __future__ import annotations
 
+import copy
 import re
 
 import dash
@@ -80,6 +81,26 @@ def create_account_item(lang: str = "id") -> dbc.NavItem:
     ], action="/logout", method="post", className="d-flex align-items-center gap-1 nav-account"))
 
 
+def create_skeleton(lang: str = "id") -> html.Div:
+    """What the page area shows until the page arrives: grey blocks where the KPIs and charts will
+    be (dasbor.css), and the words "loading" for screen readers."""
+    blocks = [html.Div(className="skeleton skeleton-heading"),
+              html.Div([html.Div(className="skeleton skeleton-kpi") for _ in range(4)], className="skeleton-row"),
+              html.Div(className="skeleton skeleton-chart"),
+              html.Div([html.Div(className="skeleton skeleton-chart") for _ in range(2)], className="skeleton-row")]
+    return html.Div([html.Span(t("chart.loading", lang), className="visually-hidden"), *blocks],
+                    id="page-skeleton", className="page-skeleton", role="status", **{"aria-busy": "true"})
+
+
+def page_container() -> html.Div:
+    """Dash's page container, its content area holding the skeleton until the routing callback fills it."""
+    container = copy.deepcopy(dash.page_container)
+    for child in container.children:
+        if getattr(child, "id", None) == "_pages_content":
+            child.children = create_skeleton()
+    return container
+
+
 def create_layout() -> html.Div:
     """The app layout (a function, so each page load sees the current data version)."""
     dataset = current_dataset()
@@ -100,7 +121,7 @@ def create_layout() -> html.Div:
             ], className="d-flex align-items-center flex-wrap gap-1 mb-2"),
             dbc.Collapse(create_filter_bar(dataset), id="filter-collapse", is_open=False,
                          className="filter-collapse mb-3"),
-            html.Main(dash.page_container, className="page"),
+            html.Main(page_container(), className="page"),
         ], fluid="lg"),
     ], className="app-shell")
 

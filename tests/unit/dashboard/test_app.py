@@ -25,7 +25,9 @@ def client(app):
 def outputs_of(text: str) -> list[dict]:
     """ "..a.b...c.d.." (several outputs) or "a.b" (one) -> [{"id": "a", "property": "b"}, ...]."""
     parts = text[2:-2].split("...") if text.startswith("..") else [text.split("@")[0]]
-    return [{"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1]} for part in parts]
+    ids = [part.rsplit(".", 1)[0] for part in parts]  # a pattern-matching id is written as its JSON
+    return [{"id": json.loads(i) if i.startswith("{") else i, "property": part.rsplit(".", 1)[1]}
+            for i, part in zip(ids, parts)]
 
 
 def call(client, app, first_output: str, inputs: list[dict], state: list[dict] | None = None,

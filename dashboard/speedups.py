@@ -1,0 +1,49 @@
+"""The switch for what makes the first screen fast: $DASBOR_SPEEDUPS=0 serves the dashboard as it was
+before (no compression, no long-lived caching of static files, no view cache, Plotly's full bundle),
+so the benchmarks can measure both in one run.
+
+On (the default): the partial Plotly bundle in assets/vendor (every trace type the charts use, bar and
+heatmap, see charts/figures.py), compressed static files with long-lived fingerprinted URLs
+(dashboard.compression), the shared cache of view callbacks (dashboard.view_cache) and pages served
+without Dash's validation layout.
+"""
+
+from __future__ import annotations
+
+import os
+
+SPEEDUPS_ENV = "DASBOR_SPEEDUPS"
+VENDOR_PLOTLY = r"^plotly-cartesian"  # matched against file names (Dash applies assets_ignore to names)
+
+
+def enabled() -> bool:
+    """False only when $DASBOR_SPEEDUPS is 0 / false / no / off."""
+    return os.environ.get(SPEEDUPS_ENV, "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+def assets_ignore() -> str:
+    """Assets Dash must not put in the page: without speedups, the partial Plotly bundle (Dash then
+    loads its full bundle when the first chart appears, as before)."""
+    return "" if enabled() else VENDOR_PLOTLY
+
+
+def suppress_callback_exceptions() -> bool:
+    """Whether Dash leaves out the validation layout: every page's component ids (~700 components,
+    116 kB of JSON) that Dash otherwise writes into every page it serves, for the browser to check
+    each callback against before running it — a check for development (tests/unit/dashboard/test_app.py
+    draws every page and callback), which on a phone costs a noticeable part of the first screen."""
+    return enabled()
+
+
+def configure(app) -> None:
+    """Compression and the view cache on `app` (call after the login guard is installed)."""
+    if not enabled():
+        return
+    server = app.server
+    from dashboard import compression, view_cache
+    from store.database import instance_dir
+
+    folder = instance_dir()
+    compression.configure(server, folder / "static-cache")
+    view_cache.configure(server, folder / "view-cache")
+
