@@ -8,28 +8,19 @@ The `reference_*` functions are that row-by-row code, kept here as the definitio
 from __future__ import annotations
 
 import json
-import string
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from analytics.kipp import rules
-from analytics.kipp.messages import MESSAGES
 from analytics.kipp.readiness import FAIL, MISSING, PASS, evaluate, main_gaps, to_dict, to_json
 from loaders.schema import KIPP_SECTIONS
 from loaders.text import text_key
 
 
 def reference_messages(check, lang: str) -> list[str]:
-    result = []
-    for position, code in enumerate(check.code):
-        template = MESSAGES[code].get(lang, MESSAGES[code]["id"])
-        names = [name for _, name, _, _ in string.Formatter().parse(template) if name]
-        values = {name: check.params[name][position] if isinstance(check.params[name], np.ndarray)
-                  else check.params[name] for name in names}
-        result.append(template.format_map(values))
-    return result
+    return [check.message(position, lang) for position in range(len(check.code))]  # one row at a time
 
 
 def reference_twins(frame: pd.DataFrame) -> tuple[list[int], list[str]]:
