@@ -2,9 +2,9 @@
 
 Measured through Flask's test client (no browser, no network), in one process:
 - the p95 time of a filter-change callback: the overview's refresh (POST /_dash-update-component
-  with the payload the browser sends when the URL's search changes), as served (a few views asked
-  in turn, so from the shared view cache after their first time) and computed every time
-  (`callback_computed_*`: each request a view not seen before);
+  with the payload the browser sends when the URL's search changes), as served once each view has
+  been met (from the shared view cache) and computed every time (`callback_computed_*`: each
+  request a view not seen before);
 - the p95 time of the initial layout: GET /?from=… (the index), GET /_dash-layout (the shell with
   the filter bar) and the page-routing callback that draws the page for that URL;
 - the process's peak memory (RSS) after those;
@@ -166,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         response = client.post("/_dash-update-component", json=body, headers=token)
         assert response.status_code == 200, response.data[:300]
 
+    timed(change_filter, len(searches))  # each view met once: the shared view cache holds it from then on
     callback_times = timed(change_filter, args.repeat)
     computed_times = timed(lambda: change_filter(fresh=True), args.repeat)
     layout_times = timed(initial_layout, args.repeat)
