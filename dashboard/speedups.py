@@ -35,10 +35,19 @@ def suppress_callback_exceptions() -> bool:
     return enabled()
 
 
+# Dash's chunks that every page needs once its layout arrives (the charts, the filter bar): asked for
+# with the page, not one round trip after the layout
+PRELOAD = ("dcc/async-graph.js", "dcc/async-dropdown.js", "dcc/async-slider.js")
+
+
 def configure(app) -> None:
-    """Compression and the view cache on `app` (call after the login guard is installed)."""
+    """Compression, the view cache and the preloaded chunks on `app` (call after the login guard is
+    installed)."""
     if not enabled():
         return
+    links = "".join(f'<link rel="preload" as="script" href="/_dash-component-suites/dash/{path}">'
+                    for path in PRELOAD)
+    app.index_string = app.index_string.replace("{%favicon%}", "{%favicon%}" + links, 1)
     server = app.server
     from dashboard import compression, view_cache
     from store.database import instance_dir

@@ -78,3 +78,9 @@ def test_speedups_off_serves_everything_as_before(monkeypatch):
     url = script_urls(client)[0]
     response = client.get(url, headers={"Accept-Encoding": "br, gzip"})
     assert "Content-Encoding" not in response.headers
+
+
+def test_the_chunks_every_page_needs_are_asked_for_with_the_page(client):
+    html = client.get("/").data.decode()
+    for chunk in ("async-graph.js", "async-dropdown.js", "async-slider.js"):
+        assert f'<link rel="preload" as="script" href="/_dash-component-suites/dash/dcc/{chunk}">' in html
