@@ -49,10 +49,11 @@ def configure(app) -> None:
                     for path in PRELOAD)
     app.index_string = app.index_string.replace("{%favicon%}", "{%favicon%}" + links, 1)
     server = app.server
-    from dashboard import compression, view_cache
+    from dashboard.compression import configure as compress_responses
+    from dashboard.view_cache import configure as cache_views
     from store.database import instance_dir
 
     folder = instance_dir()
-    compression.configure(server, folder / "static-cache")
-    view_cache.configure(server, folder / "view-cache")
+    compress_responses(server, folder / "static-cache")
+    cache_views(server, folder / "view-cache")
 
