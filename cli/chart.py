@@ -10,10 +10,9 @@ active filters in words and the source; it is drawn by the system Chromium ($BRO
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from cli.common import (UsageError, add_filter_arguments, add_lang_argument, add_page_arguments,
-                        add_source_arguments, check_edition, load_context)
+                        add_source_arguments, check_edition, check_suffix, load_context)
 
 FORMATS = (".png", ".svg", ".pdf")
 
@@ -32,18 +31,15 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from exports.charts import chart_names
     from exports.images import ImageExportError, chart_image, chromium_available, browser_path
+    from i18n import format_int, t
 
-    output = Path(args.output)
-    if output.suffix.lower() not in FORMATS:
-        raise UsageError(f"-o harus berakhiran {', '.join(FORMATS)}: {output.name}")
+    output = check_suffix(args, FORMATS)
     if args.name not in chart_names():
-        raise UsageError(f"grafik tidak dikenal: {args.name} (pilih {', '.join(chart_names())})")
+        raise UsageError(t("cli.chart.unknown", args.lang, name=args.name, names=", ".join(chart_names())))
     if not check_edition(args):
         return 2
     if not chromium_available():
-        print(f"Chromium tidak ditemukan di {browser_path()}; atur BROWSER_PATH ke Chromium atau Chrome."
-              if args.lang == "id" else
-              f"No Chromium at {browser_path()}; set BROWSER_PATH to a Chromium or Chrome.", file=sys.stderr)
+        print(t("cli.chart.no_chromium", args.lang, path=browser_path()), file=sys.stderr)
         return 1
     ctx = load_context(args)
     if ctx is None:
@@ -56,6 +52,5 @@ def run(args) -> int:
     temporary = output.with_name(f".{output.name}.tmp")
     temporary.write_bytes(data)
     temporary.replace(output)  # atomic: a failed export never leaves half a file behind
-    rows = len(ctx.view)
-    print(f"{args.name}: {rows} inovasi → {output}" if args.lang == "id" else f"{args.name}: {rows} innovations → {output}")
+    print(t("cli.chart.done", args.lang, name=args.name, count=format_int(len(ctx.view), args.lang), output=output))
     return 0

@@ -11,11 +11,21 @@ import argparse
 import sys
 from pathlib import Path
 
-from i18n import printable
+from i18n import CATALOG, format_datetime, format_int, printable, t
 
 
 class UsageError(Exception):
     """A mistake in the command line itself (exit code 2)."""
+
+
+def check_suffix(args, suffixes: tuple[str, ...]) -> Path:
+    """`-o`'s path; a UsageError (exit code 2) unless it ends in one of `suffixes`."""
+    output = Path(args.output)
+    if output.suffix.lower() not in suffixes:
+        listed = suffixes[0] if len(suffixes) == 1 else \
+            ", ".join(suffixes[:-1]) + t("cli.or", args.lang) + suffixes[-1]
+        raise UsageError(t("cli.bad_suffix", args.lang, suffixes=listed, name=output.name))
+    return output
 
 
 # -- argument groups --------------------------------------------------------------------------------
@@ -141,21 +151,17 @@ def run_with_store(args, action) -> int:
         store.close()
 
 
-BATCH_STATUS_LABELS = {"active": ("aktif", "active"), "rolled_back": ("dibatalkan", "rolled back"),
-                       "replaced": ("diganti", "replaced")}
-
-
 def batch_line(batch: dict, lang: str) -> str:
-    """One batch as a line: '#3  aktif  2025-01-31 10:02  budi  rekap.xlsx  202 inovasi  (2015: 79, ...)'."""
-    english = lang == "en"
-    status = BATCH_STATUS_LABELS.get(batch["status"], (batch["status"],) * 2)[english]
-    when = (batch["when"] or "")[:16].replace("T", " ")
-    years = ", ".join(f"{year}: {count}" for year, count in batch["by_year"].items())
-    records = "innovations" if english else "inovasi"
+    """One batch as a line: '#3  aktif  31 Januari 2025 10.02  budi  rekap.xlsx  202 inovasi  (2015: 79, ...)'."""
+    status_key = f"data.status.{batch['status']}"
+    status = t(status_key, lang) if status_key in CATALOG else batch["status"]
+    when = format_datetime(batch["when"], lang) if batch["when"] else ""
+    years = ", ".join(f"{year}: {format_int(count, lang)}" for year, count in batch["by_year"].items())
+    records = t("cli.history.records", lang, count=format_int(batch["records"], lang))
     visible = "" if batch["active_records"] == batch["records"] else (
-        f", {batch['active_records']} " + ("shown" if english else "tampil"))
+        ", " + t("cli.history.shown", lang, count=format_int(batch["active_records"], lang)))
     return printable(f"#{batch['id']}  {status:<10}  {when}  {batch['who']}  {batch['file']}  "
-                     f"{batch['records']} {records}{visible}  ({years})")  # names cannot forge lines
+                     f"{records}{visible}  ({years})")  # names cannot forge lines
 
 
 # -- what the data commands read --------------------------------------------------------------------
@@ -199,8 +205,7 @@ def load_frame(args):
         print(issue.to_line(), file=sys.stderr)
     if result.frame.empty:
         where = ", ".join(str(p) for p in paths)
-        print(("Tidak ada inovasi yang terbaca dari " if args.lang == "id" else "No innovations could be read from ")
-              + where, file=sys.stderr)
+        print(t("cli.nothing_read", args.lang, paths=where), file=sys.stderr)
         return None
     return result.frame
 
@@ -220,8 +225,7 @@ def _store_frame(args):
 
         return load_frame(argparse.Namespace(**{**vars(args), "data": [SAMPLE_DIR]}))
     if frame.empty:
-        print("Penyimpanan tidak memuat inovasi aktif." if args.lang == "id" else "The store holds no active innovation.",
-              file=sys.stderr)
+        print(t("cli.store_no_active", args.lang), file=sys.stderr)
         return None
     return frame
 

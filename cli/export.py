@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from cli.common import UsageError, add_lang_argument
+from cli.common import add_lang_argument, check_suffix
 
 FORMATS = (".csv", ".xlsx")
 
@@ -19,21 +17,20 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from exports.tabular import write_csv, write_xlsx
+    from i18n import format_int, t
     from loaders import load_paths
 
-    output = Path(args.output)
-    if output.suffix.lower() not in FORMATS:
-        raise UsageError(f"-o harus berakhiran {' atau '.join(FORMATS)}: {output.name}")
+    output = check_suffix(args, FORMATS)
     result = load_paths(args.files, lang=args.lang)
     for issue in result.issues:
         if issue.severity == "error":
             print(issue.to_line())
     if not result.ok:
-        print("Tidak ada yang ditulis." if args.lang == "id" else "Nothing was written.")
+        print(t("cli.export.nothing", args.lang))
         return 1
     temporary = output.with_name(f".{output.name}.tmp")
     writer = write_csv if output.suffix.lower() == ".csv" else write_xlsx
     writer(result.frame, temporary)
     temporary.replace(output)  # atomic: a failed export never leaves half a file behind
-    print(f"{len(result.frame)} baris → {output}" if args.lang == "id" else f"{len(result.frame)} rows → {output}")
+    print(t("cli.export.done", args.lang, count=format_int(len(result.frame), args.lang), output=output))
     return 0

@@ -6,6 +6,7 @@ import json
 
 from cli.common import add_lang_argument, batch_line, run_with_store
 
+
 def register(subparsers) -> None:
     parser = subparsers.add_parser("history", help="riwayat unggahan (batch) di penyimpanan")
     parser.add_argument("--json", action="store_true", help="cetak satu objek JSON")
@@ -14,6 +15,8 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from i18n import t
+
     def show(store) -> int:
         batches = store.history()
         if args.json:
@@ -21,7 +24,7 @@ def run(args) -> int:
                              ensure_ascii=False, indent=1))
             return 0
         if not batches:
-            print("The store is empty." if args.lang == "en" else "Penyimpanan masih kosong.")
+            print(t("cli.history.empty", args.lang))
         for batch in batches:
             print(batch_line(batch, args.lang))
         return 0

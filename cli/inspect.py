@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from cli.common import add_lang_argument, add_map_argument, existing_store
-from i18n import printable
+from i18n import format_int, printable, t
 
 
 def register(subparsers) -> None:
@@ -41,21 +41,17 @@ def run(args) -> int:
 
 def print_report(result, lang: str) -> None:
     """The readable form: files and sheets, issues, then the counts per year."""
-    english = lang == "en"
     for report in result.files:
-        status = {"ok": "OK", "rejected": "REJECTED" if english else "DITOLAK"}[report.status]
-        print(f"{status}  {printable(report.path)}")  # a name with a newline or ANSI code cannot forge lines
+        print(f"{t(f'cli.inspect.{report.status}', lang)}  {printable(report.path)}")  # a name cannot forge lines
         for sheet in report.sheets:
             if sheet.skipped:
                 print(f"    - {printable(sheet.name)}: {printable(sheet.skipped)}")
             else:
-                header = "header row" if english else "baris judul kolom"
-                records = "records" if english else "inovasi"
-                print(f"    - {printable(sheet.name)}: {header} {sheet.header_row}, {sheet.records} {records}")
+                print(f"    - {printable(sheet.name)}: " + t("cli.inspect.sheet", lang, row=sheet.header_row,
+                                                               count=format_int(sheet.records, lang)))
     for issue in result.issues:
         print(issue.to_line())
     by_year = result.frame["year"].value_counts().sort_index()
-    total = "Total" if english else "Jumlah"
-    print(f"{total}: {len(result.frame)} " + ("innovations" if english else "inovasi"))
+    print(t("cli.inspect.total", lang, count=format_int(len(result.frame), lang)))
     for year, count in by_year.items():
-        print(f"  {year}: {count}")
+        print(f"  {year}: {format_int(count, lang)}")

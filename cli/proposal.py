@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from cli.common import (UsageError, add_lang_argument, add_page_arguments, add_source_arguments,
+from cli.common import (add_lang_argument, add_page_arguments, add_source_arguments, check_suffix,
                         load_edition_and_frame)
 
 
@@ -22,10 +21,9 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from analytics.kipp.readiness import UnknownInnovation, evaluate
     from exports.proposal_docx import proposal_document
+    from i18n import format_int, t
 
-    output = Path(args.output)
-    if output.suffix.lower() != ".docx":
-        raise UsageError(f"-o harus berakhiran .docx: {output.name}")
+    output = check_suffix(args, (".docx",))
     loaded = load_edition_and_frame(args)
     if isinstance(loaded, int):
         return loaded
@@ -34,12 +32,8 @@ def run(args) -> int:
     try:
         document = proposal_document(frame, readiness, args.innovation_id, args.lang)
     except UnknownInnovation:
-        message = (f"Inovasi dengan id '{args.innovation_id}' tidak ada di data ({len(frame)} inovasi dibaca); "
-                   "lihat id-nya dengan `python app.py readiness`."
-                   if args.lang == "id" else
-                   f"No innovation with id '{args.innovation_id}' in the data ({len(frame)} innovations read); "
-                   "list the ids with `python app.py readiness`.")
-        print(message, file=sys.stderr)
+        print(t("cli.proposal.unknown", args.lang, id=args.innovation_id, count=format_int(len(frame), args.lang)),
+              file=sys.stderr)
         return 1
     temporary = output.with_name(f".{output.name}.tmp")
     document.save(str(temporary))

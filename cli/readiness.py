@@ -45,18 +45,18 @@ def print_table(readiness, lang: str) -> None:
     """Summary, one line per innovation, then the shortlist per institution."""
     from analytics.kipp.statuses import status_label
     from analytics.kipp.readiness import main_gaps, shortlist, summary
+    from i18n import format_date, format_int, format_score, t
 
-    en = lang == "en"
     edition = readiness.edition
-    closes = edition.close_date.strftime("%d-%m-%Y")
-    print(f"{edition.label} — " + ("closes " if en else "penutupan ") + closes)
-    print("  ".join(f"{status_label(status, lang)}: {count}" for status, count in summary(readiness).items()))
+    print(t("cli.readiness.edition", lang, edition=edition.label, closes=format_date(edition.close_date, "day", lang)))
+    print("  ".join(f"{status_label(status, lang)}: {format_int(count, lang)}"
+                    for status, count in summary(readiness).items()))
     print()
-    headers = ("Status", "Score" if en else "Skor", "Year" if en else "Tahun", "ID",
-               "Agency" if en else "Perangkat daerah", "Innovation" if en else "Inovasi",
-               "Main gaps" if en else "Kekurangan utama")
+    headers = tuple(t(f"kipp.ui.col.{column}", lang) for column in ("status", "score", "year")) + ("ID",) + tuple(
+        t(f"kipp.ui.col.{column}", lang) for column in ("agency", "name", "gaps"))
     table = readiness.table
-    rows = [(status_label(r.status, lang), f"{r.score:g}", "" if r.year is None or r.year != r.year else str(r.year),
+    rows = [(status_label(r.status, lang), format_score(r.score, lang),
+             "" if r.year is None or r.year != r.year else str(r.year),
              r.id, _cut(r.agency, 30), _cut(r.name, 40), gaps)
             for r, gaps in zip(table.itertuples(), main_gaps(readiness, lang))]
     widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
@@ -64,9 +64,9 @@ def print_table(readiness, lang: str) -> None:
         print("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths)).rstrip())
     picked = shortlist(readiness)
     print()
-    print(("Shortlist per institution" if en else "Daftar usulan per instansi") + f" ({len(picked)}):")
+    print(t("cli.readiness.shortlist", lang, count=format_int(len(picked), lang)))
     for agency, members in picked.groupby("agency", sort=True):
-        names = ", ".join(f"{r.rank}. {r.name} ({r.score:g})" for r in members.itertuples())
+        names = ", ".join(f"{r.rank}. {r.name} ({format_score(r.score, lang)})" for r in members.itertuples())
         print(f"  {agency}: {names}")
 
 

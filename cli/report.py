@@ -9,10 +9,9 @@ report is still written, with each chart's numbers as a table, and says so.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from cli.common import (UsageError, add_filter_arguments, add_lang_argument, add_page_arguments,
-                        add_source_arguments, check_edition, load_context)
+from cli.common import (add_filter_arguments, add_lang_argument, add_page_arguments, add_source_arguments,
+                        check_edition, check_suffix, load_context)
 
 FORMATS = (".pdf", ".docx")
 
@@ -32,9 +31,7 @@ def run(args) -> int:
     from exports.report.formats import write_report
     from i18n import format_int, t
 
-    output = Path(args.output)
-    if output.suffix.lower() not in FORMATS:
-        raise UsageError(f"-o harus berakhiran {' atau '.join(FORMATS)}: {output.name}")
+    output = check_suffix(args, FORMATS)
     if not check_edition(args):
         return 2
     ctx = load_context(args)

@@ -12,9 +12,11 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from i18n import t
+
     def act(store) -> int:
         batch = store.restore(args.batch, user=cli_user(args))
-        print(("Restored: " if args.lang == "en" else "Dipulihkan: ") + batch_line(batch, args.lang))
+        print(t("cli.restore.done", args.lang, batch=batch_line(batch, args.lang)))
         return 0
 
     return run_with_store(args, act)

@@ -12,9 +12,11 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from i18n import t
+
     def act(store) -> int:
         batch = store.rollback(args.batch, user=cli_user(args))
-        print(("Rolled back: " if args.lang == "en" else "Dibatalkan: ") + batch_line(batch, args.lang))
+        print(t("cli.rollback.done", args.lang, batch=batch_line(batch, args.lang)))
         return 0
 
     return run_with_store(args, act)

@@ -29,7 +29,8 @@ def handle(args) -> int:
     paths = [Path(p) for p in (args.data or [])]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
-        print(f"python app.py serve: tidak ditemukan / not found: {', '.join(missing)}", file=sys.stderr)
+        print(f"python app.py serve: {both_languages('cli.serve.not_found', ' / ')}: {', '.join(missing)}",
+              file=sys.stderr)
         return 1
     if paths:  # workers started by the reloader read the same data
         os.environ[ENV_DATA] = os.pathsep.join(str(p.resolve()) for p in paths)
@@ -37,12 +38,14 @@ def handle(args) -> int:
     if store is None:
         return 1
     if not store.users():
-        print(NO_USERS_NOTICE, file=sys.stderr)
+        print(both_languages("cli.serve.no_users", "\n"), file=sys.stderr)
     app = create_app(DataSource(paths) if paths else StoreSource(store), store)
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0
 
 
-NO_USERS_NOTICE = ("Belum ada pengguna: dasbor terbuka untuk dilihat tanpa masuk. Buat editor dengan\n"
-                   "  python app.py adduser NAMA --role editor\n"
-                   "No users yet: anyone may view without logging in. Create an editor with the command above.")
+def both_languages(key: str, separator: str) -> str:
+    """`serve` has no --lang: what it says before the dashboard runs, it says in both languages."""
+    from i18n import t
+
+    return separator.join(t(key, lang) for lang in ("id", "en"))

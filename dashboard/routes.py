@@ -15,7 +15,7 @@ import flask
 
 from dashboard.auth import csrf_token, csrf_valid, current_role, log_in, log_out, users
 from dashboard.throttle import LoginThrottle
-from i18n import normalise_lang, t
+from i18n import normalise_lang, other_language, t
 
 PID_ENV = "DASBOR_TEST_SHOW_PID"  # tests only: /api/summary and X-Dasbor-Worker name the worker that answered
 MAX_NEXT = 2000                   # a longer `next` is not a page of this site
@@ -62,7 +62,7 @@ def safe_next(target: str | None) -> str:
 
 def _render(lang: str, next_path: str, name: str = "", error: str = "", status: int = 200):
     html = flask.render_template_string(
-        LOGIN_PAGE, lang=lang, other="en" if lang == "id" else "id", t=lambda key: t(key, lang),
+        LOGIN_PAGE, lang=lang, other=other_language(lang), t=lambda key: t(key, lang),
         token=csrf_token(), next=next_path, name=name, error=error, anonymous=current_role() is not None,
         query="?lang=en" if lang == "en" else "")
     return flask.Response(html, status=status, mimetype="text/html")

@@ -18,14 +18,13 @@ import pandas as pd
 
 from analytics.dataset import source_caption
 from exports.tabular import write_csv, write_xlsx
-from i18n import format_int, t
+from i18n import format_date, format_int, t
 from charts.views import Context, download_name
 
 MEDIA_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv",
 }
-DATE_FORMATS = {"day": "%d-%m-%Y", "month": "%m-%Y", "year": "%Y"}
 ROW_ORDER = ["year", "agency", "name"]  # the rows' order here and in /inovasi's list before the user sorts
 
 
@@ -34,14 +33,12 @@ def export_columns(frame: pd.DataFrame) -> list[str]:
     return [column for column in frame.columns if not column.endswith("_precision")]
 
 
-def _date_text(values: pd.Series, precision: pd.Series | None) -> list[str | None]:
-    out = []
-    for value, level in zip(values, precision if precision is not None else [None] * len(values)):
-        if value is None or value is pd.NaT or pd.isna(value):
-            out.append(None)
-        else:
-            out.append(pd.Timestamp(value).strftime(DATE_FORMATS.get(level, DATE_FORMATS["day"])))
-    return out
+def _date_text(values: pd.Series, precision: pd.Series | None, lang: str) -> list[str | None]:
+    """Dates as the pages write them, to their precision ("8 Maret 2016", "Maret 2016"); the loaders
+    read them back."""
+    levels = precision if precision is not None else [None] * len(values)
+    return [None if value is None or value is pd.NaT or pd.isna(value) else format_date(value, level or "day", lang)
+            for value, level in zip(values, levels)]
 
 
 def data_table(ctx: Context) -> tuple[pd.DataFrame, list[str]]:
@@ -55,7 +52,7 @@ def data_table(ctx: Context) -> tuple[pd.DataFrame, list[str]]:
     for column in columns:
         series = rows[column]
         if pd.api.types.is_datetime64_any_dtype(series):
-            table[column] = _date_text(series, rows.get(f"{column}_precision"))
+            table[column] = _date_text(series, rows.get(f"{column}_precision"), ctx.lang)
         elif pd.api.types.is_bool_dtype(series):
             table[column] = [None if pd.isna(v) else t(f"bool.{str(bool(v)).lower()}", ctx.lang) for v in series]
         else:
@@ -74,7 +71,7 @@ def data_about(ctx: Context, rows: int, today: dt.date | None = None) -> list[tu
         (t("export.about.rows", lang), format_int(rows, lang)),
         (t("export.about.source", lang), source_caption(ctx.dataset, lang)),
         (t("export.about.version", lang), ctx.dataset.version),
-        (t("export.about.date", lang), today.strftime("%d-%m-%Y")),
+        (t("export.about.date", lang), format_date(today, "day", lang)),
         (t("export.about.link", lang), "?" + ctx.filters.to_query() if ctx.filters.to_query() else "—"),
     ]
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from analytics.dataset import source_caption
-from i18n import t
+from i18n import format_date, t
 from charts.views import Context
 
 BROWSER_ENV = "BROWSER_PATH"
@@ -207,10 +207,10 @@ def framed_figure(figure: go.Figure, title: str, filters_text: str, footer: str,
 
 
 def image_footer(ctx: Context, today: dt.date | None = None) -> str:
-    """ "Sumber: data contoh (sintetis) · Dasbor Inovasi Kabupaten Muara Enim · 08-03-2018"."""
+    """ "Sumber: data contoh (sintetis) · Dasbor Inovasi Kabupaten Muara Enim · 8 Maret 2018"."""
     today = today or dt.date.today()
     return t("export.image_footer", ctx.lang, source=source_caption(ctx.dataset, ctx.lang),
-             date=today.strftime("%d-%m-%Y"))
+             date=format_date(today, "day", ctx.lang))
 
 
 def filters_in_words(ctx: Context) -> str:

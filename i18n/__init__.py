@@ -17,12 +17,12 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from i18n import catalog, catalog_kipp, catalog_loader, catalog_store
+from i18n import catalog, catalog_cli, catalog_kipp, catalog_loader, catalog_proposal, catalog_store
 from i18n.catalog import MONTHS  # noqa: F401  (re-exported)
 from i18n.formats import (DEFAULT_LANGUAGE, LANGUAGES, format_date, format_dates, format_datetime,  # noqa: F401
                           format_int, format_number, format_pct, format_score, format_signed_pct,
-                          grid_number_format, normalise_lang, plotly_locale_config, plotly_separators,
-                          printable)
+                          grid_number_format, locale_tag, localise_separators, normalise_lang,
+                          other_language, plotly_locale_config, plotly_separators, printable)
 
 Catalog = dict[str, tuple[str, str]]
 
@@ -39,7 +39,8 @@ def merge_parts(parts: Mapping[str, Catalog]) -> Catalog:
     return merged
 
 
-PARTS = {module.__name__: module.MESSAGES for module in (catalog, catalog_loader, catalog_store, catalog_kipp)}
+PARTS = {module.__name__: module.MESSAGES
+         for module in (catalog, catalog_loader, catalog_store, catalog_kipp, catalog_proposal, catalog_cli)}
 CATALOG: Catalog = merge_parts(PARTS)
 
 
@@ -71,12 +72,15 @@ def placeholders(text: str) -> set[str]:
 
 
 def localise(value, lang: str = DEFAULT_LANGUAGE, spec: str = "") -> str:
-    """One value as a message shows it: a Bilingual in `lang`, a date written out ("8 Maret 2018";
-    the spec `month` or `year` for a coarser date), anything else with str.format's `spec`."""
+    """One value as a message shows it: a Bilingual in `lang`; a date written out ("8 Maret 2018";
+    the spec `month` or `year` for a coarser date); a float with str.format's `spec` in `lang`'s
+    separators ("12,5"); anything else with str.format's `spec` (integers stay as they are: years)."""
     if isinstance(value, Bilingual):
         return value.pick(lang)
     if isinstance(value, (dt.date, np.datetime64)):
         return format_date(value, spec or "day", lang) if not pd.isna(value) else ""
+    if isinstance(value, (float, np.floating)):
+        return localise_separators(format(value, spec or "g"), lang)
     return format(value, spec)
 
 

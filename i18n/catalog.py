@@ -1,7 +1,8 @@
-"""The one message catalog: key -> (Bahasa Indonesia, English).
+"""The dashboard's part of the one catalog (pages, charts, exports, accounts): key -> (Bahasa
+Indonesia, English). The other parts are i18n/catalog_<domain>.py; i18n assembles them into CATALOG.
 
-Placeholders use str.format names; numbers are formatted before they reach a message
-(see i18n.format_int / format_pct), so the catalog holds words only.
+Placeholders use str.format names; counts are formatted before they reach a message
+(see i18n.format_int / format_pct), dates and decimals are written out by i18n.t itself.
 """
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -338,16 +339,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "use a whole number, 0 or more (the trusted proxies in front of the server)"),
     "settings.allowed.switch": ("isikan 1/0, true/false, yes/no atau on/off", "use 1/0, true/false, yes/no or on/off"),
     "settings.allowed.secret": ("minimal {minimum} karakter acak", "at least {minimum} random characters"),
-    "cli.password": ("Kata sandi: ", "Password: "),
-    "cli.password_again": ("Ulangi kata sandi: ", "Password again: "),
-    "cli.password_differ": ("Kedua kata sandi tidak sama.", "The passwords differ."),
-    "cli.password_stdin": ("Tidak ada terminal: kata sandi dibaca dari baris pertama stdin.",
-                           "No terminal: the password is read from the first line of stdin."),
-    "cli.password_missing": ("Tidak ada kata sandi: isi $DASBOR_PASSWORD atau kirimkan lewat stdin.",
-                             "No password given: set $DASBOR_PASSWORD or send it on stdin."),
-    "cli.user_created": ("Pengguna '{name}' dibuat ({role}).", "User '{name}' created ({role})."),
-    "cli.user_updated": ("Pengguna '{name}' diperbarui ({role}); sesi masuknya diakhiri.",
-                         "User '{name}' updated ({role}); their sessions were ended."),
     # /data: uploads, preview, history (dashboard.pages.data, dashboard.components.upload)
     "data.heading": ("Kelola data", "Manage data"),
     "data.not_allowed": ("Halaman ini hanya untuk editor: mengunggah, memetakan nama OPD, membatalkan dan "
@@ -507,18 +498,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "{count} innovations from {file} will show again on every page of the dashboard, "
                                  "replacing the data of {years} shown now."),
     "data.ask_cancel": ("Jangan", "Cancel"),
-    # --map HEADER=FIELD (inspect, ingest)
-    "cli.map_help": ("petakan judul kolom ke kolom baku, atau 'ignore' untuk mengabaikannya (boleh berulang); "
-                     "pemetaan tersimpan dari /data juga dipakai",
-                     "map a column header to a canonical column, or 'ignore' to drop it (repeatable); the mappings "
-                     "saved on /data apply too"),
-    "cli.map_bad": ("--map '{value}' tidak valid: tulis \"Judul Kolom=kolom\" dengan kolom salah satu dari: {fields}",
-                    "--map '{value}' is not valid: write \"Header=column\" with column one of: {fields}"),
-    # python app.py ingest
-    "cli.ingest.saved": ("Disimpan: {batch}", "Saved: {batch}"),
-    "cli.ingest.replace_help": ("ganti data tahun-tahun yang ada di berkas", "replace the years the files hold"),
-    "cli.ingest.add_new_help": ("tambahkan hanya inovasi yang belum tersimpan (nama, OPD dan wilayah per tahun)",
-                                "add only the innovations not stored yet (name, agency and region per year)"),
     "title.readiness": ("{ready} dari {total} inovasi siap diusulkan ke {edition}",
                         "{ready} of {total} innovations are ready for {edition}"),
     "title.readiness_agency": ("{agency} punya inovasi siap terbanyak ({count})",

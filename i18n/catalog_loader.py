@@ -7,16 +7,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "File not found: {path}. Check its name and folder."),
     "loader.file_empty": ("Berkas kosong (0 byte). Simpan ulang dari Excel lalu coba lagi.",
                           "The file is empty (0 bytes). Save it again from Excel and retry."),
-    "loader.file_too_large": ("Berkas {size_mb} MB melebihi batas {limit_mb} MB. Pecah menjadi beberapa berkas.",
-                              "The file is {size_mb} MB, over the {limit_mb} MB limit. Split it into several "
+    "loader.file_too_large": ("Berkas {size_mb:.3g} MB melebihi batas {limit_mb:g} MB. Pecah menjadi beberapa "
+                              "berkas.",
+                              "The file is {size_mb:.3g} MB, over the {limit_mb:g} MB limit. Split it into several "
                               "files."),
     "loader.password_protected": ("Berkas dilindungi kata sandi. Buka di Excel, hapus kata sandinya, lalu simpan "
                                   "ulang.",
                                   "The file is password-protected. Open it in Excel, remove the password and save "
                                   "it again."),
-    "loader.zip_bomb": ("Isi berkas tidak wajar: {uncompressed_mb} MB setelah diekstrak. Berkas ditolak demi "
+    "loader.zip_bomb": ("Isi berkas tidak wajar: {uncompressed_mb:,.0f} MB setelah diekstrak. Berkas ditolak demi "
                         "keamanan.",
-                        "Implausible content: {uncompressed_mb} MB once uncompressed. The file is refused for "
+                        "Implausible content: {uncompressed_mb:,.0f} MB once uncompressed. The file is refused for "
                         "safety."),
     "loader.not_spreadsheet": ("Bukan lembar kerja yang dapat dibaca (berkas biner, misalnya gambar atau PDF). "
                                "Simpan datanya sebagai .xlsx atau .csv.",

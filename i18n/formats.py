@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import json
 import math
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,19 @@ PRECISIONS = ("day", "month", "year")
 def normalise_lang(lang: str | None) -> str:
     """`lang` if it is a supported language, else the default (Bahasa Indonesia)."""
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+LOCALES = {"id": "id-ID", "en": "en-GB"}  # BCP 47 tags: Word's document language, the browser's Intl
+
+
+def other_language(lang: str | None) -> str:
+    """The language the switch offers: English under Indonesian and back."""
+    return "id" if normalise_lang(lang) == "en" else "en"
+
+
+def locale_tag(lang: str | None) -> str:
+    """"id-ID" or "en-GB"."""
+    return LOCALES[normalise_lang(lang)]
 
 
 def _missing(value) -> bool:
@@ -53,7 +67,7 @@ def plotly_locale_config(lang: str) -> dict:
     return {"locale": "en"}
 
 
-def _localise_separators(text: str, lang: str) -> str:
+def localise_separators(text: str, lang: str) -> str:
     """Python's "1,234.5" in `lang`'s separators."""
     if normalise_lang(lang) == "id":
         return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
@@ -64,21 +78,28 @@ def format_int(value, lang: str = DEFAULT_LANGUAGE) -> str:
     """1234 -> "1.234" (id) or "1,234" (en)."""
     if _missing(value):
         return EMPTY
-    return _localise_separators(f"{int(round(value)):,}", lang)
+    return localise_separators(f"{int(round(value)):,}", lang)
+
+
+def _rounded(value: float, digits: int) -> Decimal:
+    """`value` to `digits` decimals, halves away from zero (as people round, and as the browser's
+    toLocaleString does in the grids): 91.25 -> 91.3, 0.125 -> 0.13."""
+    return Decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
 def format_number(value: float, lang: str = DEFAULT_LANGUAGE, digits: int = 1) -> str:
     """12.5 -> "12,5" (id) or "12.5" (en); thousands grouped."""
     if _missing(value):
         return EMPTY
-    return _localise_separators(f"{value:,.{digits}f}", lang)
+    return localise_separators(f"{_rounded(value, digits):,.{digits}f}", lang)
 
 
 def format_score(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
-    """A score out of 100 with at most one decimal: 91.25 -> "91,3" (id), 80.0 -> "80"."""
+    """A score out of 100 with at most one decimal, as the /kipp grid shows it: 91.25 -> "91,3" (id),
+    80.0 -> "80"."""
     if _missing(value):
         return EMPTY
-    return format_number(value, lang, 0 if float(round(value, 1)).is_integer() else 1)
+    return format_number(value, lang, 0 if _rounded(value, 1) == _rounded(value, 0) else 1)
 
 
 def format_pct(ratio: float | None, lang: str = DEFAULT_LANGUAGE, digits: int = 0) -> str:
@@ -143,8 +164,7 @@ def grid_number_format(lang: str = DEFAULT_LANGUAGE, digits: int = 1) -> dict:
 
     Trailing zeros are dropped like `format_score`: 80 -> "80", 91.25 -> "91,3" (id).
     """
-    locale = "id-ID" if normalise_lang(lang) == "id" else "en-GB"
-    return {"function": f"params.value == null ? '' : Number(params.value).toLocaleString('{locale}', "
+    return {"function": f"params.value == null ? '' : Number(params.value).toLocaleString('{locale_tag(lang)}', "
                         f"{{maximumFractionDigits: {int(digits)}}})"}
 
 

@@ -72,7 +72,7 @@ def read_file(path: Path, max_bytes: int | None = None) -> list[Sheet]:
     if size == 0:
         raise FileRejected("file_empty", name)
     if size > limit:
-        raise FileRejected("file_too_large", name, size_mb=f"{size / MEGABYTE:.3g}", limit_mb=f"{limit / MEGABYTE:g}")
+        raise FileRejected("file_too_large", name, size_mb=size / MEGABYTE, limit_mb=limit / MEGABYTE)
     limits = current_limits()
     data = path.read_bytes()
     kind = sniff_format(data[:4096])
@@ -109,7 +109,7 @@ def _read_zip(data: bytes, name: str, limits: Limits) -> list[Sheet]:
             names = {info.filename for info in infos}
             uncompressed = sum(info.file_size for info in infos)
             if uncompressed > MAX_UNCOMPRESSED_BYTES or uncompressed > MAX_COMPRESSION_RATIO * max(len(data), 1):
-                raise FileRejected("zip_bomb", name, uncompressed_mb=f"{uncompressed / MEGABYTE:.0f}")
+                raise FileRejected("zip_bomb", name, uncompressed_mb=uncompressed / MEGABYTE)
             if "xl/workbook.bin" in names:
                 raise FileRejected("xlsb", name)
             if "xl/workbook.xml" not in names and "content.xml" not in names:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from i18n import Bilingual, format_date, format_int, t
 from loaders.schema import CANONICAL_COLUMNS, KIPP_SECTIONS
 
 EDITIONS_PATH = Path(__file__).resolve().parents[2] / "data" / "reference" / "kipp_editions.toml"
@@ -47,10 +48,10 @@ class Section:
     draft_from: tuple[str, ...] = ()
 
     def label(self, lang: str = "id") -> str:
-        return self.label_en if lang == "en" else self.label_id
+        return Bilingual(self.label_id, self.label_en).pick(lang)
 
     def must_contain(self, lang: str = "id") -> str:
-        return self.must_contain_en if lang == "en" else self.must_contain_id
+        return Bilingual(self.must_contain_id, self.must_contain_en).pick(lang)
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class Group:
     cap: Fact | None = None   # None: no cap known
 
     def label(self, lang: str = "id") -> str:
-        return self.label_en if lang == "en" else self.label_id
+        return Bilingual(self.label_id, self.label_en).pick(lang)
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ class Attachment:
     kind: str | None = None
 
     def label(self, lang: str = "id") -> str:
-        return self.label_en if lang == "en" else self.label_id
+        return Bilingual(self.label_id, self.label_en).pick(lang)
 
 
 @dataclass(frozen=True)
@@ -328,26 +329,26 @@ class _Parser:
 
 def edition_facts(edition: Edition, lang: str = "id") -> list[dict]:
     """The edition's rules as rows {rule, value, verified, source} for pages, drafts and the CLI."""
-    en = lang == "en"
-    rows = [(("Closes" if en else "Penutupan"), edition.close_date.strftime("%d-%m-%Y"), edition.closes)]
+    rows = [(t("kipp.fact.closes", lang), format_date(edition.close_date, "day", lang), edition.closes)]
     for group in edition.groups:
-        rows.append((f"{group.label(lang)}: " + ("minimum age" if en else "umur minimal"),
-                     f"{group.min_age_months.value} " + ("months" if en else "bulan"), group.min_age_months))
+        rows.append((t("kipp.fact.min_age", lang, group=group.label(lang)),
+                     t("kipp.fact.months", lang, months=format_int(group.min_age_months.value, lang)),
+                     group.min_age_months))
         if group.cap is not None:
-            rows.append((f"{group.label(lang)}: " + ("cap per institution" if en else "kuota per instansi"),
-                         str(group.cap.value), group.cap))
+            rows.append((t("kipp.fact.cap", lang, group=group.label(lang)), format_int(group.cap.value, lang),
+                         group.cap))
     for rule in edition.exclusions:
         times = f" ×{rule.min_count}" if rule.min_count > 1 else ""
-        rows.append((("Not in the general group" if en else "Tidak di kelompok umum"),
-                     ", ".join(rule.results) + times, rule.fact))
+        rows.append((t("kipp.fact.excluded", lang), ", ".join(rule.results) + times, rule.fact))
     for section in edition.sections:
-        rows.append((section.label(lang), f"{section.max_words.value} " + ("words" if en else "kata")
-                     + f" · {'weight' if en else 'bobot'} {section.weight.value}", section.max_words))
+        rows.append((section.label(lang), t("kipp.fact.section_limits", lang,
+                                            max_words=format_int(section.max_words.value, lang),
+                                            weight=section.weight.value), section.max_words))
     for attachment in edition.attachments:
         if attachment.required.value:
-            rows.append((("Attachment" if en else "Lampiran"), attachment.label(lang), attachment.required))
+            rows.append((t("kipp.fact.attachment", lang), attachment.label(lang), attachment.required))
     if edition.video:
         limits = ", ".join(f"{k}: {v}" for k, v in edition.video.items())
-        rows.append(("Video", limits, edition.video_fact))
+        rows.append((t("kipp.fact.video", lang), limits, edition.video_fact))
     return [{"rule": rule, "value": value, "verified": fact.verified, "source": fact.source_text or fact.source}
             for rule, value, fact in rows]

@@ -40,7 +40,7 @@ class Check:
     params: dict[str, object] = field(default_factory=dict)  # arrays aligned with rows, or scalars
 
     def label(self, lang: str = "id") -> str:
-        return self.label_en if lang == "en" else self.label_id
+        return Bilingual(self.label_id, self.label_en).pick(lang)
 
     def message(self, position: int, lang: str = "id") -> str:
         values = {key: value[position] if isinstance(value, np.ndarray) else value

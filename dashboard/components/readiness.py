@@ -3,9 +3,9 @@
 
 The engine is analytics.kipp.readiness (pure pandas); the cached evaluation per data version and
 edition and the two readiness charts live in charts.readiness_views (no Dash), registered in
-charts.views like every chart. Words live in TEXT (id, en); the readiness
-messages, chart titles and axes are in the catalog (i18n); each status's label, hint, colour and badge
-come from its registry, analytics.kipp.statuses.
+charts.views like every chart. Words are the catalog's `kipp.ui.*` (i18n/catalog_kipp.py), next to
+the readiness messages; each status's label, hint, colour and badge come from its registry,
+analytics.kipp.statuses.
 """
 
 from __future__ import annotations
@@ -17,48 +17,15 @@ from analytics.kipp.editions import edition_facts, load_editions
 from analytics.kipp.statuses import REGISTRY, status_label, status_of
 from analytics.kipp.rules import FAIL, MISSING, PASS
 from analytics.kipp.readiness import Readiness
-from i18n import format_int, format_number, normalise_lang
+from i18n import format_date, format_int, format_score, t
 from charts.readiness_views import edition_year, readiness_of, ready_count
-
-TEXT: dict[str, tuple[str, str]] = {
-    "edition_option": ("{label} (penutupan {closes})", "{label} (closes {closes})"),
-    "edition_note": ("Penutupan {closes} · {verified} dari {total} aturan terverifikasi dari sumber",
-                     "Closes {closes} · {verified} of {total} rules verified against a source"),
-    "rules_show": ("Lihat aturan edisi ini", "Show this edition's rules"),
-    "rule": ("Aturan", "Rule"), "value": ("Nilai", "Value"), "state": ("Status", "Status"),
-    "source": ("Sumber", "Source"),
-    "verified": ("terverifikasi", "verified"), "unverified": ("belum terverifikasi", "unverified"),
-    "chart_year": ("Kesiapan per tahun", "Readiness by year"),
-    "chart_agency": ("Kesiapan per perangkat daerah", "Readiness by agency"),
-    "shortlist": ("Daftar usulan per instansi", "Shortlist per institution"),
-    "shortlist_intro": ("Inovasi berstatus Siap, diurutkan menurut skor; kuota per instansi: {caps}.",
-                        "Ready innovations ranked by score; cap per institution: {caps}."),
-    "no_cap": ("tidak ada kuota yang diketahui", "no known cap"),
-    "shortlist_empty": ("Belum ada inovasi berstatus Siap dalam tampilan ini.",
-                        "No innovation in this view is ready yet."),
-    "download_shortlist": ("Unduh draf proposal daftar usulan (.zip)", "Download the shortlist's drafts (.zip)"),
-    "download_draft": ("Unduh draf proposal (.docx)", "Download the proposal draft (.docx)"),
-    "grid": ("Semua inovasi dalam tampilan", "Every innovation in view"),
-    "col.status": ("Status", "Status"), "col.score": ("Skor", "Score"), "col.year": ("Tahun", "Year"),
-    "col.agency": ("Perangkat daerah", "Agency"), "col.name": ("Inovasi", "Innovation"),
-    "col.gaps": ("Kekurangan utama", "Main gaps"), "col.rank": ("No.", "No."),
-    "checklist": ("Daftar periksa", "Checklist"),
-    "checklist_hint": ("Klik satu baris di tabel untuk melihat daftar periksa dan mengunduh drafnya.",
-                       "Click a row of the table to see its checklist and download its draft."),
-    "score": ("Skor {score}/100", "Score {score}/100"),
-    "passed": ("Terpenuhi", "Passes"), "failed": ("Tidak memenuhi", "Fails"), "missing": ("Data belum ada", "Missing"),
-    "detail_heading": ("Kesiapan KIPP", "KIPP readiness"),
-    "detail_more": ("Bandingkan di halaman Kesiapan KIPP", "Compare on the KIPP readiness page"),
-    "kpi_label": ("Siap diajukan ke {edition}", "Ready for {edition}"),
-    "kpi_detail": ("dari {total} inovasi dalam tampilan", "of {total} innovations in view"),
-}
 
 STATE_BADGES = {PASS: ("✓", "passed", "success"), FAIL: ("✗", "failed", "danger"), MISSING: ("?", "missing", "secondary")}
 
 
 def text(key: str, lang: str, **values) -> str:
-    words = TEXT[key][0 if normalise_lang(lang) == "id" else 1]
-    return words.format(**values) if values else words
+    """The catalog's `kipp.ui.<key>`."""
+    return t(f"kipp.ui.{key}", lang, **values)
 
 
 # -- editions -------------------------------------------------------------------------------------
@@ -66,7 +33,7 @@ def text(key: str, lang: str, **values) -> str:
 def edition_options(lang: str) -> list[dict]:
     """The edition selector's options, newest first: "KIPP 2023 (penutupan …)"."""
     editions = load_editions()
-    return [{"label": text("edition_option", lang, label=e.label, closes=e.close_date.strftime("%d-%m-%Y")),
+    return [{"label": text("edition_option", lang, label=e.label, closes=format_date(e.close_date, "day", lang)),
              "value": str(e.year)} for e in reversed([editions.get(y) for y in editions.years])]
 
 
@@ -99,7 +66,7 @@ def create_rules_table(year: int, lang: str) -> dbc.Table:
 
 def edition_note(year: int, lang: str) -> str:
     facts = edition_facts(load_editions().get(year), lang)
-    return text("edition_note", lang, closes=load_editions().get(year).close_date.strftime("%d-%m-%Y"),
+    return text("edition_note", lang, closes=format_date(load_editions().get(year).close_date, "day", lang),
                 verified=format_int(sum(f["verified"] for f in facts), lang), total=format_int(len(facts), lang))
 
 
@@ -133,7 +100,7 @@ def create_checklist(readiness: Readiness, position: int, lang: str) -> html.Div
         html.Div([
             html.Span(str(info["name"]), className="fw-semibold me-2"),
             create_status_badge(info["status"], lang, className="me-2"),
-            html.Span(text("score", lang, score=format_number(info["score"], lang)), className="small text-muted"),
+            html.Span(text("score", lang, score=format_score(info["score"], lang)), className="small text-muted"),
         ], className="mb-2"),
         html.Ul(items, className="list-group kipp-checklist-items"),
         create_draft_download(info["id"], readiness.edition.year, lang),

@@ -16,7 +16,7 @@ from analytics.filters import Filters
 from dashboard.components.downloads import create_download_bar
 from dashboard.components.filterbar import create_filter_bar, href
 from dashboard.sources import current_dataset
-from i18n import t
+from i18n import other_language, t
 
 
 def nav_pages() -> list[dict]:
@@ -172,7 +172,7 @@ def update_shell(search, pathname):
     pages = {page["module"]: page for page in dash.page_registry.values()}
     texts = [t(item["id"]["key"], lang) for item in ctx.outputs_list[0]]
     nav = [pages[item["id"]["page"]] for item in ctx.outputs_list[1]]
-    other = "en" if lang == "id" else "id"
+    other = other_language(lang)
     return (
         texts,
         [t(page["label_key"], lang) for page in nav],

@@ -20,7 +20,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.components.comparison import create_comparison
-from i18n import format_int, format_number, t
+from i18n import format_datetime, format_int, format_number, t
 
 MEGABYTE = 1_000_000
 UNSAFE = re.compile(r"[\x00-\x1f/\\:*?\"<>|]+")
@@ -261,7 +261,8 @@ def create_history(history: list[dict], lang: str):
         records = format_int(batch["records"], lang)
         if batch["active_records"] != batch["records"]:
             records += " (" + t("data.shown", lang, count=format_int(batch["active_records"], lang)) + ")"
-        rows.append([f"#{batch['id']} {batch['file']}", (batch["when"] or "")[:16].replace("T", " "), batch["who"],
+        when = format_datetime(batch["when"], lang) if batch["when"] else ""
+        rows.append([f"#{batch['id']} {batch['file']}", when, batch["who"],
                      t(f"data.mode.{batch['mode']}", lang), t(f"data.status.{batch['status']}", lang), records,
                      _years(batch["by_year"]), _action(batch, lang)])
     return _table(header, rows, "edit-history-table")

@@ -27,7 +27,7 @@ from dashboard.components.grid import grid_props, register_refresh, response, vi
 from dashboard.components.page import context_from_query, create_page, fresh_context, rendered_output, rendered_state
 from dashboard.sources import current_dataset
 from exports.proposal_docx import proposal_bytes, proposal_filename, proposals_zip
-from i18n import format_number, t
+from i18n import format_score, grid_number_format, t
 from charts.readiness_views import edition_year, readiness_of, view_readiness
 from charts.views import Context
 
@@ -37,7 +37,7 @@ dash.register_page(__name__, path=PATH, order=6, name="Kesiapan KIPP", title="Ke
 
 PAGE = "kipp"
 GRID = "kipp-grid"
-CHARTS = {"readiness": "chart_year", "readiness-agency": "chart_agency"}  # chart -> its heading (ui.TEXT)
+CHARTS = {"readiness": "chart_year", "readiness-agency": "chart_agency"}  # chart -> its heading (kipp.ui.*)
 
 
 # -- the view ---------------------------------------------------------------------------------------
@@ -54,7 +54,7 @@ def _shortlist_block(readiness, ctx) -> list:
     blocks = []
     for agency, members in picked.groupby("agency", sort=True):
         items = [html.Li([dcc.Link(str(row.name), href=f"/inovasi/{quote(str(row.id), safe='')}{query}"),
-                          html.Span(f" · {format_number(row.score, lang)}", className="text-muted")],
+                          html.Span(f" · {format_score(row.score, lang)}", className="text-muted")],
                          **{"data-id": str(row.id)}) for row in members.itertuples()]
         blocks.append(html.Div([html.Div(agency, className="fw-semibold small"), html.Ol(items, className="small mb-2")]))
     return [html.P(intro, className="small text-muted"),
@@ -117,7 +117,7 @@ def _column_defs(lang: str) -> list[dict]:
     return [
         {"field": "status", "headerName": ui.text("col.status", lang), "width": 200, "flex": 0},
         {"field": "score", "headerName": ui.text("col.score", lang), "filter": "agNumberColumnFilter",
-         "width": 100, "flex": 0, "sort": "desc"},
+         "valueFormatter": grid_number_format(lang), "width": 100, "flex": 0, "sort": "desc"},
         {"field": "year", "headerName": ui.text("col.year", lang), "filter": "agNumberColumnFilter",
          "width": 100, "flex": 0},
         {"field": "agency", "headerName": ui.text("col.agency", lang), "minWidth": 180},

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from exports.report.model import CHART_SHARE, ChartPart, ListPart, Report, TablePart
-from i18n import t
+from i18n import locale_tag, t
 
 PAGE_W, PAGE_H, MARGIN = Mm(210), Mm(297), Mm(18)
 MUTED = RGBColor(0x49, 0x50, 0x57)
@@ -135,7 +135,7 @@ def write_docx(report: Report, path: str | os.PathLike) -> None:
     _page_setup(document)
     properties = document.core_properties
     properties.title, properties.subject, properties.author = report.title, report.filters, "Dasbor Inovasi"
-    properties.language = "id-ID" if report.lang == "id" else "en-GB"
+    properties.language = locale_tag(report.lang)
     document.add_heading(report.title, level=0)
     subtitle = document.add_paragraph(report.subtitle)
     subtitle.runs[0].font.size, subtitle.runs[0].font.color.rgb = Pt(13), MUTED

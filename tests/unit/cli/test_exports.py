@@ -50,7 +50,7 @@ def test_cli_report_docx_in_english(tmp_path, capsys):
 
 @pytest.mark.parametrize("argv,message", [
     (["chart", "pie", "-o", "x.png"], "grafik tidak dikenal: pie"),
-    (["chart", "trend", "-o", "x.gif"], "-o harus berakhiran .png, .svg, .pdf: x.gif"),
+    (["chart", "trend", "-o", "x.gif"], "-o harus berakhiran .png, .svg atau .pdf: x.gif"),
     (["report", "-o", "x.odt"], "-o harus berakhiran .pdf atau .docx: x.odt"),
     (["report", "--edition", "1999", "-o", "x.pdf"], "Edisi KIPP 1999 tidak ada"),
 ])

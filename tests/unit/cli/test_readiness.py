@@ -50,7 +50,7 @@ def test_cli_readiness_filters_and_english(capsys):
 def test_cli_readiness_default_edition_is_the_latest_and_the_table_is_readable(capsys):
     assert main(["readiness", "--from", "2017", "--to", "2017"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "KIPP 2025 — penutupan 03-06-2025"
+    assert lines[0] == "KIPP 2025 — penutupan 3 Juni 2025"
     assert lines[1].startswith("Siap: ") and "Jalur khusus: " in lines[1]
     assert lines[3].split()[:3] == ["Status", "Skor", "Tahun"]
     assert any(line.startswith("Daftar usulan per instansi") for line in lines)

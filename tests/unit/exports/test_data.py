@@ -14,6 +14,7 @@ from analytics.filters import Filters
 from dashboard.sources import DataSource, FrameSource
 from exports.data import data_bytes, write_data
 from charts.views import Context
+from i18n import MONTHS
 from tests.unit.dashboard_frames import frame_of
 
 HOSTILE = ['=HYPERLINK("http://contoh.invalid","klik")', "+62 812 3456 7890", "-1+1", "@SUM(A1:A9)",
@@ -66,7 +67,8 @@ def test_xlsx_second_sheet_states_filters_version_and_date(sample, tmp_path):
     assert about["Versi data"] == sample.version
     assert about["Sumber"] == "Sumber: data contoh (sintetis)"
     assert about["Tampilan (parameter URL)"] == "?from=2016&to=2016&agency=Dinas+Kesehatan"
-    assert len(about["Tanggal unduh"]) == 10
+    day, month, year = about["Tanggal unduh"].split()  # "8 Maret 2018", as every date the product writes
+    assert day.isdigit() and month in MONTHS["id"] and len(year) == 4
 
 
 def test_csv_is_utf8_with_bom_and_holds_the_filtered_rows(sample):
@@ -99,8 +101,8 @@ def test_dates_keep_their_precision(hostile, tmp_path):
     sheet = _xlsx(Context.build(hostile, Filters()), tmp_path)["Inovasi"]
     column = [cell.value for cell in sheet[1]].index("Waktu penerapan")
     written = {row[1]: row[column] for row in sheet.iter_rows(min_row=2, values_only=True)}
-    assert written[HOSTILE[0]] == "08-03-2016"
-    assert written[HOSTILE[1]] == "03-2016"
+    assert written[HOSTILE[0]] == "8 Maret 2016"
+    assert written[HOSTILE[1]] == "Maret 2016"
     assert written[HOSTILE[2]] == "2016"
     assert written[HOSTILE[3]] is None
 

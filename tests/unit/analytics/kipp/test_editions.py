@@ -96,7 +96,7 @@ def test_editions_unknown_year_names_the_ones_that_exist():
 
 def test_editions_facts_list_says_verified_and_source():
     rows = edition_facts(load_editions().get(2021), "en")
-    assert rows[0] == {"rule": "Closes", "value": "11-05-2021", "verified": True,
+    assert rows[0] == {"rule": "Closes", "value": "11 May 2021", "verified": True,
                        "source": load_editions().sources["mmc-2021-05-10"]}
     assert {"rule": "General group: cap per institution", "value": "10", "verified": True,
             "source": load_editions().sources["mmc-2021-05-10"]} in rows

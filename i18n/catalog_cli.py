@@ -1,0 +1,63 @@
+"""The command line's words (catalog part `cli.*`): what `python app.py ...` prints for people.
+Messages that the pages share (store refusals, loader issues, KIPP statuses) come from their own parts."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # data sources (cli/common.py)
+    "cli.nothing_read": ("Tidak ada inovasi yang terbaca dari {paths}", "No innovations could be read from {paths}"),
+    "cli.store_no_active": ("Penyimpanan tidak memuat inovasi aktif.", "The store holds no active innovation."),
+    "cli.bad_suffix": ("-o harus berakhiran {suffixes}: {name}", "-o must end in {suffixes}: {name}"),
+    "cli.or": (" atau ", " or "),
+    # inspect
+    "cli.inspect.ok": ("OK", "OK"),
+    "cli.inspect.rejected": ("DITOLAK", "REJECTED"),
+    "cli.inspect.sheet": ("baris judul kolom {row}, {count} inovasi", "header row {row}, {count} records"),
+    "cli.inspect.total": ("Jumlah: {count} inovasi", "Total: {count} innovations"),
+    # export, chart, report
+    "cli.export.nothing": ("Tidak ada yang ditulis.", "Nothing was written."),
+    "cli.export.done": ("{count} baris → {output}", "{count} rows → {output}"),
+    "cli.chart.unknown": ("grafik tidak dikenal: {name} (pilih {names})", "unknown chart: {name} (choose {names})"),
+    "cli.chart.no_chromium": ("Chromium tidak ditemukan di {path}; atur BROWSER_PATH ke Chromium atau Chrome.",
+                              "No Chromium at {path}; set BROWSER_PATH to a Chromium or Chrome."),
+    "cli.chart.done": ("{name}: {count} inovasi → {output}", "{name}: {count} innovations → {output}"),
+    # readiness and proposal
+    "cli.readiness.edition": ("{edition} — penutupan {closes}", "{edition} — closes {closes}"),
+    "cli.readiness.shortlist": ("Daftar usulan per instansi ({count}):", "Shortlist per institution ({count}):"),
+    "cli.proposal.unknown": ("Inovasi dengan id '{id}' tidak ada di data ({count} inovasi dibaca); lihat id-nya "
+                             "dengan `python app.py readiness`.",
+                             "No innovation with id '{id}' in the data ({count} innovations read); list the ids "
+                             "with `python app.py readiness`."),
+    # the store commands
+    "cli.history.empty": ("Penyimpanan masih kosong.", "The store is empty."),
+    "cli.history.records": ("{count} inovasi", "{count} innovations"),
+    "cli.history.shown": ("{count} tampil", "{count} shown"),
+    "cli.ingest.saved": ("Disimpan: {batch}", "Saved: {batch}"),
+    "cli.ingest.replace_help": ("ganti data tahun-tahun yang ada di berkas", "replace the years the files hold"),
+    "cli.ingest.add_new_help": ("tambahkan hanya inovasi yang belum tersimpan (nama, OPD dan wilayah per tahun)",
+                                "add only the innovations not stored yet (name, agency and region per year)"),
+    "cli.rollback.done": ("Dibatalkan: {batch}", "Rolled back: {batch}"),
+    "cli.restore.done": ("Dipulihkan: {batch}", "Restored: {batch}"),
+    # adduser
+    "cli.password": ("Kata sandi: ", "Password: "),
+    "cli.password_again": ("Ulangi kata sandi: ", "Password again: "),
+    "cli.password_differ": ("Kedua kata sandi tidak sama.", "The passwords differ."),
+    "cli.password_stdin": ("Tidak ada terminal: kata sandi dibaca dari baris pertama stdin.",
+                           "No terminal: the password is read from the first line of stdin."),
+    "cli.password_missing": ("Tidak ada kata sandi: isi $DASBOR_PASSWORD atau kirimkan lewat stdin.",
+                             "No password given: set $DASBOR_PASSWORD or send it on stdin."),
+    "cli.user_created": ("Pengguna '{name}' dibuat ({role}).", "User '{name}' created ({role})."),
+    "cli.user_updated": ("Pengguna '{name}' diperbarui ({role}); sesi masuknya diakhiri.",
+                         "User '{name}' updated ({role}); their sessions were ended."),
+    # --map HEADER=FIELD (inspect, ingest)
+    "cli.map_help": ("petakan judul kolom ke kolom baku, atau 'ignore' untuk mengabaikannya (boleh berulang); "
+                     "pemetaan tersimpan dari /data juga dipakai",
+                     "map a column header to a canonical column, or 'ignore' to drop it (repeatable); the mappings "
+                     "saved on /data apply too"),
+    "cli.map_bad": ("--map '{value}' tidak valid: tulis \"Judul Kolom=kolom\" dengan kolom salah satu dari: {fields}",
+                    "--map '{value}' is not valid: write \"Header=column\" with column one of: {fields}"),
+    # serve
+    "cli.serve.not_found": ("tidak ditemukan", "not found"),
+    "cli.serve.no_users": ("Belum ada pengguna: dasbor terbuka untuk dilihat tanpa masuk. Buat editor dengan\n"
+                           "  python app.py adduser NAMA --role editor",
+                           "No users yet: anyone may view without logging in. Create an editor with the command "
+                           "above."),
+}
