@@ -147,3 +147,26 @@ def test_overview_and_detail_show_readiness(page):
     expect(page.page.locator("#detail-readiness")).to_contain_text("Siap", timeout=15000)
     expect(page.page.locator("#detail-readiness .kipp-draft-button")).to_be_visible()
     page.assert_clean()
+
+
+def test_kipp_grid_writes_scores_like_every_other_number(page):
+    """The grid formats in the browser; its scores read as the pages', the drafts' and the CLI's do
+    (format_score): "91,3" in Bahasa Indonesia, "91.3" in English."""
+    from i18n import format_score
+
+    latest = load_editions().latest.year
+    scores = sorted(evaluate(_sample_frame(), latest).table["score"], reverse=True)[:5]
+    for lang, query in (("id", ""), ("en", "?lang=en")):
+        page.open(f"/kipp{query}")
+        cells = page.page.locator("#kipp-grid .ag-row .ag-cell[col-id='score']")
+        expect(cells.first).to_have_text(format_score(scores[0], lang), timeout=20000)
+        shown = sorted(cells.all_inner_texts(), key=lambda text: -float(text.replace(",", ".")))[:5]
+        assert shown == [format_score(score, lang) for score in scores]
+    page.assert_clean()
+
+
+@lru_cache(maxsize=1)
+def _sample_frame():
+    from loaders import SAMPLE_DIR, load_paths
+
+    return load_paths([SAMPLE_DIR]).frame
