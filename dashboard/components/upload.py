@@ -114,7 +114,8 @@ def preview_report(store, uploads: list[Upload], lang: str, mappings=(), sheet_y
 def mapping_choices(report: dict) -> tuple[dict[str, str | None], dict[str, tuple[str | None, int, list[str]]]]:
     """What the preview asks: header → its preview choice (None: not chosen yet), for every header
     that matched nothing or was mapped in this preview, once across files and sheets; and sheet →
-    (its year rule, rows without a year, the headers a code rule may read) for the sheets lacking a year."""
+    (its year rule, rows without a year, the headers a code rule may read: any, a recognised code
+    column included) for the sheets lacking a year."""
     from loaders.reference import IGNORE
     from loaders.text import text_key
 
@@ -134,7 +135,7 @@ def mapping_choices(report: dict) -> tuple[dict[str, str | None], dict[str, tupl
                     headers[header] = chosen
             if sheet.get("no_year") or sheet.get("year_rule"):
                 years.setdefault(sheet["name"], (sheet.get("year_rule"), sheet.get("no_year", 0),
-                                                 [h for h in sheet["mapping"] if sheet["mapping"][h] is None]))
+                                                 list(sheet["mapping"])))
     return headers, years
 
 
