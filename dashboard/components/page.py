@@ -113,7 +113,8 @@ def register_cross_filter(chart_name: str, field: str) -> None:
 def register_expand(chart_name: str) -> None:
     """The "tampilkan semua" toggle of a long ranking: it redraws `chart-<chart_name>` with every row (or
     the top 10 again) and keeps the choice in the store `all-<chart_name>-on`, which the page's own
-    callback reads, so the choice survives a change of filters."""
+    callback reads (meant to survive a change of filters; with the speed-ups on it does not yet: see the
+    session note)."""
     from dashboard.components.chart import toggle_state
     from charts.views import render
 
