@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 from xml.sax.saxutils import escape
 
+from loaders.errors import column_letter
 from tests.workbooks import make_xls, make_xlsx
 
 HEADER = ["No", "Nama Inovasi", "Perangkat Daerah", "Urusan", "Tahun", "Kematangan"]
@@ -33,18 +34,9 @@ def _cell(ref: str, value) -> str:
     return f'<c r="{ref}"><v>{value}</v></c>'
 
 
-def _letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def sheet_xml(rows: list[list], extra_cells: str = "", prolog: str = "", dimension: str | None = None) -> str:
     """A worksheet's XML: `rows` from A1 on, then `extra_cells` (raw <row> elements) as written."""
-    body = "".join(f'<row r="{r}">' + "".join(_cell(f"{_letter(c)}{r}", v) for c, v in enumerate(row)) + "</row>"
+    body = "".join(f'<row r="{r}">' + "".join(_cell(f"{column_letter(c)}{r}", v) for c, v in enumerate(row)) + "</row>"
                    for r, row in enumerate(rows, start=1))
     dim = f'<dimension ref="{dimension}"/>' if dimension else ""
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
