@@ -25,13 +25,8 @@ unit: $(STAMP)
 browser: $(STAMP)
 	$(BIN)/python -m pytest tests/browser
 
-bench: $(STAMP)
-	$(BIN)/python bench/bench_ingest.py
-	$(BIN)/python bench/bench_store.py
-	$(BIN)/python bench/bench_dashboard.py
-	$(BIN)/python bench/bench_exports.py
-	$(BIN)/python bench/bench_browser.py
-	$(BIN)/python bench/bench_load.py
+bench: $(STAMP)   # every benchmark runs; one line per budget at the end; fails if any was missed
+	$(BIN)/python bench/run_all.py
 
 screenshots: $(STAMP)   # refresh the README's screenshots from the browser tests
 	DASBOR_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser/test_dashboard_browser.py -k screenshotted

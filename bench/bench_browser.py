@@ -19,6 +19,7 @@ import os
 import statistics
 import sys
 
+from budgets import Budget, report
 from servers import PAGES, gunicorn, percentile
 
 BUDGET_P50_S = 1.5
@@ -74,9 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     summary["baseline_over_speedups"] = round(summary["baseline"]["p50_s"] / p50, 2) if p50 else None
     summary["budget_p50_s"] = BUDGET_P50_S
     print(json.dumps(summary, indent=2))
-    over = p50 > BUDGET_P50_S
-    print("within budget" if not over else f"OVER BUDGET: p50 {p50} s > {BUDGET_P50_S} s")
-    return 1 if over else 0
+    return report([Budget("navigation → charts drawn, p50", p50, BUDGET_P50_S, "s")])
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ Measured through Flask's test client (no browser, no network), in one process:
 - the process's peak memory (RSS) after those;
 - KIPP readiness of every row: evaluate + the JSON of `readiness --json`, on the same frame (the
   national index: no proposal texts) and on one where every row has all its proposal sections written.
-Budgets (issue 12): callback p95 ≤ 50 ms, layout p95 ≤ 100 ms, memory ≤ 400 MB, readiness ≤ 1 s.
+Budgets (issue 12): callback p95 ≤ 50 ms (served and computed), layout p95 ≤ 100 ms, memory ≤ 400 MB, readiness ≤ 1 s.
 Each time is also given as a ratio to a baseline measured in the same run: a plain
 `frame.groupby("year").size()` on the same data.
 
@@ -32,7 +32,15 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-BUDGET = {"callback_p95_ms": 50.0, "layout_p95_ms": 100.0, "rss_mb": 400.0, "readiness_s": 1.0}
+from bench.budgets import Budget, report  # noqa: E402
+
+BUDGET = {  # result key: what it is, the budget, its unit
+    "callback_p95_ms": ("filter callback p95, served from the view cache", 50.0, "ms"),
+    "callback_computed_p95_ms": ("filter callback p95, computed", 50.0, "ms"),
+    "layout_p95_ms": ("initial layout p95", 100.0, "ms"),
+    "rss_mb": ("peak RSS", 400.0, "MB"),
+    "readiness_s": ("readiness evaluate + readiness --json", 1.0, "s"),
+}
 
 
 def synthetic_frame(rows: int, seed: int = 0) -> pd.DataFrame:
@@ -190,12 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     for key in ("callback_p95_ms", "callback_computed_p95_ms", "layout_p95_ms"):
         result[f"{key}_vs_baseline"] = round(result[key] / baseline, 1) if baseline else None
-    for key, limit in BUDGET.items():
-        result[f"{key}_budget_ratio"] = round(result[key] / limit, 2)
     print(json.dumps(result, indent=2))
-    over = [key for key, limit in BUDGET.items() if result[key] > limit]
-    print("within budget" if not over else f"OVER BUDGET: {', '.join(over)}")
-    return 1 if over else 0
+    return report([Budget(name, result[key], limit, unit) for key, (name, limit, unit) in BUDGET.items()])
 
 
 if __name__ == "__main__":

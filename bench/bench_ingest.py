@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.budgets import Budget, report  # noqa: E402
+
 ROWS = 20_000
 HEADER = ["No", "Judul Inovasi", "Pemda", "Admin OPD", "Inisiator", "Nama Inisiator", "Bentuk Inovasi", "Jenis",
           "Asta Cipta", "Urusan Utama", "Urusan lain yang beririsan", "Kematangan", "Tahapan Inovasi",
@@ -102,9 +104,8 @@ def main() -> None:
           f"({ROWS / in_process:,.0f} rows/s) — {baseline / in_process:.1f}× the baseline")
     print(f"peak memory of the inspect process: {peak_mb:.0f} MB (budget < 400 MB)")
     print(f"sample data ({sample_rows} innovations, 9 files): {sample:.2f} s ({sample_rows / sample:,.0f} rows/s)")
-    ok = baseline / ours >= 3 and peak_mb < 400
-    print("BUDGET MET" if ok else "BUDGET MISSED")
-    sys.exit(0 if ok else 1)
+    sys.exit(report([Budget("inspect speed vs read_excel", round(baseline / ours, 1), 3.0, "×", at_least=True),
+                     Budget("inspect peak memory", round(peak_mb), 400.0, "MB")]))
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.bench_ingest import ROWS, make_workbook  # noqa: E402
+from bench.budgets import Budget, report  # noqa: E402
 
 BUDGET_SECONDS = 5.0
 
@@ -72,9 +73,7 @@ def main() -> None:
     print(f"  of which the commit (batch, raw file, rows, lock):                   {commit:.2f} s "
           f"— {commit / baseline:.2f}× the to_sql baseline")
     print(f"store.current_frame() of the 20,000 rows:                              {read:.2f} s")
-    ok = ours <= BUDGET_SECONDS
-    print("BUDGET MET" if ok else "BUDGET MISSED")
-    sys.exit(0 if ok else 1)
+    sys.exit(report([Budget("20,000-row ingest", round(ours, 2), BUDGET_SECONDS, "s")]))
 
 
 if __name__ == "__main__":
