@@ -1,0 +1,156 @@
+"""The evidence behind each indicator: a tier 0-3 per innovation (SID) and per government (SPD).
+
+Two places give tiers. An innovation's own columns give some SID tiers (`DERIVE_RULES`, named by
+the indicators' `derive` in iid_editions.toml): an SK in `decree` is tier 1 of the regulation
+indicator, a video link tier 1 of the video, trial and launch dates the speed of creation, and so on —
+always the lowest tier the data proves. An evidence sheet (loaders/iid_evidence.py: one row per
+indicator and innovation, or per indicator for the government) says more, and always wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+import numpy as np
+import pandas as pd
+
+from loaders.errors import Issue
+from loaders.schema import LIST_SEPARATOR
+from loaders.text import text_key
+
+
+@dataclass(frozen=True)
+class EvidenceIssue(Issue):
+    """A row of an evidence sheet that cannot be used (catalog `iid.evidence.<code>`)."""
+
+    NAMESPACE: ClassVar[str] = "iid.evidence"
+
+
+def _present(frame: pd.DataFrame, column: str) -> pd.Series:
+    if column not in frame:
+        return pd.Series(False, index=frame.index)
+    values = frame[column].astype("string").str.strip()
+    return values.notna() & (values != "") & (values != "-")
+
+
+def _flag(column: str):
+    """Tier 1 where the column holds anything (the lowest tier the data can prove)."""
+    return lambda frame: _present(frame, column).astype(int)
+
+
+REGULATION_WORDS = (  # (tier, words in text_key form), the highest first
+    (3, ("perda", "peraturan daerah")),
+    (2, ("perkada", "perbup", "perwali", "peraturan bupati", "peraturan walikota", "peraturan kepala daerah")),
+)
+
+
+def _regulation(frame: pd.DataFrame) -> pd.Series:
+    """Perda 3, Perkada / Peraturan Bupati 2, an SK (or any regulation written) 1."""
+    tiers = (_present(frame, "decree") | _present(frame, "regulation_level")).astype(int)
+    if "regulation_level" in frame:
+        keys = frame["regulation_level"].map(lambda v: text_key(v) if isinstance(v, str) else "")
+        for tier, words in reversed(REGULATION_WORDS):
+            hit = keys.map(lambda k: any(w in k for w in words))
+            tiers = tiers.where(~hit.astype(bool), tier)
+    return tiers
+
+
+def _replication(frame: pd.DataFrame) -> pd.Series:
+    """How many places replicated it (1, 2, 3 or more), from `replicated_by`."""
+    if "replicated_by" not in frame:
+        return pd.Series(0, index=frame.index)
+    counts = frame["replicated_by"].map(
+        lambda v: len([p for p in v.split(LIST_SEPARATOR.strip()) if p.strip() and p.strip() != "-"])
+        if isinstance(v, str) else 0)
+    return counts.clip(upper=3).astype(int)
+
+
+SPEED_MONTHS = ((4, 3), (8, 2))  # up to 4 months from trial to launch: tier 3; up to 8: tier 2; more: 1
+
+
+def _speed(frame: pd.DataFrame) -> pd.Series:
+    """Months from the trial to the launch: 1-4 tier 3, 5-8 tier 2, 9 or more tier 1; unknown 0."""
+    if "trial_date" not in frame or "launch_date" not in frame:
+        return pd.Series(0, index=frame.index)
+    trial, launch = pd.to_datetime(frame["trial_date"]), pd.to_datetime(frame["launch_date"])
+    months = (launch.dt.year - trial.dt.year) * 12 + (launch.dt.month - trial.dt.month)
+    known = months.notna() & (months >= 0)
+    tiers = pd.Series(np.where(months <= SPEED_MONTHS[0][0], 3, np.where(months <= SPEED_MONTHS[1][0], 2, 1)),
+                      index=frame.index)
+    return tiers.where(known, 0).astype(int)
+
+
+DERIVE_RULES = {
+    "regulation": _regulation,
+    "budget": _flag("budget"),
+    "sop": _flag("sop"),
+    "evaluation": _flag("evaluation"),
+    "video": _flag("video_url"),
+    "replication": _replication,
+    "speed": _speed,
+}
+
+
+def derived_tiers(innovations: pd.DataFrame, edition) -> pd.DataFrame:
+    """Innovation id × SID indicator key: the tier each innovation's own columns prove (0 when none)."""
+    tiers = pd.DataFrame(0, index=innovations["id"].to_numpy(), columns=[i.key for i in edition.sid])
+    for indicator in edition.sid:
+        if indicator.derive:
+            tiers[indicator.key] = DERIVE_RULES[indicator.derive](innovations).to_numpy()
+    return tiers
+
+
+@dataclass
+class Evidence:
+    """Tiers entered in evidence sheets: per (innovation id, indicator key) and per SPD indicator key."""
+
+    sid: dict[tuple[str, str], int] = field(default_factory=dict)
+    spd: dict[str, int] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+
+
+def resolve_evidence(entries: pd.DataFrame, edition, ids, lang: str = "id") -> Evidence:
+    """The rows of evidence sheets (loaders.iid_evidence.read_evidence) that apply to `edition`: the
+    indicator by key or number, the innovation by id (only ids in `ids`); the other rows become
+    warnings that name the file, row and column. A later row for the same place wins."""
+    evidence = Evidence()
+    by_key = {i.key: i for i in edition.indicators} | {i.number.lower(): i for i in edition.indicators}
+    known_ids = set(ids)
+    for row in entries.itertuples(index=False):
+        if row.edition is not None and row.edition != edition.year:
+            continue
+
+        def warn(code: str, column: str, **params):
+            evidence.issues.append(EvidenceIssue("warning", code, row.file, row.sheet, row.row, column,
+                                                 tuple(params.items()), lang))
+
+        indicator = by_key.get(str(row.indicator).strip().lower())
+        if indicator is None:
+            warn("unknown_indicator", row.indicator_column, value=row.indicator, edition=edition.label)
+        elif indicator.aspect == "spd":
+            if row.id:
+                warn("spd_with_id", row.id_column, indicator=indicator.number)
+            else:
+                evidence.spd[indicator.key] = row.tier
+        elif not row.id:
+            warn("sid_without_id", row.id_column, indicator=indicator.number)
+        elif row.id not in known_ids:
+            warn("unknown_id", row.id_column, id=row.id, edition=edition.label)
+        else:
+            evidence.sid[(row.id, indicator.key)] = row.tier
+    return evidence
+
+
+def sid_tiers(innovations: pd.DataFrame, edition, evidence: Evidence | None = None) -> pd.DataFrame:
+    """The SID tiers of `innovations`: derived from their columns, then the evidence sheets' over them."""
+    tiers = derived_tiers(innovations, edition)
+    for (innovation, key), tier in (evidence.sid.items() if evidence else ()):
+        tiers.loc[innovation, key] = tier
+    return tiers
+
+
+def spd_tiers(edition, evidence: Evidence | None = None) -> dict[str, int]:
+    """The SPD tiers: the evidence sheets', 0 where none was entered."""
+    entered = evidence.spd if evidence else {}
+    return {i.key: int(entered.get(i.key, 0)) for i in edition.spd}
