@@ -139,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from dashboard import create_app
+    from dashboard.components.chart import IN_FULL
     from dashboard.sources import FrameSource
 
     frame = synthetic_frame(args.rows)
@@ -170,7 +171,8 @@ def main(argv: list[str] | None = None) -> int:
         assert client.get("/_dash-layout").status_code == 200
         body = callback_payload(app, ["_pages_content.children"],
                                 [{"id": "_pages_location", "property": "pathname", "value": "/"},
-                                 {"id": "_pages_location", "property": "search", "value": search}], [])
+                                 {"id": "_pages_location", "property": "search", "value": search}],
+                                [{"id": IN_FULL, "property": "data", "value": []}])  # no ranking drawn whole
         response = client.post("/_dash-update-component", json=body, headers=token)
         assert response.status_code == 200, response.data[:300]
 

@@ -30,6 +30,7 @@ def create_app(source=None, store=None):
     app = dash.Dash(
         __package__ or "dashboard",
         use_pages=True,
+        routing_callback_inputs=chart.ROUTING_INPUTS,  # the rankings drawn whole, for every page's layout
         pages_folder=str(PAGES_FOLDER),
         assets_folder=str(ASSETS_FOLDER),
         serve_locally=True,

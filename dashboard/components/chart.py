@@ -2,8 +2,10 @@
 
 A page lays cards out with `create_chart_card(name, ctx)` and refreshes them in its callback
 with `*chart_outputs(name)` / `chart_values(name, ctx)`, which return values in that order.
-A long ranking (views.EXPANDABLE) draws its top 10 with a "tampilkan semua" toggle (`all-<name>`,
-its state in the store `all-<name>-on`, see page.register_expand); a year heatmap (views.PHONE_TABLES)
+A long ranking (views.EXPANDABLE) draws its top 10 with a "tampilkan semua" toggle (`all-<name>`, see
+page.register_expand); the rankings the viewer chose to see whole are kept in the shell's store
+IN_FULL, outside the page, which Dash's router hands to every page's layout (ROUTING_INPUTS) and each
+page's refresh reads, so a filter change redraws the ranking as chosen. A year heatmap (views.PHONE_TABLES)
 has a top-10 table beside it (`phone-<name>`) that a phone shows instead of the heatmap.
 Figures go to the browser lean (charts.lean); until Plotly has drawn one, its area shows a loading
 skeleton (dasbor.css). The table behind a chart is built only when "lihat tabel" opens it: each
@@ -23,6 +25,10 @@ from charts.views import EXPANDABLE, PHONE_TABLES, TOP, Context, Rendered, matri
 from dashboard.components.downloads import create_chart_menu
 from dashboard.components.filterbar import search_of
 from i18n import format_int, plotly_locale_config, t
+
+IN_FULL = "rankings-in-full"  # the shell's store: names of the long rankings drawn whole
+IN_FULL_KEY = "in_full"  # the name under which the router passes that store to a page's layout
+ROUTING_INPUTS = {IN_FULL_KEY: State(IN_FULL, "data")}  # Dash(routing_callback_inputs=...)
 
 MODEBAR_REMOVE = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d",
                   "resetScale2d", "toggleSpikelines", "hoverClosestCartesian", "hoverCompareCartesian",
@@ -71,6 +77,16 @@ def toggle_state(name: str, ctx: Context, rendered: Rendered) -> tuple[str, str]
     return t("chart.show_all", ctx.lang, count=format_int(rows, ctx.lang)), "p-0 ms-3 chart-all-toggle"
 
 
+def in_full_store() -> dcc.Store:
+    """The shell's store of the rankings drawn whole (empty: every ranking its top 10)."""
+    return dcc.Store(id=IN_FULL, data=[])
+
+
+def shows_all(name: str, in_full: list | None) -> bool:
+    """Is ranking `name` drawn whole, by the shell's store IN_FULL?"""
+    return name in (in_full or [])
+
+
 def phone_table(name: str, ctx: Context) -> list:
     """The heatmap's phone alternative: its top rows as a narrow table, and where the full table is."""
     summary = matrix_summary(name, ctx)
@@ -81,12 +97,11 @@ def phone_table(name: str, ctx: Context) -> list:
 
 
 def _extras(name: str, ctx: Context, rendered: Rendered) -> list:
-    """The parts only some cards have: the ranking's toggle (and its state), the heatmap's phone table."""
+    """The parts only some cards have: the ranking's toggle, the heatmap's phone table."""
     parts = []
     if name in EXPANDABLE:
         label, class_name = toggle_state(name, ctx, rendered)
-        parts += [dbc.Button(label, id=f"all-{name}", color="link", size="sm", className=class_name, n_clicks=0),
-                  dcc.Store(id=f"all-{name}-on", data=bool(ctx.options.get("all")))]
+        parts.append(dbc.Button(label, id=f"all-{name}", color="link", size="sm", className=class_name, n_clicks=0))
     if name in PHONE_TABLES:
         parts.append(html.Div(phone_table(name, ctx), id=f"phone-{name}", className="chart-phone"))
     return parts
@@ -132,9 +147,7 @@ def chart_outputs(name: str) -> list[Output]:
                Output(f"title-{name}", "children"), Output(f"caption-{name}", "children"),
                Output({"type": "chart-view", "chart": name}, "data"), Output(f"empty-{name}", "children")]
     if name in EXPANDABLE:
-        # the state too: the page's callback may run against a layout redrawn (store reset) for the same URL
-        outputs += [Output(f"all-{name}", "children"), Output(f"all-{name}", "className"),
-                    Output(f"all-{name}-on", "data")]
+        outputs += [Output(f"all-{name}", "children"), Output(f"all-{name}", "className")]
     if name in PHONE_TABLES:
         outputs.append(Output(f"phone-{name}", "children"))
     return outputs
@@ -146,7 +159,7 @@ def chart_values(name: str, ctx: Context) -> list:
     values = [lean(rendered.figure), graph_config(rendered.filename, ctx.lang), rendered.title, rendered.caption,
               chart_view(ctx), _empty_note(rendered, ctx.lang)]
     if name in EXPANDABLE:
-        values += [*toggle_state(name, ctx, rendered), bool(ctx.options.get("all"))]
+        values += list(toggle_state(name, ctx, rendered))
     if name in PHONE_TABLES:
         values.append(phone_table(name, ctx))
     return values

@@ -112,27 +112,29 @@ def register_cross_filter(chart_name: str, field: str) -> None:
 
 def register_expand(chart_name: str) -> None:
     """The "tampilkan semua" toggle of a long ranking: it redraws `chart-<chart_name>` with every row (or
-    the top 10 again) and keeps the choice in the store `all-<chart_name>-on`, which the page's own
-    callback reads (meant to survive a change of filters; with the speed-ups on it does not yet: see the
-    session note)."""
-    from dashboard.components.chart import toggle_state
+    the top 10 again) and records the choice in the shell's store (chart.IN_FULL), outside the page, so
+    the next layout and the page's own refresh draw the ranking as chosen whatever order they arrive in."""
+    from dashboard.components.chart import IN_FULL, shows_all, toggle_state
+    from charts.lean import lean
     from charts.views import render
 
     @callback(
-        Output(f"all-{chart_name}-on", "data", allow_duplicate=True),
+        Output(IN_FULL, "data", allow_duplicate=True),
         Output(f"chart-{chart_name}", "figure", allow_duplicate=True),
         Output(f"all-{chart_name}", "children", allow_duplicate=True),
         Input(f"all-{chart_name}", "n_clicks"),
-        State(f"all-{chart_name}-on", "data"),
+        State(IN_FULL, "data"),
         State("url", "search"),
         prevent_initial_call=True,
     )
-    def expand(clicks, showing_all, search):
+    def expand(clicks, in_full, search):
         if not clicks:
             raise PreventUpdate
-        ctx = Context.build(current_dataset(), Filters.from_query(search), all=not showing_all)
+        showing_all = not shows_all(chart_name, in_full)
+        others = [name for name in in_full or [] if name != chart_name]
+        ctx = Context.build(current_dataset(), Filters.from_query(search), all=showing_all)
         rendered = render(chart_name, ctx)
-        return not showing_all, rendered.figure, toggle_state(chart_name, ctx, rendered)[0]
+        return others + [chart_name] * showing_all, lean(rendered.figure), toggle_state(chart_name, ctx, rendered)[0]
 
     expand.__name__ = f"expand_{chart_name.replace('-', '_')}"
 

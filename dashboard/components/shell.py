@@ -13,6 +13,7 @@ import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, callback, clientside_callback, ctx, dcc, html
 
 from analytics.filters import Filters
+from dashboard.components.chart import in_full_store
 from dashboard.components.downloads import create_download_bar
 from dashboard.components.filterbar import create_filter_bar, href
 from dashboard.sources import current_dataset
@@ -108,6 +109,7 @@ def create_layout() -> html.Div:
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="html-lang"),
         dcc.Store(id="page-titles", data=page_titles()),
+        in_full_store(),
         create_navbar(),
         dbc.Container([
             html.Div([

@@ -4,7 +4,7 @@ import dash
 from dash import Input, Output, State, callback, dcc, html
 
 from analytics import one_agency
-from dashboard.components.chart import chart_outputs, chart_values, create_chart_card
+from dashboard.components.chart import IN_FULL, chart_outputs, chart_values, create_chart_card, shows_all
 from dashboard.components.filterbar import search_of
 from dashboard.components.page import (chart_grid, context_from_query, create_page, fresh_context,
                                        register_cross_filter, register_expand, rendered_output, rendered_state)
@@ -14,6 +14,7 @@ dash.register_page(__name__, path="/opd", order=2, name="Perangkat Daerah", titl
                    nav=True, label_key="nav.opd")
 
 PAGE = "opd"
+RANKING = "agency-rank"  # drawn top 10 or whole (the shell keeps the choice: chart.IN_FULL)
 CHARTS = {"agency-rank": "agency", "heatmap": "agency", "compliance": "year"}
 
 
@@ -43,9 +44,9 @@ def year_options(ctx) -> list[dict]:
     return [{"label": str(y), "value": y} for y in range(ctx.span[0], ctx.span[1] + 1)] if ctx.span else []
 
 
-def layout(**query):
+def layout(in_full=None, **query):
     """Agencies of the URL's view, and their compliance with One Agency One Innovation."""
-    ctx = context_from_query(query)
+    ctx = context_from_query(query, all=shows_all(RANKING, in_full))
     year = chosen_year(ctx, None)
     register = one_agency.denominator(ctx.dataset.register, ctx.filters.agencies)
     return create_page(PAGE, ctx, "opd.heading", [
@@ -75,13 +76,13 @@ def layout(**query):
     Input("url", "search"),
     Input("opd-year", "value"),
     rendered_state(PAGE),
-    State("all-agency-rank-on", "data"),
+    State(IN_FULL, "data"),
     prevent_initial_call=True,
 )
-def update(search, year, rendered, showing_all):
+def update(search, year, rendered, in_full):
     """Redraw when the filters change (the ranking keeps its "tampilkan semua" choice); list the agencies
     without innovation for the year picked."""
-    ctx = fresh_context(search, rendered, force=dash.ctx.triggered_id == "opd-year", all=bool(showing_all))
+    ctx = fresh_context(search, rendered, force=dash.ctx.triggered_id == "opd-year", all=shows_all(RANKING, in_full))
     year = chosen_year(ctx, year)
     charts = [value for name in CHARTS for value in chart_values(name, ctx)]
     return [search_of(ctx.filters), year_options(ctx), year, create_missing(ctx, year), *charts]
@@ -89,4 +90,4 @@ def update(search, year, rendered, showing_all):
 
 for _name, _field in CHARTS.items():
     register_cross_filter(_name, _field)
-register_expand("agency-rank")
+register_expand(RANKING)

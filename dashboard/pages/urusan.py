@@ -4,7 +4,7 @@ import dash
 from dash import Input, Output, State, callback, html
 
 from analytics import metrics
-from dashboard.components.chart import chart_outputs, chart_values, create_chart_card
+from dashboard.components.chart import IN_FULL, chart_outputs, chart_values, create_chart_card, shows_all
 from dashboard.components.filterbar import search_of
 from dashboard.components.page import (chart_grid, context_from_query, create_page, fresh_context,
                                        register_cross_filter, register_expand, rendered_output, rendered_state)
@@ -14,6 +14,7 @@ dash.register_page(__name__, path="/urusan", order=3, name="Urusan", title="Urus
                    label_key="nav.urusan")
 
 PAGE = "urusan"
+RANKING = "sector-rank"  # drawn top 10 or whole (the shell keeps the choice: chart.IN_FULL)
 CHARTS = {"sector-rank": "sector", "sector-year": "sector"}
 
 
@@ -36,9 +37,9 @@ def create_without(ctx) -> list:
     ]
 
 
-def layout(**query):
+def layout(in_full=None, **query):
     """Sectors of the URL's view."""
-    ctx = context_from_query(query)
+    ctx = context_from_query(query, all=shows_all(RANKING, in_full))
     return create_page(PAGE, ctx, "urusan.heading", [
         chart_grid([create_chart_card("sector-rank", ctx), create_chart_card("sector-year", ctx)]),
         html.H2(t("urusan.none_heading", ctx.lang), className="h5 mt-2"),
@@ -52,16 +53,16 @@ def layout(**query):
     *[output for name in CHARTS for output in chart_outputs(name)],
     Input("url", "search"),
     rendered_state(PAGE),
-    State("all-sector-rank-on", "data"),
+    State(IN_FULL, "data"),
     prevent_initial_call=True,
 )
-def update(search, rendered, showing_all):
+def update(search, rendered, in_full):
     """Redraw when the filters change (the ranking keeps its "tampilkan semua" choice)."""
-    ctx = fresh_context(search, rendered, all=bool(showing_all))
+    ctx = fresh_context(search, rendered, all=shows_all(RANKING, in_full))
     return [search_of(ctx.filters), create_without(ctx),
             *[value for name in CHARTS for value in chart_values(name, ctx)]]
 
 
 for _name, _field in CHARTS.items():
     register_cross_filter(_name, _field)
-register_expand("sector-rank")
+register_expand(RANKING)

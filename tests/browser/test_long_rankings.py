@@ -1,5 +1,6 @@
 """Long rankings and heatmaps in the browser (issue 12): /opd and /urusan draw the top 10 with a
-"tampilkan semua" toggle (the "lihat tabel" table keeps every row); at 390 px the year heatmaps give way to a top-10 table and no page scrolls sideways."""
+"tampilkan semua" toggle (the "lihat tabel" table keeps every row, and the choice survives a filter
+change); at 390 px the year heatmaps give way to a top-10 table and no page scrolls sideways."""
 
 from __future__ import annotations
 
@@ -36,6 +37,19 @@ def test_agency_ranking_shows_top_10_and_a_toggle_for_all(page):
     toggle.click()
     expect(toggle).to_have_text("Tampilkan 10 teratas")
     page.page.wait_for_function(f"document.querySelectorAll('#chart-agency-rank .bars .point path').length === {agencies}")
+    # a filter change keeps the choice: every agency of the new view is drawn
+    page.page.goto(page.server.url + "/opd?from=2016&to=2016")
+    page.page.wait_for_url(re.compile(r"from=2016"))
+    page.settle()
+    page.page.locator("#all-agency-rank").click()
+    expect(page.page.locator("#all-agency-rank")).to_have_text("Tampilkan 10 teratas")
+    shown = table_rows(page, "agency-rank")
+    page.page.locator("#filter-chips a", has_text="Tahun").first.click()
+    page.page.wait_for_url(re.compile(r"/opd$"))
+    page.settle()
+    expect(page.page.locator("#all-agency-rank")).to_have_text("Tampilkan 10 teratas")
+    page.page.wait_for_function(f"document.querySelectorAll('#chart-agency-rank .bars .point path').length === {agencies}")
+    assert shown < agencies
     toggle.click()
     expect(page.page.locator("#all-agency-rank")).to_have_text(f"Tampilkan semua ({agencies})")
     page.page.wait_for_function("document.querySelectorAll('#chart-agency-rank .bars .point path').length === 10")

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from dashboard.components.chart import IN_FULL
 from dashboard.sources import FrameSource
 from tests.unit.dashboard_frames import story_frame
 
@@ -47,10 +48,15 @@ def call(client, app, first_output: str, inputs: list[dict], state: list[dict] |
     raise LookupError(first_output)
 
 
-def route(client, app, pathname: str, search: str = "") -> str:
+def routing_state(in_full: list[str] | None = None) -> list[dict]:
+    """What the router reads besides the URL: the rankings drawn whole (the shell's store)."""
+    return [{"id": IN_FULL, "property": "data", "value": in_full or []}]
+
+
+def route(client, app, pathname: str, search: str = "", in_full: list[str] | None = None) -> str:
     result = call(client, app, "_pages_content.children",
                   [{"id": "_pages_location", "property": "pathname", "value": pathname},
-                   {"id": "_pages_location", "property": "search", "value": search}])
+                   {"id": "_pages_location", "property": "search", "value": search}], routing_state(in_full))
     return json.dumps(result["response"]["_pages_content"]["children"])
 
 
@@ -120,3 +126,74 @@ def test_filter_controls_write_the_url(client, app):
         {"id": c, "property": "value", "value": v} for c, v in zip(controls, values)]
     body_result = call(client, app, "url.search", inputs, changed=2)  # the agency dropdown changed
     assert body_result["response"]["url"]["search"] == "?from=2016&agency=Dinas+Kesehatan&stage=Penerapan"
+
+
+# Long rankings: the "tampilkan semua" choice lives in the shell (chart.IN_FULL), which the router and the
+# page's refresh both read, so a filter change (a new layout for the same page) draws the ranking as chosen.
+
+@pytest.fixture(scope="module")
+def many_agencies():
+    """14 agencies (more than the top 10), with the app and a client of their own."""
+    from dashboard import create_app
+    from tests.unit.dashboard_frames import frame_of
+
+    rows = [{"year": 2015 + j % 3, "agency": f"Dinas {i:02d}", "sector": "Kesehatan", "stage": "Inisiatif",
+             "kind": "Digital", "form": "Pelayanan Publik", "initiator": "OPD"} for i in range(14) for j in range(14 - i)]
+    app = create_app(FrameSource(frame_of(rows), label="many"))
+    client = app.server.test_client()
+    client.get("/")
+    return app, client
+
+
+def component(tree, element_id: str) -> dict:
+    """The props of the component `element_id` in a layout's JSON."""
+    if isinstance(tree, list):
+        found = (component(child, element_id) for child in tree)
+        return next((props for props in found if props is not None), None)
+    if not isinstance(tree, dict):
+        return None
+    props = tree.get("props", {})
+    if props.get("id") == element_id:
+        return props
+    return next((found for child in props.values() if (found := component(child, element_id)) is not None), None)
+
+
+def bars(figure: dict) -> int:
+    return len(figure["data"][0]["y"])
+
+
+@pytest.mark.parametrize("in_full, shown, label", [([], 10, "Tampilkan semua (14)"),
+                                                   (["agency-rank"], 14, "Tampilkan 10 teratas"),
+                                                   (["sector-rank"], 10, "Tampilkan semua (14)")])
+def test_a_new_layout_draws_the_ranking_as_the_shell_keeps_it(many_agencies, in_full, shown, label):
+    app, client = many_agencies
+    layout = json.loads(route(client, app, "/opd", "?to=2017", in_full))
+    assert bars(component(layout, "chart-agency-rank")["figure"]) == shown
+    assert component(layout, "all-agency-rank")["children"] == label
+
+
+def test_the_pages_refresh_reads_the_choice_from_the_shell(many_agencies):
+    app, client = many_agencies
+    for in_full, shown in (([], 10), (["agency-rank"], 14)):
+        result = call(client, app, "opd-rendered.data",
+                      [{"id": "url", "property": "search", "value": "?from=2015"},
+                       {"id": "opd-year", "property": "value", "value": None}],
+                      [{"id": "opd-rendered", "property": "data", "value": "?from=2016"},
+                       *routing_state(in_full)])
+        assert bars(result["response"]["chart-agency-rank"]["figure"]) == shown
+
+
+def test_the_toggle_records_its_choice_in_the_shell_beside_the_others(many_agencies):
+    app, client = many_agencies
+    key = next(key for key, spec in app.callback_map.items()
+               if spec["inputs"] == [{"id": "all-agency-rank", "property": "n_clicks"}])
+
+    def toggle(in_full):
+        body = {"output": key, "outputs": outputs_of(key), "changedPropIds": ["all-agency-rank.n_clicks"],
+                "inputs": [{"id": "all-agency-rank", "property": "n_clicks", "value": 1}],
+                "state": [*routing_state(in_full), {"id": "url", "property": "search", "value": ""}]}
+        result = client.post("/_dash-update-component", json=body).get_json()["response"]
+        return result[IN_FULL]["data"], bars(result["chart-agency-rank"]["figure"])
+
+    assert toggle(["sector-rank"]) == (["sector-rank", "agency-rank"], 14)
+    assert toggle(["sector-rank", "agency-rank"]) == (["sector-rank"], 10)

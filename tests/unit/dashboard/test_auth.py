@@ -14,6 +14,7 @@ import flask
 import pytest
 
 from dashboard import auth
+from tests.unit.dashboard.test_app import routing_state
 from tests.workbooks import make_xlsx, simple_table
 
 PASSWORD = "rahasia-panjang-1"
@@ -205,7 +206,7 @@ def test_a_viewer_sees_no_upload_control(client, app):
     login(client, "sari")
     body = callback_body(app, "_pages_content.children", [
         {"id": "_pages_location", "property": "pathname", "value": "/data"},
-        {"id": "_pages_location", "property": "search", "value": ""}], [])
+        {"id": "_pages_location", "property": "search", "value": ""}], routing_state())
     content = json.dumps(client.post("/_dash-update-component", json=body).get_json())
     assert "data-not-allowed" in content and "edit-upload" not in content
 
@@ -342,7 +343,7 @@ def _route_data_page(app) -> str:
     client.get("/")
     body = callback_body(app, "_pages_content.children", [
         {"id": "_pages_location", "property": "pathname", "value": "/data"},
-        {"id": "_pages_location", "property": "search", "value": ""}], [])
+        {"id": "_pages_location", "property": "search", "value": ""}], routing_state())
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200
     return json.dumps(response.get_json())

@@ -8,7 +8,7 @@ import pytest
 from analytics.dataset import make_dataset
 from dashboard.sources import VersionedSource
 from dashboard.view_cache import HIT_HEADER, is_view_callback
-from tests.unit.dashboard.test_app import outputs_of
+from tests.unit.dashboard.test_app import outputs_of, routing_state
 from tests.unit.dashboard_frames import story_frame
 
 
@@ -43,7 +43,8 @@ def route_body(app, pathname: str, search: str) -> dict:
     key = next(k for k in app.callback_map if k.startswith(".._pages_content.children"))
     return {"output": key, "outputs": outputs_of(key), "changedPropIds": ["_pages_location.pathname"],
             "inputs": [{"id": "_pages_location", "property": "pathname", "value": pathname},
-                       {"id": "_pages_location", "property": "search", "value": search}]}
+                       {"id": "_pages_location", "property": "search", "value": search}],
+            "state": routing_state()}
 
 
 def post(app, body):
