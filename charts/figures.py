@@ -3,6 +3,11 @@
 Each `<chart>_figure(data, lang, ...)` draws what it is given; titles and captions live in the
 page (HTML, so they wrap on a phone). Every bar carries its canonical value in `customdata`,
 which is what a click applies as a filter (cross-filtering).
+
+Traces and layout are written as plain dicts in Plotly's JSON form (nested keys, plain lists) and
+wrapped without Plotly's validation, which cost more than the data behind a chart; the exports
+validate their own copy (images.framed_figure), and tests/unit/charts/test_figures.py checks that
+every figure validates to exactly itself.
 """
 
 from __future__ import annotations
@@ -27,6 +32,11 @@ def _keys(values: pd.Series) -> list:
     return values.tolist()
 
 
+def _list(values) -> list:
+    """A column as a plain list (what validation would have made of a Series)."""
+    return values.tolist() if hasattr(values, "tolist") else list(values)
+
+
 def wrap_label(text: str, width: int = 34) -> str:
     """Break a long name over lines ("<br>") so a horizontal bar's label stays readable on a phone."""
     return "<br>".join(textwrap.wrap(str(text), width=width, break_long_words=False)) or str(text)
@@ -44,13 +54,13 @@ def _headroom(values) -> list[float]:
     return [0, top * 1.15]
 
 
-def _figure(traces: list, lang: str, height: int, xaxis: dict | None = None, yaxis: dict | None = None,
+def make_figure(traces: list[dict], lang: str, height: int, xaxis: dict | None = None, yaxis: dict | None = None,
             **layout) -> go.Figure:
-    """Build the figure in one go (one validation pass): the template, separators and axes."""
-    theme.template()
-    return go.Figure(data=traces, layout=dict(
-        template=theme.TEMPLATE_NAME, separators=plotly_separators(lang), height=height,
-        xaxis=xaxis or {}, yaxis=yaxis or {}, **layout))
+    """The figure of these trace dicts, unvalidated: the template (as its dict, so the figure draws the
+    same wherever it is sent), separators and axes."""
+    return go.Figure(dict(data=traces, layout=dict(
+        template=theme.template_dict(), separators=plotly_separators(lang), height=height,
+        xaxis=xaxis or {}, yaxis=yaxis or {}, **layout)), _validate=False)
 
 
 def _title(text: str | None) -> dict:
@@ -61,18 +71,19 @@ def empty_figure(lang: str) -> go.Figure:
     """The empty state: no axes, one sentence saying the filters match nothing."""
     note = dict(text=t("chart.empty", lang), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
                 font=dict(size=15))
-    return _figure([], lang, 220, dict(visible=False), dict(visible=False), annotations=[note])
+    return make_figure([], lang, 220, dict(visible=False), dict(visible=False), annotations=[note])
 
 
 def trend_figure(counts: pd.DataFrame, lang: str) -> go.Figure:
     """Innovations per year (counts_by_year): dark-blue bars on an integer year axis, counts on top."""
     if counts.empty or counts["count"].sum() == 0:
         return empty_figure(lang)
-    bar = go.Bar(
-        x=counts["year"], y=counts["count"], marker_color=theme.BAR, customdata=_keys(counts["year"]),
-        text=[format_int(v, lang) for v in counts["count"]], textposition="outside", cliponaxis=False,
-        hovertemplate="%{x}: %{text}<extra></extra>", name=t("axis.count", lang))
-    return _figure([bar], lang, 340, dict(title=_title(t("axis.year", lang)), **theme.year_axis()),
+    bar = dict(
+        type="bar", x=_list(counts["year"]), y=_list(counts["count"]), marker=dict(color=theme.BAR),
+        customdata=_keys(counts["year"]), text=[format_int(v, lang) for v in counts["count"]],
+        textposition="outside", cliponaxis=False, hovertemplate="%{x}: %{text}<extra></extra>",
+        name=t("axis.count", lang))
+    return make_figure([bar], lang, 340, dict(title=_title(t("axis.year", lang)), **theme.year_axis()),
                    dict(title=_title(t("axis.count", lang)), range=_headroom(counts["count"]), tickformat=",d"))
 
 
@@ -100,11 +111,11 @@ def ranking_figure(ranked: pd.DataFrame, lang: str, axis_key: str, label: Label 
     label = label or str
     names = [wrap_label(label(v), wrap) for v in ranked["value"]]
     height, geometry = _bar_list_geometry(names)
-    bar = go.Bar(
-        x=ranked["count"], y=names, orientation="h", marker_color=theme.BAR, customdata=ranked["value"],
-        text=[format_int(v, lang) for v in ranked["count"]], textposition="outside", cliponaxis=False,
-        hovertemplate="%{y}: %{text}<extra></extra>", **geometry)
-    return _figure([bar], lang, 80 + height,
+    bar = dict(
+        type="bar", x=_list(ranked["count"]), y=names, orientation="h", marker=dict(color=theme.BAR),
+        customdata=_list(ranked["value"]), text=[format_int(v, lang) for v in ranked["count"]],
+        textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>", **geometry)
+    return make_figure([bar], lang, 80 + height,
                    dict(title=_title(t(axis_key, lang)), range=_headroom(ranked["count"]), showticklabels=False,
                         showgrid=False),
                    _bar_list_axis(names))
@@ -120,12 +131,12 @@ def sector_figure(ranking: pd.DataFrame, lang: str, label: Label, group_label: L
     for i, (group, rows) in enumerate(ranking.groupby("group", dropna=False, sort=False)):
         group = None if pd.isna(group) else group
         colour = theme.PALETTE[i % len(theme.PALETTE)] if group is not None else theme.NEUTRAL
-        traces.append(go.Bar(
-            x=rows["count"], y=[names[j] for j in rows.index], orientation="h", name=group_label(group),
-            marker_color=colour, customdata=rows["sector"], cliponaxis=False, textposition="outside",
-            text=[format_int(v, lang) for v in rows["count"]], hovertemplate="%{y}: %{text}<extra></extra>",
-            **geometry))
-    return _figure(traces, lang, 110 + height,
+        traces.append(dict(
+            type="bar", x=_list(rows["count"]), y=[names[j] for j in rows.index], orientation="h",
+            name=group_label(group), marker=dict(color=colour), customdata=_list(rows["sector"]), cliponaxis=False,
+            textposition="outside", text=[format_int(v, lang) for v in rows["count"]],
+            hovertemplate="%{y}: %{text}<extra></extra>", **geometry))
+    return make_figure(traces, lang, 110 + height,
                    dict(title=_title(t("axis.count", lang)), range=_headroom(ranking["count"]), showticklabels=False,
                         showgrid=False),
                    _bar_list_axis(names))
@@ -140,10 +151,11 @@ def breakdown_figure(breakdown: pd.DataFrame, lang: str, label: Label) -> go.Fig
     for value in dict.fromkeys(breakdown["value"]):
         rows = breakdown[breakdown["value"].map(lambda v: v == value if value is not None else v is None)]
         colour = theme.NEUTRAL if value is None else next(colours, theme.NEUTRAL)
-        traces.append(go.Bar(x=rows["year"], y=rows["count"], name=label(value), marker_color=colour,
-                             marker_line=dict(color="#FFFFFF", width=1), customdata=_keys(rows["year"]),
-                             hovertemplate="%{x} · " + label(value) + ": %{y:,d}<extra></extra>"))
-    return _figure(traces, lang, 380, dict(title=_title(t("axis.year", lang)), **theme.year_axis()),
+        traces.append(dict(type="bar", x=_list(rows["year"]), y=_list(rows["count"]), name=label(value),
+                           marker=dict(color=colour, line=dict(color="#FFFFFF", width=1)),
+                           customdata=_keys(rows["year"]),
+                           hovertemplate="%{x} · " + label(value) + ": %{y:,d}<extra></extra>"))
+    return make_figure(traces, lang, 380, dict(title=_title(t("axis.year", lang)), **theme.year_axis()),
                    dict(title=_title(t("axis.count", lang)), tickformat=",d"), barmode="stack")
 
 
@@ -156,13 +168,14 @@ def yoy_figure(changes: pd.DataFrame, lang: str) -> go.Figure:
     untils = data["until"] if "until" in data else [None] * len(data)
     notes = ["" if until is None else " · " + t("yoy.until", lang, until=format_date(until, "day", lang))
              for until in untils]
-    bar = go.Bar(
-        x=data["year"], y=data["change_pct"], text=[format_signed_pct(v, lang, 0) for v in data["change_pct"]],
-        marker_color=[theme.NEGATIVE if v < 0 else theme.POSITIVE for v in data["change_pct"]],
-        marker_pattern_shape=["" if until is None else "/" for until in untils],
+    bar = dict(
+        type="bar", x=_list(data["year"]), y=_list(data["change_pct"]),
+        text=[format_signed_pct(v, lang, 0) for v in data["change_pct"]],
+        marker=dict(color=[theme.NEGATIVE if v < 0 else theme.POSITIVE for v in data["change_pct"]],
+                    pattern=dict(shape=["" if until is None else "/" for until in untils])),
         textposition="outside", cliponaxis=False, customdata=_keys(data["year"]), hovertext=notes,
         hovertemplate="%{x}: %{text}%{hovertext}<extra></extra>")
-    return _figure([bar], lang, 320, dict(title=_title(t("axis.year", lang)), **theme.year_axis()),
+    return make_figure([bar], lang, 320, dict(title=_title(t("axis.year", lang)), **theme.year_axis()),
                    dict(title=_title(t("axis.change", lang)), tickformat=".0%", zeroline=True,
                         zerolinecolor="#6C757D"))
 
@@ -173,11 +186,12 @@ def heatmap_figure(matrix: pd.DataFrame, lang: str, label: Label | None = None) 
         return empty_figure(lang)
     label = label or str
     names = [wrap_label(label(v)) for v in matrix.index]
-    heatmap = go.Heatmap(
-        z=matrix.to_numpy(), x=list(matrix.columns), y=names, colorscale=theme.SEQUENTIAL, zmin=0,
+    heatmap = dict(
+        type="heatmap", z=matrix.to_numpy().tolist(), x=_list(matrix.columns), y=names, colorscale=theme.SEQUENTIAL,
+        zmin=0,
         texttemplate="%{z}", xgap=2, ygap=2, showscale=False,
         customdata=[[v] * matrix.shape[1] for v in matrix.index], hovertemplate="%{y} · %{x}: %{z}<extra></extra>")
-    return _figure([heatmap], lang, 100 + _rows_height(names, minimum=22),
+    return make_figure([heatmap], lang, 100 + _rows_height(names, minimum=22),
                    dict(title=_title(t("axis.year", lang)), side="top", showgrid=False, **theme.year_axis()),
                    dict(autorange="reversed", showgrid=False))
 
@@ -188,8 +202,9 @@ def compliance_figure(compliance: pd.DataFrame, lang: str) -> go.Figure:
         return empty_figure(lang)
     text = [f"{format_int(n, lang)}/{format_int(total, lang)}"
             for n, total in zip(compliance["innovating"], compliance["register"])]
-    bar = go.Bar(
-        x=compliance["year"], y=compliance["rate"], marker_color=theme.BAR, text=text, customdata=_keys(compliance["year"]),
-        textposition="outside", cliponaxis=False, hovertemplate="%{x}: %{y:.0%} (%{text})<extra></extra>")
-    return _figure([bar], lang, 320, dict(title=_title(t("axis.year", lang)), **theme.year_axis()),
+    bar = dict(
+        type="bar", x=_list(compliance["year"]), y=_list(compliance["rate"]), marker=dict(color=theme.BAR), text=text,
+        customdata=_keys(compliance["year"]), textposition="outside", cliponaxis=False,
+        hovertemplate="%{x}: %{y:.0%} (%{text})<extra></extra>")
+    return make_figure([bar], lang, 320, dict(title=_title(t("axis.year", lang)), **theme.year_axis()),
                    dict(title=_title(t("axis.rate", lang)), tickformat=".0%", range=[0, 1.08]))

@@ -22,8 +22,8 @@ from charts import theme
 from analytics.kipp.editions import EditionError, load_editions
 from analytics.kipp.statuses import READY, REGISTRY, status_label
 from analytics.kipp.readiness import Readiness, evaluate, status_counts
-from charts.figures import wrap_label
-from i18n import format_int, plotly_separators, t
+from charts.figures import make_figure, wrap_label
+from i18n import format_int, t
 
 AGENCY_TOP = 15  # agencies drawn in the by-agency chart (its table holds every agency)
 LABEL_WIDTH = 30  # characters per line of an agency name on the by-agency chart
@@ -90,33 +90,30 @@ def counts_by_agency(ctx) -> pd.DataFrame:
 
 # -- figures (pure Plotly) --------------------------------------------------------------------------
 
-def _stacked(counts: pd.DataFrame, lang: str, horizontal: bool) -> go.Figure:
+def _stacked(counts: pd.DataFrame, lang: str, horizontal: bool) -> list[dict]:
     """One bar trace per status, stacked, Siap first; the bar's value is its customdata (for clicks)."""
-    figure = go.Figure()
     labels = [wrap_label(str(v), LABEL_WIDTH) for v in counts.index]
     axis = "x" if horizontal else "y"
+    traces = []
     for status in REGISTRY:
-        values = counts[status.name] if status.name in counts else [0] * len(counts)
+        values = counts[status.name].tolist() if status.name in counts else [0] * len(counts)
         label = status.label(lang)
-        bar = dict(name=label, marker_color=status.colour, customdata=list(counts.index),
-                   marker_line=dict(color="#FFFFFF", width=1),
+        bar = dict(type="bar", name=label, marker=dict(color=status.colour, line=dict(color="#FFFFFF", width=1)),
+                   customdata=list(counts.index),
                    hovertemplate="%{customdata} · " + label + ": %{" + axis + ":,d}<extra></extra>")
         if horizontal:
-            figure.add_bar(x=list(values), y=labels, orientation="h", **bar)
+            traces.append(dict(bar, x=values, y=labels, orientation="h"))
         else:
-            figure.add_bar(x=list(counts.index), y=list(values), **bar)
-    theme.template()
-    figure.update_layout(barmode="stack", template=theme.TEMPLATE_NAME, separators=plotly_separators(lang),
-                         legend=dict(traceorder="normal"))
-    return figure
+            traces.append(dict(bar, x=list(counts.index), y=values))
+    return traces
 
 
 def readiness_year_figure(counts: pd.DataFrame, lang: str) -> go.Figure:
     """Innovations per year (rows) and status (columns, status_counts output), stacked."""
-    figure = _stacked(counts, lang, horizontal=False)
-    figure.update_xaxes(title_text=t("axis.year", lang), **theme.year_axis())
-    figure.update_yaxes(title_text=t("axis.count", lang), tickformat=",d")
-    return figure.update_layout(height=360)
+    return make_figure(_stacked(counts, lang, horizontal=False), lang, 360,
+                       dict(title=dict(text=t("axis.year", lang)), **theme.year_axis()),
+                       dict(title=dict(text=t("axis.count", lang)), tickformat=",d"),
+                       barmode="stack", legend=dict(traceorder="normal"))
 
 
 def rank_agencies(counts: pd.DataFrame, top: int | None = None) -> pd.DataFrame:
@@ -130,11 +127,10 @@ def readiness_agency_figure(counts: pd.DataFrame, lang: str, top: int = AGENCY_T
     """The `top` agencies with the most Siap (then most innovations), stacked by status; long names
     wrap over lines and the chart grows with them."""
     ranked = rank_agencies(counts, top)
-    figure = _stacked(ranked, lang, horizontal=True)
-    figure.update_yaxes(autorange="reversed", title_text=None)
-    figure.update_xaxes(title_text=t("axis.count", lang), tickformat=",d")
     lines = sum(wrap_label(str(v), LABEL_WIDTH).count("<br>") + 1 for v in ranked.index)
-    return figure.update_layout(height=140 + 16 * lines + 10 * len(ranked))
+    return make_figure(_stacked(ranked, lang, horizontal=True), lang, 140 + 16 * lines + 10 * len(ranked),
+                       dict(title=dict(text=t("axis.count", lang)), tickformat=",d"), dict(autorange="reversed"),
+                       barmode="stack", legend=dict(traceorder="normal"))
 
 
 # -- titles that state the finding, and the tables behind the charts --------------------------------

@@ -7,6 +7,7 @@ Colours are the Okabe–Ito set, keeping only those with at least 3:1 contrast o
 from __future__ import annotations
 
 import functools
+import json
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -58,3 +59,14 @@ def template() -> go.layout.Template:
 def year_axis() -> dict:
     """An integer year axis: one tick per year, no thousands separator ("2015", never "2.015")."""
     return dict(tickmode="linear", dtick=1, tickformat="d", type="linear")
+
+
+@functools.lru_cache(maxsize=1)
+def _template_json() -> str:
+    return json.dumps(template().to_plotly_json())
+
+
+def template_dict() -> dict:
+    """The template in Plotly's JSON form, a fresh copy each time (a figure may change its own): what an
+    unvalidated figure carries, so it draws with the theme wherever it is sent (see charts.figures)."""
+    return json.loads(_template_json())
