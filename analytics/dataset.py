@@ -6,11 +6,13 @@ is the business of the sources (dashboard.sources for the app, cli.common for th
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Iterable
 
 import pandas as pd
 
+from analytics.encoded import Encoded
 from i18n import normalise_lang, t
 
 # The columns the charts, filters and the list work on: views filter this slim copy, made once per
@@ -32,6 +34,11 @@ class Dataset:
     sector_group: dict[str, str] = field(default_factory=dict)
     _labels: dict = field(default_factory=dict, repr=False)
     view_frame: pd.DataFrame | None = None  # VIEW_COLUMNS of `frame`, same index
+
+    @functools.cached_property
+    def encoded(self) -> Encoded:
+        """The view frame's columns as integer codes (analytics.encoded), made on first use."""
+        return Encoded.of(self.view_frame if self.view_frame is not None else self.frame)
 
     @property
     def years(self) -> tuple[int, int] | None:

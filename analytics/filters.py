@@ -110,42 +110,51 @@ class FiltersBase:
         """True when no filter is active (the language and the page-level keys do not count)."""
         return all(getattr(self, name) in (None, ()) for row in self.rows() for name in row.names)
 
-    def masks(self, frame: pd.DataFrame) -> dict[str, np.ndarray]:
-        """One boolean array per active filter row, by the row's key ("years", "agencies", ...)."""
+    def masks(self, frame: pd.DataFrame, encoded=None) -> dict[str, np.ndarray]:
+        """One boolean array per active filter row, by the row's key ("years", "agencies", ...).
+
+        `encoded`: the frame's analytics.encoded.Encoded (the dataset's, made once per data version),
+        which gives the same masks from integer codes."""
         masks: dict[str, np.ndarray] = {}
+        coded = encoded.codes if encoded is not None else {}
         for row in self.rows():
             if row.kind == YEARS:
                 start, end = (getattr(self, name) for name in row.names)
                 if start is not None or end is not None:
-                    years = frame[row.column].to_numpy(dtype="float64", na_value=np.nan)
+                    years = (encoded.years if encoded is not None
+                             else frame[row.column].to_numpy(dtype="float64", na_value=np.nan))
                     low = -np.inf if start is None else start
                     high = np.inf if end is None else end
                     masks[row.key] = (years >= low) & (years <= high)
                 continue
             value = getattr(self, row.key)
             if value in (None, ()):
-                if row.unset is not None and row.column in frame:
+                if row.unset is not None and row.column in coded:
+                    masks[row.key] = encoded.unset_mask(row.key, row.column, row.unset)
+                elif row.unset is not None and row.column in frame:
                     masks[row.key] = row.unset(frame[row.column])
                 continue
             if row.kind == TEXT:
                 masks[row.key] = text_mask(frame, value)
+            elif row.column in coded:
+                masks[row.key] = encoded.is_any(row.column, value if row.kind == MULTI else (value,))
             elif row.kind == MULTI:
                 masks[row.key] = frame[row.column].isin(value).to_numpy(dtype=bool, na_value=False)
             else:
                 masks[row.key] = (frame[row.column] == value).to_numpy(dtype=bool, na_value=False)
         return masks
 
-    def mask(self, frame: pd.DataFrame, without: str | None = None) -> np.ndarray:
+    def mask(self, frame: pd.DataFrame, without: str | None = None, encoded=None) -> np.ndarray:
         """Rows matching every active filter, except the row `without` (for cascading options)."""
         mask = np.ones(len(frame), dtype=bool)
-        for name, part in self.masks(frame).items():
+        for name, part in self.masks(frame, encoded).items():
             if name != without:
                 mask &= part
         return mask
 
-    def apply(self, frame: pd.DataFrame) -> pd.DataFrame:
+    def apply(self, frame: pd.DataFrame, encoded=None) -> pd.DataFrame:
         """The rows of `frame` (canonical columns) that match every active filter."""
-        return frame[self.mask(frame)]
+        return frame[self.mask(frame, encoded=encoded)]
 
     def describe(self, lang: str | None = None, label: Labeler | None = None) -> str:
         """The active filters in words: "Tahun 2015–2017 · OPD: Dinas Kesehatan" (chart captions, report

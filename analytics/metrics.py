@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analytics.filters import Filters
-from analytics.partial import PartialYear, partial_year
+from analytics.partial import RECORD_DATE, PartialYear, partial_year
 
 
 def year_span(frame: pd.DataFrame, filters: Filters | None = None) -> tuple[int, int] | None:
@@ -59,9 +60,10 @@ def year_over_year(counts: pd.DataFrame, partial: PartialYear | None = None) -> 
     return out[["year", "count", "previous", "change", "change_pct", "until"]]
 
 
-def rank(frame: pd.DataFrame, column: str, top: int | None = None) -> pd.DataFrame:
-    """Values of `column` by count: value, count, share (of all rows); most first, ties by name."""
-    counts = frame[column].dropna().value_counts()
+def rank(frame: pd.DataFrame, column: str, top: int | None = None, counts: pd.Series | None = None) -> pd.DataFrame:
+    """Values of `column` by count: value, count, share (of all rows); most first, ties by name.
+    `counts`: the value counts of `column` in `frame` when already known (views.Context.value_counts)."""
+    counts = frame[column].dropna().value_counts() if counts is None else counts
     out = pd.DataFrame({"value": counts.index.astype(str), "count": counts.to_numpy(dtype=int)})
     out = out.sort_values(["count", "value"], ascending=[False, True], kind="stable").reset_index(drop=True)
     total = len(frame)
@@ -107,12 +109,20 @@ def breakdown_by_year(frame: pd.DataFrame, column: str, span: tuple[int, int] | 
     return out.drop(columns=["_total", "_missing", "_name"]).reset_index(drop=True)
 
 
-def year_matrix(frame: pd.DataFrame, column: str, span: tuple[int, int] | None = None) -> pd.DataFrame:
-    """Counts of `column` × year: index = values (most innovations first), columns = every year of span."""
+def cross_counts(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Rows of `frame` per value of `column` (index) and year (columns), over the rows that have both."""
     data = frame[["year", column]].dropna()
+    return pd.crosstab(data[column], data["year"].astype(int))
+
+
+def year_matrix(frame: pd.DataFrame, column: str, span: tuple[int, int] | None = None,
+                counts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Counts of `column` × year: index = values (most innovations first), columns = every year of span.
+    `counts`: cross_counts(frame, column) when already known (views.Context.cross_counts)."""
+    counts = cross_counts(frame, column) if counts is None else counts
     span = span or year_span(frame)
     years = list(range(span[0], span[1] + 1)) if span else []
-    matrix = pd.crosstab(data[column], data["year"].astype(int)).reindex(columns=years, fill_value=0)
+    matrix = counts.reindex(columns=years, fill_value=0)
     matrix = matrix.astype(int)
     order = matrix.sum(axis=1).sort_values(ascending=False, kind="stable")
     matrix = matrix.loc[sorted(order.index, key=lambda v: (-order[v], str(v)))]
@@ -153,21 +163,23 @@ class Summary:
 
 
 def summarise(frame: pd.DataFrame, filters: Filters, register: tuple[str, ...] = (),
-              on: dt.date | None = None) -> Summary:
+              on: dt.date | None = None, encoded=None) -> Summary:
     """KPIs of `filters` on the *unfiltered* `frame`: total in view, change of the last year vs the
     year before it (looked up even when that year is outside the chosen range), agencies active.
     When the last year has not ended on `on` (default today) it is compared over the same period
-    only, or not at all (analytics.partial)."""
-    view = filters.apply(frame)
+    only, or not at all (analytics.partial). `encoded`: the frame's analytics.encoded.Encoded, if made."""
+    rows = filters.mask(frame, encoded=encoded)
     span = year_span(frame, filters)
-    summary = Summary(total=len(view), agencies=int(view["agency"].nunique()), register=len(register))
-    if span is None or view.empty:
+    agencies = (len(encoded.value_counts("agency", rows)) if encoded is not None
+                else int(frame.loc[rows, "agency"].nunique()))
+    summary = Summary(total=int(rows.sum()), agencies=agencies, register=len(register))
+    if span is None or not rows.any():
         return summary
-    year = int(view["year"].dropna().max()) if view["year"].notna().any() else span[1]
-    around = filters.replace(year_from=year - 1, year_to=year).apply(frame)
-    by_year = around["year"].value_counts()
-    count, previous = int(by_year.get(year, 0)), int(by_year.get(year - 1, 0))
-    partial = partial_year(around, year, on)
+    years = encoded.years if encoded is not None else frame["year"].to_numpy(dtype="float64", na_value=np.nan)
+    year = int(np.nanmax(years[rows])) if (~np.isnan(years[rows])).any() else span[1]
+    around = filters.replace(year_from=year - 1, year_to=year).mask(frame, encoded=encoded)
+    count, previous = int((years[around] == year).sum()), int((years[around] == year - 1).sum())
+    partial = partial_year(frame.loc[around, [c for c in ("year", RECORD_DATE) if c in frame]], year, on)
     if partial is not None:
         previous = partial.same_period
     change = (count - previous) / previous if previous else None
@@ -189,34 +201,36 @@ class Finding:
     until: dt.date | None = None   # the last year is partial: its data runs up to this date
 
 
-def main_finding(frame: pd.DataFrame, span: tuple[int, int] | None = None, on: dt.date | None = None) -> Finding:
+def main_finding(frame: pd.DataFrame, span: tuple[int, int] | None = None, on: dt.date | None = None,
+                 agencies: int | None = None) -> Finding:
     """Compare the last two years of the view ("turun 16% dari 2016 ke 2017"); one year -> its count.
     A last year not ended on `on` (default today) is compared over the same period of the year
-    before, else not compared ("partial"): never a fall of a half year against a whole one."""
+    before, else not compared ("partial"): never a fall of a half year against a whole one.
+    `agencies`: how many agencies the view holds, when already known."""
     counts = counts_by_year(frame, span)
     if counts.empty or counts["count"].sum() == 0:
         return Finding("none")
+    agencies = int(frame["agency"].nunique()) if agencies is None else agencies
     if len(counts) == 1:
         year = int(counts["year"].iloc[0])
-        return Finding("single", year=year, count=int(counts["count"].iloc[0]),
-                       agencies=int(frame["agency"].nunique()))
+        return Finding("single", year=year, count=int(counts["count"].iloc[0]), agencies=agencies)
     last, before = counts.iloc[-1], counts.iloc[-2]
     count, previous = int(last["count"]), int(before["count"])
     partial = partial_year(frame, int(last["year"]), on)
     until = partial.until if partial else None
     if partial is not None and not partial.same_period:
-        return Finding("partial", int(last["year"]), int(before["year"]), count, previous, None,
-                       int(frame["agency"].nunique()), until)
+        return Finding("partial", int(last["year"]), int(before["year"]), count, previous, None, agencies, until)
     previous = partial.same_period if partial else previous
     ratio = (count - previous) / previous if previous else None
     kind = "flat" if count == previous else "down" if count < previous else "up"
-    return Finding(kind, int(last["year"]), int(before["year"]), count, previous, ratio,
-                   int(frame["agency"].nunique()), until)
+    return Finding(kind, int(last["year"]), int(before["year"]), count, previous, ratio, agencies, until)
 
 
-def sector_ranking(frame: pd.DataFrame, sector_group: dict[str, str], group_order: list[str]) -> pd.DataFrame:
-    """sector, group, count: grouped by the urusan groups (in `group_order`, unknown last), most first."""
-    ranked = rank(frame, "sector").rename(columns={"value": "sector"})
+def sector_ranking(frame: pd.DataFrame, sector_group: dict[str, str], group_order: list[str],
+                   counts: pd.Series | None = None) -> pd.DataFrame:
+    """sector, group, count: grouped by the urusan groups (in `group_order`, unknown last), most first.
+    `counts`: the value counts of "sector" in `frame` when already known (as for `rank`)."""
+    ranked = rank(frame, "sector", counts=counts).rename(columns={"value": "sector"})
     ranked["group"] = ranked["sector"].map(sector_group).astype(object)
     ranked["group"] = ranked["group"].where(ranked["group"].notna(), None)
     position = {group: i for i, group in enumerate(group_order)}

@@ -28,16 +28,21 @@ def applies(filters) -> bool:
                for row in filters.rows() if row.key not in COUNTED_FILTERS for name in row.names)
 
 
-def compliance_by_year(frame: pd.DataFrame, register: list[str], span: tuple[int, int] | None) -> pd.DataFrame:
+def compliance_by_year(frame: pd.DataFrame, register: list[str], span: tuple[int, int] | None,
+                       counts: pd.DataFrame | None = None) -> pd.DataFrame:
     """year, innovating (register agencies with ≥1 innovation), register (size), missing, rate (0–1).
 
-    Agencies outside the register (unknown names) do not count toward compliance.
+    Agencies outside the register (unknown names) do not count toward compliance. `counts`: the
+    agency × year counts of `frame` when already known (metrics.cross_counts, views.Context.cross_counts).
     """
     columns = ["year", "innovating", "register", "missing", "rate"]
     if span is None:
         return pd.DataFrame(columns=columns)
-    known = frame[frame["agency"].isin(register)].dropna(subset=["year"])
-    active = known.groupby(known["year"].astype(int))["agency"].nunique()
+    if counts is None:
+        known = frame[frame["agency"].isin(register)].dropna(subset=["year"])
+        active = known.groupby(known["year"].astype(int))["agency"].nunique()
+    else:
+        active = (counts[counts.index.isin(register)] > 0).sum(axis=0)
     years = list(range(span[0], span[1] + 1))
     innovating = [int(active.get(year, 0)) for year in years]
     size = len(register)

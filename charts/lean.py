@@ -42,8 +42,11 @@ def _merge(defaults: dict, values: dict) -> dict:
 
 def lean(figure: go.Figure) -> dict:
     """The figure as a plain dict: no template object, the template's layout settings merged in
-    (Plotly.js applies no template of its own), floats rounded."""
-    data = figure.to_plotly_json()
+    (Plotly.js applies no template of its own), floats rounded.
+
+    Read from the figure's own JSON-form properties (Plotly's `_data` and `_layout`), which `_round`
+    copies anyway: `to_plotly_json` would deep-copy them and look for arrays to encode first."""
+    data = {"data": figure._data, "layout": figure._layout}
     layout = dict(data.get("layout") or {})
     template = layout.pop("template", None) or {}
     template_layout = template.get("layout", {}) if isinstance(template, dict) else {}

@@ -54,6 +54,9 @@ def readiness_of(dataset, year: int) -> Readiness:
 
 def _view_positions(whole: Readiness, ctx) -> np.ndarray:
     """Row positions in `whole` of the rows in view, in the view's order (as Readiness.select)."""
+    rows = getattr(ctx, "rows", None)
+    if rows is not None and len(rows) == len(whole.table) and whole.table.index.equals(ctx.dataset.frame.index):
+        return np.flatnonzero(rows)  # the whole data judged in the dataset's order: the view's rows as they are
     positions = whole.table.index.get_indexer(pd.Index(ctx.view.index))
     return positions[positions >= 0]
 
@@ -70,10 +73,16 @@ def view_statuses(ctx, year: int) -> Readiness:
     return Readiness(whole.edition, whole.table.iloc[_view_positions(whole, ctx)], ())
 
 
+@functools.lru_cache(maxsize=16)
+def _ready_rows(dataset, year: int) -> np.ndarray:
+    """Which rows of the whole dataset are Siap for edition `year` (once per data version and edition)."""
+    return readiness_of(dataset, year).table["status"].to_numpy(dtype=object) == READY.name
+
+
 def ready_count(ctx, year: int) -> int:
     """How many innovations in view are Siap for edition `year` (the overview's `kpi-ready`)."""
     whole = readiness_of(ctx.dataset, year)
-    return int((whole.table["status"].to_numpy()[_view_positions(whole, ctx)] == READY.name).sum())
+    return int(_ready_rows(ctx.dataset, year)[_view_positions(whole, ctx)].sum())
 
 
 def counts_by_year(ctx) -> pd.DataFrame:

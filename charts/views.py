@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -24,19 +25,34 @@ from i18n import format_date, format_int, format_pct, format_signed_pct, t
 
 @dataclass(frozen=True, eq=False)
 class Context:
-    """Everything a chart needs: the dataset, the filters, the filtered rows, page options."""
+    """Everything a chart needs: the dataset, the filters, the filtered rows, page options; `rows`, when
+    known, marks the rows in view among the dataset's, so counts come from its codes (analytics.encoded)."""
 
     dataset: Dataset
     filters: Filters
     view: pd.DataFrame
     span: tuple[int, int] | None
     options: dict = field(default_factory=dict)
+    rows: np.ndarray | None = None
 
     @classmethod
     def build(cls, dataset: Dataset, filters: Filters, **options) -> "Context":
         """Apply the filters once; every chart of the page reuses the result."""
         frame = dataset.view_frame if dataset.view_frame is not None else dataset.frame
-        return cls(dataset, filters, filters.apply(frame), metrics.year_span(frame, filters), options)
+        rows = filters.mask(frame, encoded=dataset.encoded)
+        return cls(dataset, filters, frame[rows], metrics.year_span(frame, filters), options, rows)
+
+    def value_counts(self, column: str) -> pd.Series:
+        """value -> rows in view, missing values left out, most first (`view[column].dropna().value_counts()`)."""
+        if self.rows is not None and column in self.dataset.encoded.codes:
+            return self.dataset.encoded.value_counts(column, self.rows)
+        return self.view[column].dropna().value_counts()
+
+    def cross_counts(self, column: str) -> pd.DataFrame:
+        """Rows in view per value of `column` × year (metrics.cross_counts of the view)."""
+        if self.rows is not None and column in self.dataset.encoded.codes:
+            return self.dataset.encoded.cross_counts(column, self.rows)
+        return metrics.cross_counts(self.view, column)
 
     @property
     def lang(self) -> str:
@@ -216,7 +232,7 @@ TOP = 10  # rows of a short ranking
 def _top(field_name: str):
     """The TOP values of a field by count; in a report (ctx.others) the rest summed as one "Lainnya" row."""
     def data(ctx: Context) -> pd.DataFrame:
-        ranked = metrics.rank(ctx.view, field_name)
+        ranked = metrics.rank(ctx.view, field_name, counts=ctx.value_counts(field_name))
         return metrics.top_and_others(ranked, TOP) if ctx.others else ranked.head(TOP)
     return data
 
@@ -239,7 +255,7 @@ def _counts(ctx: Context) -> pd.DataFrame:
 
 def _compliance(ctx: Context) -> pd.DataFrame:
     register = one_agency.denominator(ctx.dataset.register, ctx.filters.agencies)
-    return one_agency.compliance_by_year(ctx.view, register, ctx.span)
+    return one_agency.compliance_by_year(ctx.view, register, ctx.span, ctx.cross_counts("agency"))
 
 
 CHARTS: dict[str, ChartView] = {view.name: view for view in [
@@ -256,19 +272,20 @@ CHARTS: dict[str, ChartView] = {view.name: view for view in [
               _breakdown_title, _breakdown_table, "year"),
     ChartView("yoy", _yoy_data, lambda d, c: figures.yoy_figure(d, c.lang),
               _yoy_title, _yoy_table, "year"),
-    ChartView("agency-rank", lambda c: metrics.rank(c.view, "agency"),
+    ChartView("agency-rank", lambda c: metrics.rank(c.view, "agency", counts=c.value_counts("agency")),
               lambda d, c: figures.ranking_figure(shown_rows(d, c), c.lang, "axis.count"),
               _rank_title("title.agency", "agency"), _rank_table("agency"), "agency"),
-    ChartView("heatmap", lambda c: metrics.year_matrix(c.view, "agency", c.span),
+    ChartView("heatmap", lambda c: metrics.year_matrix(c.view, "agency", c.span, c.cross_counts("agency")),
               lambda d, c: figures.heatmap_figure(d, c.lang), _heatmap_title, _matrix_table("agency"), "agency"),
     ChartView("compliance", _compliance, lambda d, c: figures.compliance_figure(d, c.lang), _compliance_title,
               _compliance_table, "year"),
     ChartView("sector-rank",
-              lambda c: metrics.sector_ranking(c.view, c.dataset.sector_group, c.dataset.group_order),
+              lambda c: metrics.sector_ranking(c.view, c.dataset.sector_group, c.dataset.group_order,
+                                               c.value_counts("sector")),
               lambda d, c: figures.sector_figure(shown_rows(d, c), c.lang, c.label("sector"),
                                                  lambda g: c.dataset.group_label(g, c.lang)),
               _sector_rank_title, _sector_rank_table, "sector"),
-    ChartView("sector-year", lambda c: metrics.year_matrix(c.view, "sector", c.span),
+    ChartView("sector-year", lambda c: metrics.year_matrix(c.view, "sector", c.span, c.cross_counts("sector")),
               lambda d, c: figures.heatmap_figure(d, c.lang, c.label("sector")), _sector_year_title,
               _matrix_table("sector"), "sector"),
     # KIPP readiness of the view for ctx.options["edition"] (default: the latest edition).

@@ -48,7 +48,8 @@ def _change_card(summary: metrics.Summary, lang: str) -> dbc.Col:
 def create_kpi_cards(ctx: Context) -> list[dbc.Col]:
     """Innovations in view, change of the last year against the one before, agencies innovating."""
     lang = ctx.lang
-    summary = metrics.summarise(ctx.dataset.view_frame, ctx.filters, ctx.dataset.register)
+    summary = metrics.summarise(ctx.dataset.view_frame, ctx.filters, ctx.dataset.register,
+                                encoded=ctx.dataset.encoded)
     span = ctx.span
     until = format_date(summary.until, "day", lang) if summary.until else None
     years = ""
@@ -76,7 +77,7 @@ def create_kpi_cards(ctx: Context) -> list[dbc.Col]:
 def finding_sentence(ctx: Context) -> str:
     """The main finding in one sentence: "Jumlah inovasi turun 16% dari 2016 ke 2017."."""
     lang = ctx.lang
-    finding = metrics.main_finding(ctx.view, ctx.span)
+    finding = metrics.main_finding(ctx.view, ctx.span, agencies=len(ctx.value_counts("agency")))
     if finding.kind == "none":
         return t("finding.none", lang)
     if finding.kind == "single":
