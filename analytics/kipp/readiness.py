@@ -13,7 +13,6 @@ Outcome (DOMAIN.md §7):
 from __future__ import annotations
 
 import functools
-import itertools
 import json
 from dataclasses import dataclass
 
@@ -27,7 +26,7 @@ from analytics.kipp.rules import FAIL, MISSING, PASS, Check  # noqa: F401 (re-ex
 from loaders.text import text_key
 
 __all__ = ["STATUSES", "PASS", "FAIL", "MISSING", "Readiness", "evaluate", "summary", "shortlist", "status_counts", "main_gaps",
-           "to_dict", "to_json", "write_json", "UnknownInnovation"]
+           "to_dict", "to_json", "write_json", "expand", "UnknownInnovation"]
 
 _BASE_COLUMNS = ["id", "name", "agency", "agency_raw", "year", "stage", "status", "awards",
                  "launch_date", "launch_date_precision", "trial_date", "trial_date_precision"]
@@ -94,9 +93,10 @@ def evaluate(frame: pd.DataFrame, edition: Edition | int | None = None) -> Readi
                                 + [c for a in edition.checked_attachments for c in a.columns]))
     data = frame.reindex(columns=needed)
     group, groups = rules.group_check(data, edition)
+    title_key = rules.map_unique(data["name"], text_key)
     sections = rules.section_checks(data, edition)
     checks = (rules.age_check(data, edition, groups), rules.stage_check(data, edition.terms), group,
-              rules.title_check(data), rules.running_check(data, edition.terms), *sections,
+              rules.title_check(data, title_key), rules.running_check(data, edition.terms), *sections,
               *rules.attachment_checks(data, edition))
 
     states = np.column_stack([check.state for check in checks]) if len(data) else np.empty((0, len(checks)))
@@ -115,7 +115,7 @@ def evaluate(frame: pd.DataFrame, edition: Edition | int | None = None) -> Readi
         "group": groups,
         "status": status.astype(object),
         "score": _score(sections, edition),
-        "title_key": rules.map_unique(data["name"], text_key),
+        "title_key": title_key,
     }, index=frame.index)
     return Readiness(edition, table, checks)
 
@@ -186,7 +186,8 @@ def main_gaps(readiness: Readiness, lang: str = "id", limit: int = 3) -> list[st
 
 
 def to_dict(readiness: Readiness, lang: str = "id", filters: dict | None = None) -> dict:
-    """The JSON of `python app.py readiness --json` (DESIGN.md §3) as Python values (see to_json)."""
+    """The JSON of `python app.py readiness --json` as Python values (see json_parts; `expand` gives
+    each innovation's checks as DESIGN.md §3's objects)."""
     return json.loads(to_json(readiness, lang, filters))
 
 
@@ -200,18 +201,32 @@ def write_json(readiness: Readiness, stream, lang: str = "id", filters: dict | N
     stream.writelines(json_parts(readiness, lang, filters))
 
 
+def expand(data: dict) -> list[dict]:
+    """The innovations of `readiness --json` with their checks written out as DESIGN.md §3 has them:
+    [{"rule", "passed", "missing", "message"}] (what `Readiness.innovation` gives for one)."""
+    rules, messages = data["rules"], data["messages"]
+    return [{**innovation, "checks": [{"rule": rule, "passed": passed, "missing": passed is None,
+                                       "message": messages[message]}
+                                      for rule, (passed, message) in zip(rules, innovation["checks"])]}
+            for innovation in data["innovations"]]
+
+
 def json_parts(readiness: Readiness, lang: str = "id", filters: dict | None = None):
-    """The JSON of `python app.py readiness --json` (DESIGN.md §3), plus edition facts and the shortlist,
-    one innovation per line, in pieces. Written column by column: each check's JSON is made once per
-    distinct (message, state), the checks of a row once per distinct combination of those, so
-    100,000 innovations with their checks are written in about a second (bench/bench_dashboard.py)."""
+    """The JSON of `python app.py readiness --json`, in pieces, one innovation per line. Compact: the
+    rules are named once (`rules`) and every distinct message is written once (`messages`); an
+    innovation's `checks` are, rule by rule, [passed, message]: passed true, false or null (the
+    information is missing), message an index into `messages` (`expand` writes them out). 100,000
+    innovations take about 30 MB instead of 290 MB (bench/bench_dashboard.py)."""
     edition = readiness.edition
+    messages: dict[str, int] = {}
+    checks = [_check_pieces(check, lang, messages) for check in readiness.checks]
     head = {"edition": edition.year, "edition_label": edition.label, "closes": edition.close_date.isoformat(),
-            "summary": summary(readiness)}
+            "summary": summary(readiness), "rules": [check.rule for check in readiness.checks],
+            "messages": list(messages)}
     tail = {"shortlist": _records(shortlist(readiness))}
     if filters is not None:
         tail["filters"] = filters
-    lines = _innovation_lines(readiness, lang)
+    lines = _innovation_lines(readiness, checks)
     yield _string(head)[:-1] + ', "innovations": ['
     if lines is not None:
         yield "\n"
@@ -220,57 +235,48 @@ def json_parts(readiness: Readiness, lang: str = "id", filters: dict | None = No
     yield "], " + _string(tail)[1:] + "\n"
 
 
-def _check_codes(check, lang: str) -> tuple[list[str], np.ndarray]:
-    """The check's distinct JSON objects and, per row, which one is its."""
+def _check_pieces(check, lang: str, messages: dict[str, int]) -> tuple[list[str], np.ndarray]:
+    """The check's distinct [passed, message] pieces and, per row, which one is its; its messages are
+    numbered in `messages` (text -> index, shared by every check)."""
     texts, index = check.message_table(lang)
+    numbers = np.array([messages.setdefault(text, len(messages)) for text in texts.tolist()], dtype=np.int64)
     combined = index * 3 + (check.state.astype(np.int64) + 1)  # state is -1, 0 or 1
     uniques, codes = np.unique(combined, return_inverse=True)
-    rule = _string(check.rule)
-    pieces = []
-    for value in uniques:
-        state = int(value % 3) - 1
-        passed = "null" if state == MISSING else ("true" if state == PASS else "false")
-        missing = "true" if state == MISSING else "false"
-        pieces.append(f'{{"rule": {rule}, "passed": {passed}, "missing": {missing}, '
-                      f'"message": {_string(texts[value // 3])}}}')
+    passed = {MISSING: "null", PASS: "true", FAIL: "false"}
+    pieces = [f"[{passed[int(value % 3) - 1]}, {numbers[value // 3]}]" for value in uniques.tolist()]
     return pieces, codes.reshape(-1)
 
 
-def _innovation_lines(readiness: Readiness, lang: str):
+def _innovation_lines(readiness: Readiness, checks: list[tuple[list[str], np.ndarray]]):
     """Each innovation as one line of JSON (its facts, then its checks), or None when there are none."""
     table = readiness.table
     if not len(table):
         return None
     year_codes, year_values = pd.factorize(table["year"], use_na_sentinel=False)
     years = np.array(["null" if pd.isna(year) else str(int(year)) for year in year_values], dtype=object)
-    strings = {name: _strings(table[name]) for name in ("id", "name", "agency", "status", "group")}
-    scores = np.array(list(map(repr, table["score"].astype(float).tolist())), dtype=object)
-    heads = ('{"id": ' + strings["id"] + ', "name": ' + strings["name"] + ', "agency": ' + strings["agency"]
-             + ', "year": ' + years[year_codes] + ', "status": ' + strings["status"] + ', "score": ' + scores
-             + ', "group": ' + strings["group"] + ', "checks": [')
-    checks = [_check_codes(check, lang) for check in readiness.checks]
+    strings = [_strings(table[name]) for name in ("id", "name", "agency", "status", "group")]
+    scores = map(repr, table["score"].astype(float).tolist())
     which = np.zeros(len(table), dtype=np.int64)  # the row's combination of check pieces, numbered
     for pieces, codes in checks:
         which, _ = pd.factorize(which * len(pieces) + codes)
     firsts = pd.Series(np.arange(len(which))).groupby(which, sort=True).first().to_numpy()
-    joined = np.array([", ".join(pieces[codes[row]] for pieces, codes in checks) + "]}" for row in firsts],
-                      dtype=object)
-    separators = itertools.repeat(",\n", len(table) - 1)
-    return itertools.chain.from_iterable(itertools.zip_longest(heads.tolist(), joined[which].tolist(), separators,
-                                                               fillvalue=""))
+    joined = np.array([", ".join(pieces[codes[row]] for pieces, codes in checks) for row in firsts], dtype=object)
+    lines = [f'{{"id": {i}, "name": {n}, "agency": {a}, "year": {y}, "status": {s}, "score": {score}, '
+             f'"group": {g}, "checks": [{c}]}},\n'
+             for i, n, a, y, s, score, g, c in zip(*strings[:3], years[year_codes].tolist(), strings[3], scores,
+                                                    strings[4], joined[which].tolist())]
+    lines[-1] = lines[-1][:-2]
+    return lines
 
 
 _string = functools.partial(json.dumps, ensure_ascii=False)
 
 
-def _strings(column: pd.Series) -> np.ndarray:
-    """Each value as a JSON string (null when missing)."""
-    values = column.astype(object).to_numpy(dtype=object, copy=True)
-    missing = pd.isna(column).to_numpy()
-    values[missing] = ""
-    encoded = np.array(list(map(json.encoder.encode_basestring, values.tolist())), dtype=object)
-    encoded[missing] = "null"
-    return encoded
+def _strings(column: pd.Series) -> list[str]:
+    """Each value as a JSON string (null when missing), each distinct value encoded once."""
+    codes, uniques = pd.factorize(column.astype(object), use_na_sentinel=True)
+    encoded = np.array(list(map(json.encoder.encode_basestring, map(str, uniques))) + ["null"], dtype=object)
+    return encoded[codes].tolist()  # a missing value's code, -1, picks the last: null
 
 
 def _plain(value):

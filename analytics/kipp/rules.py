@@ -189,8 +189,9 @@ def age_check(frame: pd.DataFrame, edition: Edition, groups: np.ndarray) -> Chec
     by_group = {group.key: group.min_age_months.value for group in edition.groups}
     default = by_group[edition.default_group]
     months = np.array([by_group.get(g, default) for g in groups], dtype=np.int64)
-    cutoffs = {m: close - pd.DateOffset(months=int(m)) for m in np.unique(months)}
-    cutoff = pd.Series([cutoffs[m] for m in months], index=frame.index, dtype="datetime64[us]")
+    distinct, which = np.unique(months, return_inverse=True)
+    cutoffs = np.array([(close - pd.DateOffset(months=int(m))).to_datetime64() for m in distinct], dtype="datetime64[us]")
+    cutoff = pd.Series(cutoffs[which.reshape(-1)], index=frame.index)
 
     launch = _dates(frame["launch_date"])
     precision = frame["launch_date_precision"].astype(object)
@@ -214,32 +215,33 @@ def age_check(frame: pd.DataFrame, edition: Edition, groups: np.ndarray) -> Chec
 
 def stage_check(frame: pd.DataFrame, terms: Terms) -> Check:
     """Only an innovation at the proposable stage (Penerapan) can be proposed."""
-    stage = _text(frame["stage"]).str.strip()
+    stage = map_unique(frame["stage"], str.strip)
     state = np.where(stage == terms.proposable_stage, PASS, np.where(stage == "", MISSING, FAIL)).astype(np.int8)
     code = np.array(["stage.missing", "stage.fail", "stage.ok"], dtype=object)[state + 1]
-    return Check("stage", *_labelled("stage"), state, code, {"stage": stage.to_numpy(dtype=object)})
+    return Check("stage", *_labelled("stage"), state, code, {"stage": stage})
 
 
 def running_check(frame: pd.DataFrame, terms: Terms) -> Check:
     """Still running passes, stopped fails; anything else is not known (information missing)."""
-    status = _text(frame["status"]).str.strip()
+    status = map_unique(frame["status"], str.strip)
     state = np.where(status == terms.running_status, PASS,
                      np.where(status == terms.stopped_status, FAIL, MISSING)).astype(np.int8)
     code = np.array(["running.missing", "running.fail", "running.ok"], dtype=object)[state + 1]
     return Check("running", *_labelled("running"), state, code)
 
 
-def title_check(frame: pd.DataFrame) -> Check:
+def title_check(frame: pd.DataFrame, key: np.ndarray | None = None) -> Check:
     """One title per proposal within an institution (KIPP 2018 rejected the same title on two proposals).
 
     Two records of one institution with the same title in the same year fail: they would be two
     proposals under one title (or one innovation counted twice). The same title in other years is the
     same innovation reported again (national-index exports repeat running innovations every year): it
-    passes, and the message names the other records so that only one proposal is made.
+    passes, and the message names the other records so that only one proposal is made. `key`: the
+    titles' text_key when already made (evaluate keeps it for the shortlist).
     """
-    key = map_unique(frame["name"], text_key)
+    key = map_unique(frame["name"], text_key) if key is None else key
     agency = _text(frame["agency"]).where(_present(frame["agency"]), _text(frame["agency_raw"]))
-    year = _text(frame["year"]).str.replace(r"\.0$", "", regex=True)
+    year = pd.Series(map_unique(frame["year"], lambda text: text.removesuffix(".0")), index=frame.index)
     keys = pd.DataFrame({"agency": map_unique(agency, text_key), "key": key}, index=frame.index)
     named = key != ""
     repeated = keys.duplicated(keep=False).to_numpy() & named
@@ -248,7 +250,7 @@ def title_check(frame: pd.DataFrame) -> Check:
     state = np.where(~named, MISSING, np.where(same_year, FAIL, PASS)).astype(np.int8)
     code = np.select([~named, same_year, repeated], ["title.missing", "title.duplicate", "title.other_years"],
                      "title.ok").astype(object)
-    shown = agency.where(agency.str.strip() != "", "-").to_numpy(dtype=object)
+    shown = np.where(map_unique(agency, str.strip) != "", agency.to_numpy(dtype=object), "-")
     return Check("title", *_labelled("title"), state, code, {"agency": shown, "count": count, "others": others})
 
 
@@ -306,7 +308,7 @@ def attachment_checks(frame: pd.DataFrame, edition: Edition) -> list[Check]:
         else:
             state = np.where(present, PASS, MISSING).astype(np.int8)
             code = np.where(present, "attachment.ok", "attachment.missing").astype(object)
-            value = _text(column).str.strip().str.slice(0, 80).to_numpy(dtype=object)
+            value = map_unique(column, lambda text: text.strip()[:80])
         checks.append(Check(f"attachment.{attachment.key}", attachment.label_id, attachment.label_en,
                             state, code, {"label": Bilingual(attachment.label_id, attachment.label_en),
                                           "value": value}))
