@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import sys
@@ -82,22 +83,22 @@ def with_proposal_texts(frame: pd.DataFrame, seed: int = 1) -> pd.DataFrame:
     return frame.assign(**{key: [texts[n] for n in rng.integers(0, 601, len(frame))] for key in KIPP_SECTIONS})
 
 
-def time_readiness(frame: pd.DataFrame) -> tuple[float, int]:
-    """Seconds to evaluate every row for the latest edition and write `readiness --json` (to
-    /dev/null, as the CLI writes it to its output); its size in bytes."""
+def time_readiness(frame: pd.DataFrame) -> tuple[float, float, int]:
+    """Seconds (wall clock, and of this process's CPU) to evaluate every row for the latest edition
+    and write `readiness --json` (to /dev/null, as the CLI writes it to its output); its size in bytes."""
     import gc
     import os
 
     from analytics.kipp.readiness import evaluate, write_json
 
     gc.collect()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with open(os.devnull, "w", encoding="utf-8") as sink:
         write_json(evaluate(frame), sink)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     from analytics.kipp.readiness import to_json
 
-    return elapsed, len(to_json(evaluate(frame)).encode())
+    return elapsed, cpu, len(to_json(evaluate(frame)).encode())
 
 
 def percentile(times: list[float], q: float) -> float:
@@ -105,12 +106,16 @@ def percentile(times: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def timed(function, repeat: int) -> list[float]:
+def timed(function, repeat: int, cpu: list[float] | None = None) -> list[float]:
+    """Milliseconds of wall clock per call; with `cpu`, this process's CPU milliseconds appended to it
+    (on a machine shared with other work the wall clock also counts the waits for a core)."""
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, started_cpu = time.perf_counter(), time.process_time()
         function()
         times.append((time.perf_counter() - start) * 1000)
+        if cpu is not None:
+            cpu.append((time.process_time() - started_cpu) * 1000)
     return times
 
 
@@ -122,6 +127,21 @@ def callback_payload(app, output_ids: list[str], inputs: list[dict], state: list
             return {"output": key, "outputs": _outputs(key), "inputs": inputs, "state": state,
                     "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"]}
     raise LookupError(output_ids)
+
+
+def refresh_payload(app, page: str, search: str, shown: str) -> dict:
+    """The body of page `page`'s refresh (its first output `<page>-rendered.data`) for the URL's `search`;
+    the page's other inputs and states as a fresh page has them (none chosen)."""
+    for key, spec in app.callback_map.items():
+        if key.startswith(f"..{page}-rendered.data..."):
+            inputs = [{**item, "value": search if item["id"] == "url" else None} for item in spec["inputs"]]
+            state = [{**item, "value": shown if item["id"] == f"{page}-rendered" else None} for item in spec["state"]]
+            return {"output": key, "outputs": _outputs(key), "inputs": inputs, "state": state,
+                    "changedPropIds": ["url.search"]}
+    raise LookupError(page)
+
+
+PAGES = ("home", "tren", "opd", "urusan", "inovasi", "kipp")
 
 
 def _outputs(text: str) -> list[dict]:
@@ -176,13 +196,24 @@ def main(argv: list[str] | None = None) -> int:
         response = client.post("/_dash-update-component", json=body, headers=token)
         assert response.status_code == 200, response.data[:300]
 
+    def refresh(page: str, i=[0]):
+        i[0] += 1
+        body = refresh_payload(app, page, searches[i[0] % len(searches)], f"?another-view-{page}-{i[0]}")
+        response = client.post("/_dash-update-component", json=body, headers=token)
+        assert response.status_code in (200, 204), response.data[:300]
+
+    for page in PAGES:  # each page's first refresh: its lazily built state (readiness, grids) is made
+        refresh(page)
+    page_cpu = {page: [] for page in PAGES}
+    by_page = {page: timed(lambda: refresh(page), max(10, args.repeat // 2), page_cpu[page]) for page in PAGES}
     timed(change_filter, len(searches))  # each view met once: the shared view cache holds it from then on
     callback_times = timed(change_filter, args.repeat)
-    computed_times = timed(lambda: change_filter(fresh=True), args.repeat)
+    computed_cpu: list[float] = []
+    computed_times = timed(lambda: change_filter(fresh=True), args.repeat, computed_cpu)
     layout_times = timed(initial_layout, args.repeat)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    readiness_s, readiness_bytes = time_readiness(frame)
-    full_s, full_bytes = time_readiness(with_proposal_texts(frame))
+    readiness_s, readiness_cpu_s, readiness_bytes = time_readiness(frame)
+    full_s, full_cpu_s, full_bytes = time_readiness(with_proposal_texts(frame))
     result = {
         "rows": len(frame),
         "baseline_groupby_ms": round(baseline, 2),
@@ -190,12 +221,20 @@ def main(argv: list[str] | None = None) -> int:
         "callback_p95_ms": round(percentile(callback_times, 0.95), 1),
         "callback_computed_p50_ms": round(percentile(computed_times, 0.5), 1),
         "callback_computed_p95_ms": round(percentile(computed_times, 0.95), 1),
+        "callback_computed_cpu_p50_ms": round(percentile(computed_cpu, 0.5), 1),
+        "callback_computed_cpu_p95_ms": round(percentile(computed_cpu, 0.95), 1),
+        "callback_computed_by_page_p50_p95_cpu_p95_ms": {
+            page: [round(percentile(times, 0.5), 1), round(percentile(times, 0.95), 1),
+                   round(percentile(page_cpu[page], 0.95), 1)] for page, times in by_page.items()},
         "layout_p50_ms": round(percentile(layout_times, 0.5), 1),
         "layout_p95_ms": round(percentile(layout_times, 0.95), 1),
         "rss_mb": round(rss_mb, 1),
+        "load_average_1min": round(os.getloadavg()[0], 1),
         "readiness_s": round(readiness_s, 3),
+        "readiness_cpu_s": round(readiness_cpu_s, 3),
         "readiness_json_mb": round(readiness_bytes / 1e6, 1),
         "readiness_full_texts_s": round(full_s, 3),
+        "readiness_full_texts_cpu_s": round(full_cpu_s, 3),
         "readiness_full_texts_json_mb": round(full_bytes / 1e6, 1),
     }
     for key in ("callback_p95_ms", "callback_computed_p95_ms", "layout_p95_ms"):
