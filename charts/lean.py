@@ -1,5 +1,6 @@
 """Figures as the browser needs them: the template's settings written into the layout once (Plotly
-otherwise sends the whole template with every figure) and floats rounded to what a chart can show.
+otherwise sends the whole template with every figure), floats rounded to what a chart can show, and
+margins that already hold the labels (charts.margins: otherwise Plotly draws the chart twice).
 
 `lean(figure)` draws the same chart as `figure` (tests/unit/charts/test_lean.py); the images, PDF and
 Word exports keep using the figures themselves.
@@ -11,6 +12,8 @@ import math
 
 import numpy as np
 import plotly.graph_objects as go
+
+from charts import margins
 
 SIGNIFICANT = 6  # digits kept of a float: far beyond what a bar, a hover or a colour can show
 
@@ -42,7 +45,7 @@ def _merge(defaults: dict, values: dict) -> dict:
 
 def lean(figure: go.Figure) -> dict:
     """The figure as a plain dict: no template object, the template's layout settings merged in
-    (Plotly.js applies no template of its own), floats rounded.
+    (Plotly.js applies no template of its own), floats rounded, margins fitted to its labels.
 
     Read from the figure's own JSON-form properties (Plotly's `_data` and `_layout`), which `_round`
     copies anyway: `to_plotly_json` would deep-copy them and look for arrays to encode first."""
@@ -55,4 +58,5 @@ def lean(figure: go.Figure) -> dict:
     layout = _merge(template_layout, layout)
     for name in [key for key in layout if key.startswith(("xaxis", "yaxis")) and key not in ("xaxis", "yaxis")]:
         layout[name] = _merge(template_layout.get(name[:5], {}), layout[name])
+    layout["margin"] = margins.fit(figure, layout)  # room for the labels up front: Plotly draws once
     return {"data": _round(data.get("data") or []), "layout": _round(layout)}

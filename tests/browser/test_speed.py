@@ -36,6 +36,23 @@ def test_every_chart_is_drawn_by_the_partial_bundle_without_errors(page, path):
     page.assert_clean()
 
 
+WIDENED = """() => [...document.querySelectorAll('.chart-area .js-plotly-plot')].flatMap(gd => {
+  const size = gd._fullLayout._size, margin = gd._fullLayout.margin;
+  return ['l', 'r', 't', 'b'].filter(side => size[side] > margin[side]).map(side => gd.parentElement.id + ':' + side);
+})"""
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("path", list(PAGES))
+def test_the_margins_sent_hold_every_label_so_plotly_draws_each_chart_once(page, path, lang):
+    """Plotly widens a margin (and draws the chart again) only when its labels need more room than sent."""
+    page.open(f"{path}?lang={lang}" if lang == "en" else path)
+    for chart in PAGES[path]:
+        page.page.wait_for_selector(f"#{chart} .main-svg", timeout=30000)
+    assert page.page.evaluate(WIDENED) == []
+    page.assert_clean()
+
+
 def test_the_heatmaps_draw_their_cells(page):
     page.open("/opd")
     page.page.wait_for_selector("#chart-heatmap .hm image", timeout=30000)
