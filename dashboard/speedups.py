@@ -14,7 +14,7 @@ import os
 import re
 
 SPEEDUPS_ENV = "DASBOR_SPEEDUPS"
-VENDOR_PLOTLY = r"^plotly-cartesian"  # matched against file names (Dash applies assets_ignore to names)
+VENDOR_PLOTLY = r"^plotly-(cartesian|once)"  # file names (Dash applies assets_ignore to names)
 
 
 def enabled() -> bool:
