@@ -366,8 +366,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.mode_replace": ("ganti tahun itu", "replace those years"),
     "data.mode_add_new": ("tambah yang baru saja", "add only the new ones"),
     "data.mode_cancel": ("batal", "cancel"),
-    "data.cancelled": ("Dibatalkan: tidak ada yang akan disimpan. Unggah berkas lain atau pilih cara lain.",
-                       "Cancelled: nothing will be saved. Upload another file or choose another way."),
+    "data.cancel": ("Batal", "Cancel"),
+    "data.cancelled": ("Dibatalkan: tidak ada yang disimpan. Unggah berkasnya lagi (atau berkas lain) bila perlu.",
+                       "Cancelled: nothing was saved. Upload the file again (or another one) when needed."),
     "data.choose_first": ("Tahun-tahun berkas ini sudah tersimpan: pilih ganti atau tambah yang baru saja.",
                           "This file's years are already stored: choose replace or add only the new ones."),
     # the preview's comparison with the store (store.compare, dashboard.components.comparison)

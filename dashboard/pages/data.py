@@ -26,6 +26,8 @@ dash.register_page(__name__, path="/data", order=7, name="Data", title="Data · 
 ADDUSER = "python app.py adduser NAMA --role editor"
 # The store's own warnings about a commit (the loaders' were in the preview already).
 STORE_WARNINGS = {"already_stored", "nothing_new", "duplicate_across_batches"}
+OVERLAP_CLASS = "alert alert-warning my-2"
+HIDDEN_OVERLAP = "d-none " + OVERLAP_CLASS
 
 
 def _source():
@@ -63,16 +65,15 @@ def create_refusal(lang: str) -> list:
 
 def create_overlap_choice(lang: str) -> html.Div:
     """Shown when the files hold years already stored: replace them, add only the new innovations, or
-    cancel. Nothing is chosen at first, and Confirm stays disabled until something other than
-    cancel is (so an innovation is never counted twice by default)."""
+    cancel (which clears the upload, like the Cancel button). Nothing is chosen at first, and Confirm
+    stays disabled until replace or add-new is (so an innovation is never counted twice by default)."""
     return html.Div([
         html.P(id="edit-overlap-text", className="mb-1 fw-semibold"),
         dbc.RadioItems(id="edit-mode", value=None, inline=True, options=[
             {"label": t("data.mode_replace", lang), "value": "replace"},
             {"label": t("data.mode_add_new", lang), "value": "add-new"},
             {"label": t("data.mode_cancel", lang), "value": "cancel"}]),
-        html.Div(t("data.cancelled", lang), id="edit-cancelled", className="d-none small text-muted"),
-    ], id="edit-overlap", className="d-none alert alert-warning my-2")
+    ], id="edit-overlap", className=HIDDEN_OVERLAP)
 
 
 def create_editor_panel(lang: str, history: list[dict]) -> list:
@@ -93,7 +94,9 @@ def create_editor_panel(lang: str, history: list[dict]) -> list:
                   dbc.Button(t("data.alias_save", lang), id="edit-alias-save", color="secondary", size="sm"),
                   html.Div(id="edit-alias-message", className="small mt-2")],
                  id="edit-aliases", className="d-none alias-mapper"),
-        dbc.Button(t("data.confirm", lang), id="edit-confirm", color="primary", disabled=True, className="mt-2"),
+        html.Div([dbc.Button(t("data.confirm", lang), id="edit-confirm", color="primary", disabled=True),
+                  dbc.Button(t("data.cancel", lang), id="edit-cancel", color="secondary", outline=True,
+                             className="d-none")], className="d-flex gap-2 mt-2"),
         dcc.Loading(html.Div(id="edit-result", className="mt-2"), type="default"),
     ]), className="mb-3")
     return [upload, dcc.Store(id="edit-changed", data=0), dcc.Store(id="edit-state", data=None),
@@ -140,6 +143,7 @@ def _denied(lang: str):
     Output("edit-preview", "children"), Output("edit-state", "data"), Output("edit-overlap", "className"),
     Output("edit-overlap-text", "children"), Output("edit-mode", "value"), Output("edit-alias-rows", "children"),
     Output("edit-aliases", "className"), Output("edit-alias-message", "children"),
+    Output("edit-result", "children", allow_duplicate=True),
     Input("edit-upload", "contents"), Input("edit-alias-save", "n_clicks"),
     Input({"type": "edit-map", "header": ALL}, "value"), Input({"type": "edit-year", "sheet": ALL}, "value"),
     State("edit-upload", "filename"), State({"type": "edit-alias", "alias": ALL}, "value"),
@@ -153,22 +157,22 @@ def preview(contents, _save, map_values, year_values, filenames, alias_values, a
     with the store (nothing is saved); where the years overlap, ask how (no choice made yet). A column
     mapped or a year rule chosen in the preview reads the files again with it."""
     lang, user, store = _lang(search), editor_name(), page_store()
-    hidden = "d-none alert alert-warning my-2"
     if user is None or store is None:
-        return _denied(lang), None, hidden, None, None, [], "d-none", None
+        return _cleared(_denied(lang))
     if not contents:
-        return None, None, hidden, None, None, [], "d-none", None
+        return _cleared()
     choices = {"mappings": [], "years": {}} if ctx.triggered_id == "edit-upload" else \
         preview_choices(map_ids, map_values, year_ids, year_values)
     if isinstance(ctx.triggered_id, dict) and choices == (state or {}).get("choices"):
         raise PreventUpdate   # the controls drawn anew with the choices already applied
     saving = ctx.triggered_id == "edit-alias-save"
     message = _save_aliases(store, alias_ids, alias_values, user, lang) if saving else None
+    result = None if ctx.triggered_id == "edit-upload" else dash.no_update   # a new upload: the last result goes
     try:
         uploads = decode_uploads(contents, filenames, _limit(), lang)
     except UploadRefused as refused:
-        return (dbc.Alert(refused.message(lang), color="danger", id="edit-refused"), None, hidden, None, None, [],
-                "d-none", None)
+        return _cleared(dbc.Alert(refused.message(lang), color="danger", id="edit-refused"),
+                        {"blocked": True, "overlap": []}, result)
     report, unknown = preview_report(store, uploads, lang, choices["mappings"], choices["years"])
     blocked = any(issue["severity"] == "error" for issue in report["issues"]) or not report["records"]
     overlap = [] if blocked else report["comparison"]["overlap"]
@@ -176,9 +180,14 @@ def preview(contents, _save, map_values, year_values, filenames, alias_values, a
     register = list(store.reference().agency_names)
     return (create_preview(report, lang, current_dataset().column_label),
             {"blocked": blocked, "overlap": overlap, "choices": choices},
-            hidden.replace("d-none ", "") if overlap else hidden, t("data.overlap", lang, years=years) if overlap else None,
+            OVERLAP_CLASS if overlap else HIDDEN_OVERLAP, t("data.overlap", lang, years=years) if overlap else None,
             dash.no_update if saving else None, create_alias_rows(unknown, register, lang),
-            "alias-mapper" if unknown else "d-none", message)
+            "alias-mapper" if unknown else "d-none", message, result)
+
+
+def _cleared(shown=None, state=None, result=dash.no_update) -> tuple:
+    """The preview's outputs with nothing to ask: `shown` in the preview area (a refusal, or nothing)."""
+    return shown, state, HIDDEN_OVERLAP, None, None, [], "d-none", None, result
 
 
 def preview_choices(map_ids, map_values, year_ids, year_values) -> dict:
@@ -189,16 +198,44 @@ def preview_choices(map_ids, map_values, year_ids, year_values) -> dict:
 
 # Confirm is enabled once the preview has no errors and, where years overlap, once "replace" or
 # "add only the new ones" is chosen; "cancel" keeps it disabled and says nothing will be saved.
+# Cancel is offered while anything is uploaded (a preview, or a refusal).
 clientside_callback(
     """function(state, mode) {
         var chosen = mode === "replace" || mode === "add-new";
         var ready = !!state && !state.blocked && (state.overlap.length === 0 || chosen);
-        var cancelled = !!state && state.overlap.length > 0 && mode === "cancel";
-        return [!ready, cancelled ? "small text-muted mt-1" : "d-none small text-muted"];
+        return [!ready, state ? "" : "d-none"];
     }""",
-    Output("edit-confirm", "disabled"), Output("edit-cancelled", "className"),
+    Output("edit-confirm", "disabled"), Output("edit-cancel", "className"),
     Input("edit-state", "data"), Input("edit-mode", "value"),
 )
+
+
+# Once the upload is forgotten (cancelled or saved), its file input is emptied too: a browser announces
+# no change when the same file is chosen again into an input that still holds it.
+clientside_callback(
+    """function(contents) {
+        var input = document.querySelector("#edit-upload input[type=file]");
+        if (!contents && input) { input.value = ""; }
+        return window.dash_clientside.no_update;
+    }""",
+    Output("edit-upload", "style"), Input("edit-upload", "contents"),
+)
+
+
+@callback(
+    Output("edit-upload", "contents", allow_duplicate=True), Output("edit-upload", "filename", allow_duplicate=True),
+    Output("edit-result", "children", allow_duplicate=True),
+    Input("edit-cancel", "n_clicks"), Input("edit-mode", "value"), State("url", "search"),
+    prevent_initial_call=True,
+)
+def cancel(clicks, mode, search):
+    """Cancel (the button, or "cancel" where years overlap) forgets the upload: with no file the preview,
+    the comparison, the choices and the mapping controls are cleared (`preview`), nothing is stored,
+    and the same file can be chosen again."""
+    wanted = clicks if ctx.triggered_id == "edit-cancel" else mode == "cancel"
+    if not wanted or editor_name() is None:
+        raise PreventUpdate
+    return None, None, dbc.Alert(t("data.cancelled", _lang(search)), color="secondary", id="edit-cancelled")
 
 
 def _save_aliases(store, alias_ids: list[dict], alias_values: list, user: str, lang: str):

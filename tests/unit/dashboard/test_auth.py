@@ -68,7 +68,7 @@ def callback_body(app, first_output: str, inputs: list[dict], state: list[dict])
     for key in app.callback_map:
         parts = key[2:-2].split("...") if key.startswith("..") else [key]
         outputs = [{"id": p.rsplit(".", 1)[0], "property": p.rsplit(".", 1)[1]} for p in parts]
-        if f"{outputs[0]['id']}.{outputs[0]['property']}" == first_output:
+        if f"{outputs[0]['id']}.{outputs[0]['property']}".split("@")[0] == first_output:   # @: allow_duplicate
             return {"output": key, "outputs": outputs if len(outputs) > 1 else outputs[0], "inputs": inputs,
                     "state": state, "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"]}
     raise LookupError(first_output)
