@@ -100,6 +100,32 @@ def year_slider(dataset: Dataset, filters: Filters | None = None) -> list:
 YEAR_SLIDER_PROPS = ("min", "max", "marks", "value")
 
 
+def field_id(row: FilterField) -> str:
+    """The column holding a control and its label ("filter-region-field")."""
+    return f"{row.control_id}-field"
+
+
+def field_class(dataset: Dataset, row: FilterField) -> str | None:
+    """A several-only control (the region) is hidden while the data holds fewer than two values."""
+    return "d-none" if row.several_only and dataset.view_frame[row.column].nunique() < 2 else None
+
+
+def refreshed_outputs() -> list[tuple[str, str]]:
+    """(id, property) of what `refreshed_controls` gives, in its order."""
+    years = next(row for row in bar_rows() if row.kind == YEARS)
+    return [*((years.control_id, prop) for prop in YEAR_SLIDER_PROPS),
+            *((row.control_id, "options") for row in dropdown_rows()),
+            *((field_id(row), "className") for row in dropdown_rows() if row.several_only)]
+
+
+def refreshed_controls(dataset: Dataset, filters: Filters) -> list:
+    """The controls after the data changed under an open page (an upload, rollback or restore on
+    /data): the year slider's span, every dropdown's options (a new agency, a second region) and
+    whether a several-only control shows — without waiting for a reload or the next URL change."""
+    return [*year_slider(dataset, filters), *[dropdown_options(dataset, filters, row.key) for row in dropdown_rows()],
+            *[field_class(dataset, row) for row in dropdown_rows() if row.several_only]]
+
+
 def create_filter_bar(dataset: Dataset, lang: str = "id") -> html.Div:
     """The controls; values and options are filled from the URL by the callbacks below."""
     fields = []
@@ -113,11 +139,10 @@ def create_filter_bar(dataset: Dataset, lang: str = "id") -> html.Div:
                 className="filter-years")], xs=12, lg=4))
         else:
             multi = row.kind == MULTI
-            hidden = row.several_only and dataset.view_frame[row.column].nunique() < 2
             fields.append(dbc.Col([label, dcc.Dropdown(
                 id=row.control_id, multi=multi, options=[], placeholder=t(row.placeholder, lang),
-                className="filter-dropdown")], xs=12, sm=6, lg=4 if multi else 2,
-                className="d-none" if hidden else None))
+                className="filter-dropdown")], xs=12, sm=6, lg=4 if multi else 2, id=field_id(row),
+                className=field_class(dataset, row)))
     return html.Div(dbc.Row(fields, className="g-2"), className="filter-bar")
 
 

@@ -13,7 +13,7 @@ from dash.exceptions import PreventUpdate
 
 from analytics.filters import Filters
 from dashboard.auth import ANONYMOUS, current_role, editor_name, users
-from dashboard.components.filterbar import YEAR_SLIDER_PROPS, year_slider
+from dashboard.components.filterbar import refreshed_controls, refreshed_outputs
 from dashboard.components.page import rendering_for_validation
 from dashboard.components.upload import (UploadRefused, create_alias_rows, create_history, create_preview,
                                          decode_uploads, preview_report, staged)
@@ -336,7 +336,7 @@ def ask(_rollbacks, _restores, _cancel, search):
 @callback(
     Output("edit-history", "children"), Output("edit-history-message", "children"),
     Output("edit-batch-ask", "is_open", allow_duplicate=True), Output("edit-batch-pending", "data", allow_duplicate=True),
-    *[Output("filter-years", prop, allow_duplicate=True) for prop in YEAR_SLIDER_PROPS],
+    *[Output(element, prop, allow_duplicate=True) for element, prop in refreshed_outputs()],
     Input("edit-changed", "data"),
     Input("edit-batch-do", "n_clicks"),
     State("edit-batch-pending", "data"),
@@ -345,12 +345,13 @@ def ask(_rollbacks, _restores, _cancel, search):
 )
 def history(_changed, _do, pending, search):
     """Redraw the history after an upload; roll a batch back or restore it once the question is answered.
-    Either way the filter bar's year slider then spans the years of the new data."""
+    Either way the filter bar then shows the new data: the year slider's span, the dropdowns' options
+    (new agencies, sectors), the region control once a second region is stored."""
     from store.errors import StoreError
 
     lang, user, store = _lang(search), editor_name(), page_store()
     if user is None or store is None:
-        return _denied(lang), None, False, None, *[dash.no_update] * len(YEAR_SLIDER_PROPS)
+        return _denied(lang), None, False, None, *[dash.no_update] * len(refreshed_outputs())
     message = None
     if ctx.triggered_id == "edit-batch-do":
         if not pending:
@@ -364,4 +365,4 @@ def history(_changed, _do, pending, search):
             message = dbc.Alert(err.message(lang), color="danger", dismissable=True)
         getattr(_source(), "invalidate", lambda: None)()
     return (create_history(store.history(), lang), message, False, None,
-            *year_slider(current_dataset(), Filters.from_query(search)))
+            *refreshed_controls(current_dataset(), Filters.from_query(search)))

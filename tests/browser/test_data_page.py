@@ -1,6 +1,6 @@
 """/data in a real browser: an editor logs in, uploads a workbook, sees the preview, confirms and finds the
-new count on the overview (and the new year in the filter bar at once); a viewer finds no upload control.
-The server has its own store with both users."""
+new count on the overview (and the new year in the filter bar at once, like a second region's control
+and a new agency's option); a viewer finds no upload control. The server has its own store with both users."""
 
 from __future__ import annotations
 
@@ -96,6 +96,40 @@ def test_rollback_and_restore_ask_first_and_say_how_many_innovations_move(browse
         expect(page.page.locator("#edit-history-message")).to_contain_text("dipulihkan", timeout=30000)
         page.open("/")
         expect(page.page.locator("#kpi-total")).to_have_text(f"{before:,}".replace(",", "."))
+        page.assert_clean()
+    finally:
+        page.context.close()
+
+
+def dropdown_option(page: Page, control: str, label: str):
+    """The option `label` of a filter bar dropdown, searched for (a long list is drawn in part)."""
+    page.page.keyboard.press("Escape")
+    page.page.locator(f"#{control}-field button.dash-dropdown").first.click()
+    page.page.locator(".dash-dropdown-search").fill(label)
+    return page.page.locator(".dash-dropdown-option", has_text=label)
+
+
+def test_a_second_region_and_a_new_agency_reach_the_filter_bar_right_after_the_upload(browser, server, tmp_path):
+    book = make_xlsx(tmp_path / "iid_sumsel_2014.xlsx", {"IID": [
+        ["No", "Judul Inovasi", "Pemda", "Perangkat Daerah", "Urusan", "Tahun"],
+        [1, "Sehat Cepat", "Pemerintah Kota Palembang", "Dinas Kesehatan", "Kesehatan", 2014],
+        [2, "Pasar Tertib", "Kabupaten Lahat", "Satuan Polisi Pamong Praja", "Sosial", 2014],
+        [3, "Kartu Tani Digital", "Kabupaten Muara Enim", "Lembaga Riset Desa Mandiri", "Pertanian", 2014]]})
+    page = log_in(browser, server, "editor1")
+    try:
+        page.open("/data")
+        expect(page.page.locator("#filter-region-field")).to_be_hidden()          # one region stored
+        expect(dropdown_option(page, "filter-agency", "Lembaga Riset Desa Mandiri")).to_have_count(0)
+        page.page.keyboard.press("Escape")
+        page.page.set_input_files("#edit-upload input[type=file]", str(book))
+        expect(page.page.locator("#edit-preview-intro")).to_contain_text("3 inovasi terbaca", timeout=30000)
+        page.page.click("#edit-confirm")
+        expect(page.page.locator("#edit-saved")).to_contain_text("Tersimpan: 3 inovasi", timeout=30000)
+        expect(page.page.locator("#filter-region-field")).to_be_visible(timeout=15000)   # no reload
+        expect(dropdown_option(page, "filter-region", "Kota Palembang")).to_have_text("Kota Palembang (1)")
+        expect(dropdown_option(page, "filter-region", "Kabupaten Lahat")).to_have_text("Kabupaten Lahat (1)")
+        expect(dropdown_option(page, "filter-agency", "Lembaga Riset Desa Mandiri")).to_have_text(
+            "Lembaga Riset Desa Mandiri (1)")
         page.assert_clean()
     finally:
         page.context.close()

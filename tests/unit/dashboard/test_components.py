@@ -129,3 +129,29 @@ def test_kpi_cards(filters, total, change):
 ])
 def test_finding_sentence(filters, sentence):
     assert kpi.finding_sentence(Context.build(dataset(), filters)) == sentence
+
+
+def test_refreshed_controls_show_the_region_control_and_new_agencies_once_the_data_holds_them():
+    from dashboard.components.filterbar import refreshed_controls, refreshed_outputs
+    from tests.unit.dashboard_frames import frame_of
+
+    own = "Kabupaten Muara Enim"   # the loaders give every row its region, this regency's included
+    home = [{"year": 2016, "agency": "Dinas Kesehatan", "sector": "Kesehatan", "region": own}]
+    other = [{"year": 2016, "agency": "Dinas Lain", "sector": "Kesehatan", "region": "Kota Palembang"},
+             {"year": 2017, "agency": "Dinas Pendidikan", "sector": "Pendidikan", "region": own}]
+    outputs = refreshed_outputs()
+
+    def refreshed(rows):
+        values = refreshed_controls(make_dataset(frame_of(rows), "v", "uji"), Filters())
+        assert len(values) == len(outputs)
+        return dict(zip(outputs, values))
+
+    before, after = refreshed(home), refreshed(home + other)
+    assert before[("filter-region-field", "className")] == "d-none"
+    assert after[("filter-region-field", "className")] is None
+    assert [option["value"] for option in after[("filter-region", "options")]] == [
+        "Kabupaten Muara Enim", "Kota Palembang"]
+    assert [option["value"] for option in before[("filter-agency", "options")]] == ["Dinas Kesehatan"]
+    assert [option["value"] for option in after[("filter-agency", "options")]] == ["Dinas Kesehatan",
+                                                                                  "Dinas Pendidikan"]
+    assert (before[("filter-years", "max")], after[("filter-years", "max")]) == (2016, 2017)
