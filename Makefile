@@ -33,6 +33,7 @@ screenshots: $(STAMP)   # refresh the README's screenshots from the browser test
 
 sample: $(STAMP)
 	$(BIN)/python data/sample/generate.py
+	$(BIN)/python data/iid_sample/generate.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache instance

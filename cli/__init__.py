@@ -15,7 +15,7 @@ import sys
 from cli.common import UsageError
 
 # Command modules, in the order `--help` lists them. Adding a command = adding a module here.
-COMMANDS = ["serve", "inspect", "export", "readiness", "proposal", "ingest", "history", "rollback", "restore", "adduser", "chart", "report"]
+COMMANDS = ["serve", "inspect", "export", "readiness", "proposal", "iid", "similar", "ingest", "history", "rollback", "restore", "adduser", "chart", "report"]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -28,6 +28,12 @@ def check_suffix(args, suffixes: tuple[str, ...]) -> Path:
     return output
 
 
+def cut_text(value, width: int) -> str:
+    """A cell of a printed table: empty for a missing value, cut to `width` characters with "…"."""
+    text = "" if value is None or value != value else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 # -- argument groups --------------------------------------------------------------------------------
 
 def add_source_arguments(parser: argparse.ArgumentParser) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 from cli.common import (add_filter_arguments, add_lang_argument, add_page_arguments,
-                        add_source_arguments, load_edition_and_frame)
+                        add_source_arguments, cut_text, load_edition_and_frame)
 
 
 def register(subparsers) -> None:
@@ -59,7 +59,7 @@ def print_table(readiness, lang: str) -> None:
     table = readiness.table
     rows = [(status_label(r.status, lang), format_score(r.score, lang),
              "" if r.year is None or r.year != r.year else str(r.year),
-             r.id, _cut(r.agency, 30), _cut(r.name, 40), gaps)
+             r.id, cut_text(r.agency, 30), cut_text(r.name, 40), gaps)
             for r, gaps in zip(table.itertuples(), main_gaps(readiness, lang))]
     widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
     for line in [headers, *rows]:
@@ -71,7 +71,3 @@ def print_table(readiness, lang: str) -> None:
         names = ", ".join(f"{r.rank}. {r.name} ({format_score(r.score, lang)})" for r in members.itertuples())
         print(f"  {agency}: {names}")
 
-
-def _cut(value, width: int) -> str:
-    text = "" if value is None or value != value else str(value)
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -19,6 +19,7 @@ from i18n import Bilingual, t
 
 EDITIONS_PATH = Path(__file__).resolve().parents[2] / "data" / "reference" / "iid_editions.toml"
 ASPECTS = ("spd", "sid")
+KINDS = ("document", "statistic")   # raised by a document, or measured
 TIERS = 3                  # every indicator has parameters 1, 2 and 3
 NOT_ASSESSED = 0           # the band that starts at 0: "Tidak Dapat Dinilai"
 
@@ -46,6 +47,7 @@ class Indicator:
     tiers: tuple[str, ...]    # what counts as evidence for parameters 1..3 (the guide's wording)
     required: bool = False
     derive: str | None = None  # how a tier is read from an innovation's own columns (analytics/iid/evidence.py)
+    kind: str = "document"     # "statistic": measured, no document raises it (left out of the what-if)
 
     def label(self, lang: str = "id") -> str:
         return Bilingual(self.label_id, self.label_en).pick(lang)
@@ -266,9 +268,12 @@ class _Parser:
         derive = raw.get("derive")
         if derive is not None and derive not in DERIVE_RULES:
             self.fail(f"{place}.derive", "bad_choice", value=derive, choices=", ".join(DERIVE_RULES))
+        kind = raw.get("kind", KINDS[0])
+        if kind not in KINDS:
+            self.fail(f"{place}.kind", "bad_choice", value=kind, choices=", ".join(KINDS))
         weight = self.number(f"{place}.weight", self.fact(f"{place}.weight", raw.get("weight")))
         return Indicator(key, raw["number"], raw["aspect"], raw["variable"], raw["label_id"], raw["label_en"],
-                         weight, tuple(tiers), bool(raw.get("required", False)), derive)
+                         weight, tuple(tiers), bool(raw.get("required", False)), derive, kind)
 
     def check_stages(self, where: str, stages) -> None:
         from loaders.reference import load_reference

@@ -124,14 +124,15 @@ def what_if(assessment: Assessment, limit: int | None = 10) -> list[Move]:
 
     A SID move raises one indicator by one tier for every assessed innovation at the tier below ("add
     the SK for the 6 innovations without one"); an SPD move raises one government indicator by one tier.
-    Moves that add nothing are left out."""
+    Statistics (income, the audit opinion, the months an innovation took) are measured, not documented,
+    and moves that add nothing are left out."""
     edition, base = assessment.edition, assessment.result
     scores = assessment.innovations.set_index("id")["sid"]
     assessed = assessment.assessed_ids
     tiers = assessment.sid_tiers.loc[assessed]
     spd = spd_score(assessment.spd_tiers, edition)
     moves = []
-    for indicator in edition.sid:
+    for indicator in (i for i in edition.sid if i.kind == "document"):
         current = tiers[indicator.key]
         for tier in range(1, 4):
             ids = tuple(current.index[current == tier - 1])
@@ -141,7 +142,7 @@ def what_if(assessment: Assessment, limit: int | None = 10) -> list[Move]:
             raised[list(ids)] += float(indicator.weight.value)
             after = compute_index(edition, spd, raised)
             moves.append(Move(indicator.key, tier, ids, len(ids), after.exact - base.exact, after.index))
-    for indicator in edition.spd:
+    for indicator in (i for i in edition.spd if i.kind == "document"):
         tier = assessment.spd_tiers.get(indicator.key, 0) + 1
         if tier <= 3:
             after = compute_index(edition, spd + float(indicator.weight.value), scores[assessed])

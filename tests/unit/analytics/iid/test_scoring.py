@@ -109,13 +109,15 @@ def test_replication_counts_the_places_up_to_three(e2023):
 
 def test_what_if_with_few_innovations_puts_the_government_documents_first(e2023):
     # Two innovations, nothing for the government: one SPD document of weight 2 (innovator rewards) adds
-    # 2/250 = 0,8 points; a video for both innovations adds only 2 × 4 / MAX(10, 2) / 250 = 0,32.
+    # 2/250 = 0,8 points; a video for both innovations adds only 2 × 4 / MAX(10, 2) / 250 = 0,32. The
+    # statistics (investment, PAD, the audit opinion: weight 1,5) are measured, never proposed.
     rows = frame([{"id": "a", "decree": "SK"}, {"id": "b"}])
     moves = what_if(assess(rows, e2023), limit=None)
     best = moves[0]
     assert (best.indicator, best.tier, best.documents, best.ids) == ("spd-12", 1, 1, ())
     assert best.points == pytest.approx(0.8)
-    assert [m.indicator for m in moves[1:4]] == ["spd-06", "spd-07", "spd-08"]  # weight 1,5: +0,6 each
+    assert [m.indicator for m in moves[1:6]] == ["spd-01", "spd-13a", "spd-14", "spd-15", "sid-35"]
+    assert not {"spd-06", "spd-07", "spd-08", "sid-32"} & {m.indicator for m in moves}
     video = next(m for m in moves if m.indicator == "sid-35")
     assert (video.tier, video.ids, video.points) == (1, ("a", "b"), pytest.approx(0.32))
     sk = next(m for m in moves if m.indicator == "sid-16" and m.tier == 1)

@@ -1,0 +1,148 @@
+"""`python app.py iid [--edition YEAR] [--evidence PATH...] [SOURCE] [--json]`: the Indeks Inovasi Daerah.
+
+The regency's innovations of the edition's year, scored from the evidence: the evidence sheets given
+(loaders/iid_evidence.py) over what the innovations' own columns show; on the sample data, the
+synthetic sheet data/iid_sample/bukti_iid.csv. Prints the index and predikat, each innovation's
+computed SID beside the export's Kematangan, and the what-if list. Default edition: the latest in
+data/reference/iid_editions.toml.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from cli.common import add_lang_argument, add_source_arguments, cut_text, load_dataset
+
+WHAT_IF = 10
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("iid", help="Indeks Inovasi Daerah: indeks, predikat, SID per inovasi, what-if")
+    parser.add_argument("--edition", type=int, metavar="YEAR", help="edisi IID (bawaan: yang terbaru)")
+    parser.add_argument("--evidence", nargs="+", metavar="PATH",
+                        help="lembar bukti (tahun, id, indikator, tingkat, bukti); bawaan pada data contoh: "
+                             "data/iid_sample/bukti_iid.csv")
+    add_source_arguments(parser)
+    add_lang_argument(parser)
+    parser.add_argument("--json", action="store_true", help="cetak satu objek JSON")
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from analytics.iid.editions import IIDEditionError, load_editions
+    from analytics.iid.evidence import resolve_evidence
+    from analytics.iid.scoring import assess, edition_innovations, what_if
+    from loaders.iid_evidence import read_evidence
+
+    try:
+        edition = load_editions().get(args.edition)
+    except IIDEditionError as err:
+        print(f"python app.py iid: error: {err.message(args.lang)}", file=sys.stderr)
+        return 2
+    dataset = load_dataset(args)
+    if dataset is None:
+        return 1
+    paths = args.evidence or (_sample_evidence() if dataset.source_label == "sample" else [])
+    sheets = read_evidence(paths, args.lang)
+    for issue in sheets.issues:
+        print(issue.to_line(), file=sys.stderr)
+    if sheets.errors:
+        return 1
+    ids = edition_innovations(dataset.frame, edition)["id"]
+    evidence = resolve_evidence(sheets.entries, edition, ids, args.lang)
+    for issue in evidence.issues:
+        print(issue.to_line(), file=sys.stderr)
+    assessment = assess(dataset.frame, edition, evidence)
+    moves = what_if(assessment, WHAT_IF)
+    if args.json:
+        json.dump(to_json(assessment, moves, [str(p) for p in paths], args.lang), sys.stdout, ensure_ascii=False,
+                  indent=1)
+        print()
+    else:
+        print_text(assessment, moves, bool(paths), args.lang)
+    return 0
+
+
+def _sample_evidence() -> list[str]:
+    from pathlib import Path
+
+    return [str(Path(__file__).resolve().parents[1] / "data" / "iid_sample" / "bukti_iid.csv")]
+
+
+def describe_move(move, edition, lang: str) -> str:
+    from i18n import format_number, t
+
+    indicator = edition.indicator(move.indicator)
+    key = "iid.ui.move_spd" if indicator.aspect == "spd" else "iid.ui.move_sid"
+    return t(key, lang, indicator=f"{indicator.number}. {indicator.label(lang)}", tier=move.tier,
+             tier_text=indicator.tiers[move.tier - 1], count=move.documents,
+             points=format_number(move.points, lang, 2))
+
+
+def to_json(assessment, moves, evidence: list[str], lang: str) -> dict:
+    from analytics.iid.editions import edition_facts
+
+    edition = assessment.edition
+    table = assessment.innovations
+
+    def number(value):
+        return None if value != value else round(float(value), 2)
+
+    return {
+        "edition": edition.year, "label": edition.label, "index": assessment.result.index,
+        "predikat": assessment.result.band.key, "predikat_label": assessment.result.band.label(lang),
+        "parts": {**assessment.result.to_dict(lang), "max_total": edition.max_total}, "evidence": evidence,
+        "spd": [{"indicator": i.key, "number": i.number, "label": i.label(lang),
+                 "tier": assessment.spd_tiers[i.key], "score": i.score(assessment.spd_tiers[i.key])}
+                for i in edition.spd],
+        "innovations": [{"id": r.id, "name": r.name, "agency": r.agency, "stage": r.stage,
+                         "assessed": bool(r.assessed), "sid": number(r.sid), "maturity": number(r.maturity),
+                         "difference": number(r.difference)} for r in table.itertuples()],
+        "what_if": [{"indicator": m.indicator, "number": edition.indicator(m.indicator).number, "tier": m.tier,
+                     "documents": m.documents, "ids": list(m.ids), "points": round(m.points, 4),
+                     "index": m.index, "text": describe_move(m, edition, lang)} for m in moves],
+        "facts": edition_facts(edition, lang),
+    }
+
+
+def print_text(assessment, moves, with_evidence: bool, lang: str) -> None:
+    from analytics.iid.editions import edition_facts
+    from i18n import format_int, format_number, printable, t
+
+    edition, result = assessment.edition, assessment.result
+    print(t("iid.ui.headline", lang, edition=edition.label, index=format_number(result.index, lang, 2),
+            band=result.band.label(lang)))
+    print(t("iid.ui.parts", lang, spd=format_number(result.spd, lang, 2),
+            sid_sum=format_number(result.sid_sum, lang, 2), divisor=format_int(result.divisor, lang),
+            sid_average=format_number(result.sid_average, lang, 2),
+            count_score=format_number(result.count_score, lang, 2), total=format_number(result.total, lang, 2),
+            max_total=format_number(edition.max_total, lang, 0), n=format_int(result.n, lang)))
+    print(t("iid.ui.bands", lang, bands=", ".join(f"{b.label(lang)} ≥ {format_number(b.start.value, lang, 2)}"
+                                                  for b in edition.bands)))
+    facts = edition_facts(edition, lang)
+    print(t("iid.ui.unverified", lang, count=format_int(sum(not f["verified"] for f in facts), lang),
+            total=format_int(len(facts), lang)))
+    if not with_evidence:
+        print(t("iid.ui.no_evidence", lang))
+    print()
+    print(t("iid.ui.whatif", lang))
+    for move in moves:
+        print("  " + describe_move(move, edition, lang))
+    if not moves:
+        print("  " + t("iid.ui.no_moves", lang))
+    print()
+    table = assessment.innovations
+    if table.empty:
+        print(t("iid.ui.none", lang, year=edition.year))
+        return
+    columns = ("id", "sid", "maturity", "difference", "assessed", "agency", "name")
+    headers = [t(f"iid.ui.col.{c}", lang) for c in columns]
+    yes, no = t("iid.ui.yes", lang), t("iid.ui.no", lang)
+    rows = [(r.id, format_number(r.sid, lang, 0), format_number(r.maturity, lang, 0),
+             format_number(r.difference, lang, 0), yes if r.assessed else no, cut_text(r.agency, 28), cut_text(r.name, 44))
+            for r in table.itertuples()]
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
+    for line in [headers, *rows]:
+        print(printable("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths)).rstrip()))
+
