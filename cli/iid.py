@@ -31,9 +31,8 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from analytics.iid.editions import IIDEditionError, load_editions
-    from analytics.iid.evidence import resolve_evidence
-    from analytics.iid.scoring import assess, edition_innovations, what_if
-    from loaders.iid_evidence import read_evidence
+    from analytics.iid.evidence import default_evidence
+    from analytics.iid.scoring import assess_with_sheets, what_if
 
     try:
         edition = load_editions().get(args.edition)
@@ -43,17 +42,12 @@ def run(args) -> int:
     dataset = load_dataset(args)
     if dataset is None:
         return 1
-    paths = args.evidence or (_sample_evidence() if dataset.source_label == "sample" else [])
-    sheets = read_evidence(paths, args.lang)
-    for issue in sheets.issues:
+    paths = args.evidence or default_evidence(dataset.source_label)
+    assessment, issues = assess_with_sheets(dataset.frame, edition, paths, args.lang)
+    for issue in issues:
         print(issue.to_line(), file=sys.stderr)
-    if sheets.errors:
+    if any(issue.severity == "error" for issue in issues):
         return 1
-    ids = edition_innovations(dataset.frame, edition)["id"]
-    evidence = resolve_evidence(sheets.entries, edition, ids, args.lang)
-    for issue in evidence.issues:
-        print(issue.to_line(), file=sys.stderr)
-    assessment = assess(dataset.frame, edition, evidence)
     moves = what_if(assessment, WHAT_IF)
     if args.json:
         json.dump(to_json(assessment, moves, [str(p) for p in paths], args.lang), sys.stdout, ensure_ascii=False,
@@ -64,24 +58,9 @@ def run(args) -> int:
     return 0
 
 
-def _sample_evidence() -> list[str]:
-    from pathlib import Path
-
-    return [str(Path(__file__).resolve().parents[1] / "data" / "iid_sample" / "bukti_iid.csv")]
-
-
-def describe_move(move, edition, lang: str) -> str:
-    from i18n import format_number, t
-
-    indicator = edition.indicator(move.indicator)
-    key = "iid.ui.move_spd" if indicator.aspect == "spd" else "iid.ui.move_sid"
-    return t(key, lang, indicator=f"{indicator.number}. {indicator.label(lang)}", tier=move.tier,
-             tier_text=indicator.tiers[move.tier - 1], count=move.documents,
-             points=format_number(move.points, lang, 2))
-
-
 def to_json(assessment, moves, evidence: list[str], lang: str) -> dict:
     from analytics.iid.editions import edition_facts
+    from analytics.iid.scoring import describe_move
 
     edition = assessment.edition
     table = assessment.innovations
@@ -108,6 +87,7 @@ def to_json(assessment, moves, evidence: list[str], lang: str) -> dict:
 
 def print_text(assessment, moves, with_evidence: bool, lang: str) -> None:
     from analytics.iid.editions import edition_facts
+    from analytics.iid.scoring import describe_move
     from i18n import format_int, format_number, printable, t
 
     edition, result = assessment.edition, assessment.result

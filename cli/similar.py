@@ -31,14 +31,14 @@ def register(subparsers) -> None:
 def run(args) -> int:
     import pandas as pd
 
-    from analytics.iid.similar import sector_gaps, similar
+    from analytics.iid.similar import default_library, sector_gaps, similar
     from i18n import format_int, t
     from loaders import load_paths
 
     dataset = load_dataset(args)
     if dataset is None:
         return 1
-    paths = args.library or (_sample_library() if dataset.source_label == "sample" else [])
+    paths = args.library or default_library(dataset.source_label)
     library = pd.DataFrame(columns=dataset.frame.columns)
     if paths:
         loaded = load_paths(paths, lang=args.lang)
@@ -57,12 +57,6 @@ def run(args) -> int:
     else:
         print_text(matches, gaps, library, dataset.label, args.lang)
     return 0
-
-
-def _sample_library() -> list[str]:
-    from pathlib import Path
-
-    return [str(Path(__file__).resolve().parents[1] / "data" / "iid_sample" / "replikasi")]
 
 
 def _records(frame) -> list[dict]:

@@ -75,6 +75,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "iid.fact.band": ("Predikat {band} mulai", "{band} from"),
     "iid.fact.weight": ("bobot {weight}", "weight {weight}"),
     # the index as the command line and the pages say it
+    "nav.iid": ("Indeks Inovasi", "Innovation index"),
+    "iid.ui.heading": ("Indeks Inovasi Daerah", "Regional innovation index (IID)"),
+    "iid.ui.edition": ("Edisi:", "Edition:"),
+    "iid.ui.table_heading": ("SID per inovasi dan Kematangan ekspor IID",
+                             "SID per innovation and the IID export's maturity"),
     "iid.ui.headline": ("{edition}: indeks {index} — {band}", "{edition}: index {index} — {band}"),
     "iid.ui.parts": ("SPD {spd} + SID {sid_sum}/{divisor} = {sid_average} + skor jumlah inovasi {count_score} "
                      "= {total} dari {max_total}; {n} inovasi dinilai.",

@@ -10,6 +10,7 @@ indicator and innovation, or per indicator for the government) says more, and al
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import ClassVar
 
 import numpy as np
@@ -18,6 +19,16 @@ import pandas as pd
 from loaders.errors import Issue
 from loaders.schema import LIST_SEPARATOR
 from loaders.text import text_key
+
+
+SAMPLE_FOLDER = Path(__file__).resolve().parents[2] / "data" / "iid_sample"
+SAMPLE_EVIDENCE = SAMPLE_FOLDER / "bukti_iid.csv"    # the synthetic evidence sheet of the sample data
+
+
+def default_evidence(source_label: str) -> list[str]:
+    """The evidence sheets to use when none is named: the synthetic one while the data is the sample
+    (`Dataset.source_label` "sample"), else none (only what the innovations' columns show)."""
+    return [str(SAMPLE_EVIDENCE)] if source_label == "sample" else []
 
 
 @dataclass(frozen=True)

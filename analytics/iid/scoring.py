@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analytics.iid.editions import Band, Edition
-from analytics.iid.evidence import Evidence, sid_tiers, spd_tiers
+from analytics.iid.evidence import Evidence, resolve_evidence, sid_tiers, spd_tiers
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,16 @@ def assess(frame: pd.DataFrame, edition: Edition, evidence: Evidence | None = No
     return Assessment(edition, table, tiers, spd, result)
 
 
+def assess_with_sheets(frame: pd.DataFrame, edition: Edition, paths, lang: str = "id"):
+    """(assessment, issues): `assess` with the evidence sheets in `paths` (loaders/iid_evidence.py).
+    A sheet with an error is left out whole; rows that do not apply to the edition are warnings."""
+    from loaders.iid_evidence import read_evidence
+
+    sheets = read_evidence(paths, lang)
+    evidence = resolve_evidence(sheets.entries, edition, edition_innovations(frame, edition)["id"], lang)
+    return assess(frame, edition, evidence), sheets.issues + evidence.issues
+
+
 @dataclass(frozen=True)
 class Move:
     """One evidence addition: raise `indicator` to `tier` for `ids` (SPD: for the government)."""
@@ -117,6 +127,17 @@ class Move:
     @property
     def per_document(self) -> float:
         return self.points / self.documents
+
+
+def describe_move(move: Move, edition: Edition, lang: str = "id") -> str:
+    """'16. Regulasi inovasi daerah: tingkat 1 (SK …) untuk 6 inovasi: +0,09'."""
+    from i18n import format_number, t
+
+    indicator = edition.indicator(move.indicator)
+    key = "iid.ui.move_spd" if indicator.aspect == "spd" else "iid.ui.move_sid"
+    return t(key, lang, indicator=f"{indicator.number}. {indicator.label(lang)}", tier=move.tier,
+             tier_text=indicator.tiers[move.tier - 1], count=move.documents,
+             points=format_number(move.points, lang, 2))
 
 
 def what_if(assessment: Assessment, limit: int | None = 10) -> list[Move]:

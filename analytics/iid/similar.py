@@ -15,11 +15,19 @@ import numpy as np
 import pandas as pd
 
 from analytics.filter_fields import own_region
+from analytics.iid.evidence import SAMPLE_FOLDER
 from loaders.text import text_key
+
+SAMPLE_LIBRARY = SAMPLE_FOLDER / "replikasi"   # the synthetic replication library of the sample data
 
 TEXT_COLUMNS = ("name", "description", "sector")
 MIN_SCORE = 0.2          # below this, two innovations share only common words
 SHOWN = ("id", "name", "agency", "region", "year", "sector", "stage")
+
+
+def default_library(source_label: str) -> list[str]:
+    """The library to use when none is named: the synthetic one while the data is the sample."""
+    return [str(SAMPLE_LIBRARY)] if source_label == "sample" else []
 
 
 def _texts(frame: pd.DataFrame) -> list[str]:

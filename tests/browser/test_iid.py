@@ -1,0 +1,48 @@
+"""Indeks Inovasi Daerah (/iid) in a real browser on the sample data (with its synthetic evidence sheet):
+the index and predikat of the latest edition, the what-if list, each innovation's SID beside the
+export's Kematangan, and the edition links that write `?iid=` into the URL."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from playwright.sync_api import expect
+
+from analytics.iid.editions import load_editions
+from analytics.iid.evidence import default_evidence
+from analytics.iid.scoring import assess_with_sheets
+from i18n import format_number
+
+
+@lru_cache(maxsize=4)
+def expected(year: int):
+    from loaders import SAMPLE_DIR, load_paths
+
+    assessment, _ = assess_with_sheets(load_paths([SAMPLE_DIR]).frame, load_editions().get(year),
+                                       default_evidence("sample"))
+    return format_number(assessment.result.index, "id", 2), assessment.result.band.label("id"), len(
+        assessment.innovations)
+
+
+def test_iid_page_shows_the_index_the_what_if_and_the_kematangan(page):
+    page.open("/iid")
+    index, band, rows = expected(load_editions().latest.year)
+    expect(page.page.locator("#iid-index")).to_have_text(index, timeout=20000)
+    expect(page.page.locator("#iid-predikat")).to_have_text(band)
+    expect(page.page.locator("#iid-whatif li")).to_have_count(10)
+    expect(page.page.locator("#iid-whatif li").first).to_contain_text("untuk pemerintah daerah: +")
+    expect(page.page.locator("#iid-table tbody tr")).to_have_count(rows)
+    page.assert_clean()
+
+
+def test_iid_edition_links_write_the_url_and_change_the_index(page):
+    page.open("/iid")
+    page.page.locator("#iid-edition-2023").click()
+    index, band, _ = expected(2023)
+    expect(page.page.locator("#iid-index")).to_have_text(index, timeout=20000)
+    expect(page.page.locator("#iid-predikat")).to_have_text(band)
+    assert "iid=2023" in page.page.url
+    assert expected(2023) != expected(2025)
+    page.page.go_back()
+    expect(page.page.locator("#iid-index")).to_have_text(expected(2025)[0], timeout=20000)
+    page.assert_clean()
