@@ -4,7 +4,8 @@
     result = store.ingest(["rekap_2018.xlsx"], user="budi", mode="replace")   # or "add", "add-new"
     store.compare(frame)                      # a loaded file against the stored rows of its years
     store.current_frame()                     # the visible innovations, as load_paths would give them
-    store.data_version()                      # changes with every upload, rollback, restore or alias
+    store.data_version()                      # changes with every upload, rollback, restore, alias or workspace edit
+    store.save_field(identity, 2025, "background", text, base_version=0, user="budi")   # store/workspace.py
     store.history(); store.rollback(3); store.restore(3)
 
 Uploads are all or nothing: files are read and validated first, then every batch, raw file and row
@@ -48,6 +49,7 @@ from store.engine import create_engine, upgrade
 from store.errors import StoreError, StoreIssue
 from store.identity import identity_key, record_identity
 from store.sessions import Sessions
+from store.workspace import VERSION_KEY as WORKSPACE_KEY, Workspaces
 from store.tables import (agency_aliases, batches, column_mappings, edits, innovations, insert_innovations, meta,
                           raw_files, replacements, users, visible_rows)
 from loaders.text import text_key
@@ -161,7 +163,7 @@ class _Loaded:
     records: list[dict]
 
 
-class Store(Sessions):
+class Store(Sessions, Workspaces):
     """The store behind one SQLAlchemy engine; every method opens its own short transaction."""
 
     def __init__(self, engine: sa.Engine):
@@ -207,8 +209,9 @@ class Store(Sessions):
         """A short key that changes whenever what the dashboard shows changes (one indexed read)."""
         with self._read() as connection:
             values = dict(connection.execute(sa.select(meta.c.key, meta.c.value)
-                                             .where(meta.c.key.in_(["instance", "version"]))).all())
-        return f"{values.get('instance', '')}-{values.get('version', '0')}"
+                                             .where(meta.c.key.in_(["instance", "version", WORKSPACE_KEY]))).all())
+        workspace = values.get(WORKSPACE_KEY)   # proposal workspaces: the uploaded rows need not be read again
+        return f"{values.get('instance', '')}-{values.get('version', '0')}" + (f"-w{workspace}" if workspace else "")
 
     def current_frame(self) -> pd.DataFrame:
         """The visible innovations: canonical columns and dtypes exactly as `load_paths` gives them."""

@@ -139,6 +139,45 @@ login_failures = sa.Table(
     sa.Column("failed_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+# Proposal workspaces (issue 13): per innovation identity and KIPP edition, the proposal's status
+# (draf → ditinjau → diajukan → hasil, with the result), its fields' current values with a version
+# each (optimistic concurrency), and every change with who, when and the previous value.
+workspaces = sa.Table(
+    "workspaces", metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("identity", sa.Text, nullable=False),
+    sa.Column("edition", sa.Integer, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("result", sa.String(16)),
+    sa.Column("updated_by", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("identity", "edition", name="uq_workspaces_identity"),
+)
+
+workspace_fields = sa.Table(
+    "workspace_fields", metadata,
+    sa.Column("workspace_id", BigId, sa.ForeignKey("workspaces.id"), primary_key=True),
+    sa.Column("field", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("updated_by", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+workspace_changes = sa.Table(
+    "workspace_changes", metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("workspace_id", BigId, sa.ForeignKey("workspaces.id"), nullable=False, index=True),
+    sa.Column("field", sa.String(64), nullable=False),   # a field, "status", "result" or "comment"
+    sa.Column("kind", sa.String(16), nullable=False),    # save | revert | status | comment
+    sa.Column("value", sa.Text),
+    sa.Column("previous", sa.Text),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("conflict", sa.Boolean, nullable=False),   # saved over a value the editor had not seen
+    sa.Column("user_name", sa.Text, nullable=False),
+    sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+)
+
 # One row, key 'version': bumped by every change of what the dashboard shows (cheap to poll).
 meta = sa.Table(
     "meta", metadata,
