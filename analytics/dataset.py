@@ -34,6 +34,7 @@ class Dataset:
     sector_group: dict[str, str] = field(default_factory=dict)
     _labels: dict = field(default_factory=dict, repr=False)
     view_frame: pd.DataFrame | None = None  # VIEW_COLUMNS of `frame`, same index
+    workspaces: tuple = ()     # the store's proposal workspaces (Store.workspaces(); analytics.kipp.workspace)
 
     @functools.cached_property
     def encoded(self) -> Encoded:
@@ -83,8 +84,10 @@ class Dataset:
         return [row["name"] for row in getattr(self.reference, "sectors", ())]
 
 
-def make_dataset(frame: pd.DataFrame, version: str, source_label: str, reference=None) -> Dataset:
-    """Wrap a canonical frame with the reference data (loaded from data/reference by default)."""
+def make_dataset(frame: pd.DataFrame, version: str, source_label: str, reference=None,
+                 workspaces: Iterable[dict] = ()) -> Dataset:
+    """Wrap a canonical frame with the reference data (loaded from data/reference by default) and the
+    proposal workspaces laid over it per KIPP edition."""
     if reference is None:
         from loaders.reference import load_reference
 
@@ -96,7 +99,7 @@ def make_dataset(frame: pd.DataFrame, version: str, source_label: str, reference
         frame=frame, view_frame=view_frame, version=version, source_label=source_label, reference=reference,
         register=tuple(reference.agency_names),
         sector_group={row["name"]: row["group"] for row in reference.sectors},
-        _labels=labels,
+        _labels=labels, workspaces=tuple(workspaces),
     )
 
 

@@ -22,6 +22,7 @@ from charts import theme
 from analytics.kipp.editions import EditionError, load_editions
 from analytics.kipp.statuses import READY, REGISTRY, status_label
 from analytics.kipp.readiness import Readiness, evaluate, status_counts
+from analytics.kipp.workspace import apply_overlay
 from charts.figures import make_figure, wrap_label
 from i18n import format_int, t
 
@@ -46,10 +47,17 @@ def context_year(ctx, edition=None) -> int:
 
 
 @functools.lru_cache(maxsize=16)
+def edition_frame(dataset, year: int) -> pd.DataFrame:
+    """The dataset's frame with the proposal workspaces of edition `year` laid over it (the edited
+    texts count; analytics.kipp.workspace), once per data version: what readiness and drafts read."""
+    return apply_overlay(dataset.frame, dataset.workspaces, year)
+
+
+@functools.lru_cache(maxsize=16)
 def readiness_of(dataset, year: int) -> Readiness:
     """The readiness of the whole dataset for one edition, computed once per data version
     (a new data version is a new Dataset object, so old entries simply age out)."""
-    return evaluate(dataset.frame, load_editions().get(year))
+    return evaluate(edition_frame(dataset, year), load_editions().get(year))
 
 
 def _view_positions(whole: Readiness, ctx) -> np.ndarray:

@@ -189,13 +189,31 @@ def check_edition(args) -> bool:
 
 
 def load_edition_and_frame(args):
-    """(edition, frame) for the readiness commands, or the exit code when either cannot be had:
-    2 for an edition that is not in kipp_editions.toml, 1 when no data could be read."""
+    """(edition, frame, workspaces) for the readiness commands, or the exit code when either cannot be
+    had: 2 for an edition that is not in kipp_editions.toml, 1 when no data could be read. From the
+    store, the frame has the edition's proposal workspaces laid over it (the edited texts count) and
+    `workspaces` lists them; files read with --data have none."""
+    from analytics.kipp.workspace import apply_overlay
+
     edition = load_edition(args)
     if edition is None:
         return 2
     frame = load_frame(args)
-    return 1 if frame is None else (edition, frame)
+    if frame is None:
+        return 1
+    workspaces = () if args.data else _store_workspaces(args)
+    return edition, apply_overlay(frame, workspaces, edition), workspaces
+
+
+def _store_workspaces(args) -> tuple:
+    """The store's proposal workspaces (none when the store cannot be opened; load_frame said why)."""
+    store = open_store_or_say(args.lang, seed=False)
+    if store is None:
+        return ()
+    try:
+        return tuple(store.workspaces())
+    finally:
+        store.close()
 
 
 def load_frame(args):

@@ -27,7 +27,7 @@ def run(args) -> int:
     loaded = load_edition_and_frame(args)
     if isinstance(loaded, int):
         return loaded
-    edition, frame = loaded
+    edition, frame, _ = loaded
     readiness = evaluate(frame, edition)
     try:
         document = proposal_document(frame, readiness, args.innovation_id, args.lang)

@@ -27,17 +27,19 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from analytics.filters import Filters
     from analytics.kipp.readiness import evaluate, write_json
+    from analytics.kipp.workspace import workspace_column
 
     loaded = load_edition_and_frame(args)
     if isinstance(loaded, int):
         return loaded
-    edition, frame = loaded
+    edition, frame, workspaces = loaded
     filters = Filters.from_args(args)
     # Judge the whole data (titles must be unique across it), then keep the rows in view.
     readiness = evaluate(frame, edition).select(filters.apply(frame).index)
     if args.json:
         query = filters.to_query(include_lang=False)
-        write_json(readiness, sys.stdout, args.lang, filters={"query": query})
+        write_json(readiness, sys.stdout, args.lang, filters={"query": query},
+                   workspace=workspace_column(frame, workspaces, edition))
     else:
         print_table(readiness, args.lang)
     return 0

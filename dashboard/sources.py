@@ -16,6 +16,7 @@ import os
 import threading
 import time
 import uuid
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
@@ -161,5 +162,16 @@ class StoreSource(VersionedSource):
         # The version is read before the rows: a change in between makes the next poll read again.
         from store.database import store_label
 
+        current = self._current
+        if current is not None and _rows_version(current.version) == _rows_version(version):
+            # only proposal workspaces changed: the same rows, the new workspaces
+            return replace(current, version=version, workspaces=tuple(self.store.workspaces()))
         frame = self.store.current_frame()
-        return make_dataset(frame, version, store_label(self.store.history()), self.store.reference())
+        return make_dataset(frame, version, store_label(self.store.history()), self.store.reference(),
+                            self.store.workspaces())
+
+
+def _rows_version(version: str) -> str:
+    """The part of a store's data version that the uploaded rows depend on (without "-w<n>", the
+    proposal workspaces' own counter: see Store.data_version)."""
+    return version.split("-w", 1)[0]

@@ -17,6 +17,7 @@ from typing import Any
 
 from i18n import Bilingual, format_date, format_int, t
 from loaders.schema import CANONICAL_COLUMNS, KIPP_SECTIONS
+from loaders.text import text_key
 
 EDITIONS_PATH = Path(__file__).resolve().parents[2] / "data" / "reference" / "kipp_editions.toml"
 ATTACHMENT_KINDS = ("text", "sdgs")
@@ -106,6 +107,11 @@ class Terms:
         ranks = "|".join([r"\d+", *(re.escape(name) for name in self.award_names)])
         return re.compile(rf"\b{re.escape(self.award_prefix)}\s*({ranks})\b")
 
+    def award_key(self, text: str) -> str | None:
+        """'TOP 40' / 'Top-40 KIPP' -> 'top 40'; 'Top Terpuji' -> 'top terpuji'; anything else None."""
+        match = self.award_pattern.search(text_key(text))
+        return f"{self.award_prefix} {match.group(1)}" if match else None
+
 
 @dataclass(frozen=True)
 class Edition:
@@ -142,6 +148,7 @@ class Edition:
 class Editions:
     by_year: dict[int, Edition]
     sources: dict[str, str] = field(default_factory=dict)
+    result_awards: dict[str, str | None] = field(default_factory=dict)  # [results]: key → award text or None
 
     @property
     def years(self) -> list[int]:
@@ -209,7 +216,17 @@ class _Parser:
             if edition.year in by_year:
                 self.fail(f"edisi {edition.year}", "tahun ini muncul dua kali")
             by_year[edition.year] = edition
-        return Editions(by_year, dict(self.sources))
+        return Editions(by_year, dict(self.sources), self.results())
+
+    def results(self) -> dict[str, str | None]:
+        """[results]: each proposal result's award text (None: the result adds no award)."""
+        results = self.data.get("results", {})
+        for key, spec in results.items():
+            award = spec.get("award")
+            if award is not None and (not isinstance(award, str) or self.terms.award_key(award) is None):
+                self.fail(f"results.{key}.award", f"'{award}' tidak terbaca sebagai penghargaan "
+                                                  f"('{self.terms.award_prefix} …')")
+        return {key: spec.get("award") for key, spec in results.items()}
 
     def edition(self, entry: dict) -> Edition:
         year = entry.get("year")

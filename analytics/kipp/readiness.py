@@ -185,20 +185,23 @@ def main_gaps(readiness: Readiness, lang: str = "id", limit: int = 3) -> list[st
     return list(np.array(texts, dtype=object)[inverse.reshape(-1)])
 
 
-def to_dict(readiness: Readiness, lang: str = "id", filters: dict | None = None) -> dict:
+def to_dict(readiness: Readiness, lang: str = "id", filters: dict | None = None,
+            workspace: pd.Series | None = None) -> dict:
     """The JSON of `python app.py readiness --json` as Python values (see json_parts; `expand` gives
     each innovation's checks as DESIGN.md §3's objects)."""
-    return json.loads(to_json(readiness, lang, filters))
+    return json.loads(to_json(readiness, lang, filters, workspace))
 
 
-def to_json(readiness: Readiness, lang: str = "id", filters: dict | None = None) -> str:
+def to_json(readiness: Readiness, lang: str = "id", filters: dict | None = None,
+            workspace: pd.Series | None = None) -> str:
     """The JSON of `python app.py readiness --json` as one text (see write_json)."""
-    return "".join(json_parts(readiness, lang, filters))
+    return "".join(json_parts(readiness, lang, filters, workspace))
 
 
-def write_json(readiness: Readiness, stream, lang: str = "id", filters: dict | None = None) -> None:
+def write_json(readiness: Readiness, stream, lang: str = "id", filters: dict | None = None,
+               workspace: pd.Series | None = None) -> None:
     """Write the JSON of `python app.py readiness --json` to `stream`, piece by piece."""
-    stream.writelines(json_parts(readiness, lang, filters))
+    stream.writelines(json_parts(readiness, lang, filters, workspace))
 
 
 def expand(data: dict) -> list[dict]:
@@ -211,12 +214,15 @@ def expand(data: dict) -> list[dict]:
             for innovation in data["innovations"]]
 
 
-def json_parts(readiness: Readiness, lang: str = "id", filters: dict | None = None):
+def json_parts(readiness: Readiness, lang: str = "id", filters: dict | None = None,
+               workspace: pd.Series | None = None):
     """The JSON of `python app.py readiness --json`, in pieces, one innovation per line. Compact: the
     rules are named once (`rules`) and every distinct message is written once (`messages`); an
     innovation's `checks` are, rule by rule, [passed, message]: passed true, false or null (the
     information is missing), message an index into `messages` (`expand` writes them out). 100,000
-    innovations take about 30 MB instead of 290 MB (bench/bench_dashboard.py)."""
+    innovations take about 30 MB instead of 290 MB (bench/bench_dashboard.py). `workspace`
+    (analytics.kipp.workspace.workspace_column, by the frame's index) adds each innovation's proposal
+    workspace: its status and who last edited each section, or null."""
     edition = readiness.edition
     messages: dict[str, int] = {}
     checks = [_check_pieces(check, lang, messages) for check in readiness.checks]
@@ -226,7 +232,7 @@ def json_parts(readiness: Readiness, lang: str = "id", filters: dict | None = No
     tail = {"shortlist": _records(shortlist(readiness))}
     if filters is not None:
         tail["filters"] = filters
-    lines = _innovation_lines(readiness, checks)
+    lines = _innovation_lines(readiness, checks, workspace)
     yield _string(head)[:-1] + ', "innovations": ['
     if lines is not None:
         yield "\n"
@@ -247,7 +253,8 @@ def _check_pieces(check, lang: str, messages: dict[str, int]) -> tuple[list[str]
     return pieces, codes.reshape(-1)
 
 
-def _innovation_lines(readiness: Readiness, checks: list[tuple[list[str], np.ndarray]]):
+def _innovation_lines(readiness: Readiness, checks: list[tuple[list[str], np.ndarray]],
+                      workspace: pd.Series | None = None):
     """Each innovation as one line of JSON (its facts, then its checks), or None when there are none."""
     table = readiness.table
     if not len(table):
@@ -262,14 +269,24 @@ def _innovation_lines(readiness: Readiness, checks: list[tuple[list[str], np.nda
     firsts = pd.Series(np.arange(len(which))).groupby(which, sort=True).first().to_numpy()
     joined = np.array([", ".join(pieces[codes[row]] for pieces, codes in checks) for row in firsts], dtype=object)
     lines = [f'{{"id": {i}, "name": {n}, "agency": {a}, "year": {y}, "status": {s}, "score": {score}, '
-             f'"group": {g}, "checks": [{c}]}},\n'
-             for i, n, a, y, s, score, g, c in zip(*strings[:3], years[year_codes].tolist(), strings[3], scores,
-                                                    strings[4], joined[which].tolist())]
+             f'"group": {g}{w}, "checks": [{c}]}},\n'
+             for i, n, a, y, s, score, g, w, c in zip(*strings[:3], years[year_codes].tolist(), strings[3], scores,
+                                                       strings[4], _workspace_strings(table, workspace),
+                                                       joined[which].tolist())]
     lines[-1] = lines[-1][:-2]
     return lines
 
 
 _string = functools.partial(json.dumps, ensure_ascii=False)
+
+
+def _workspace_strings(table: pd.DataFrame, workspace: pd.Series | None) -> list[str]:
+    """', "workspace": {...}' per row of `table` (null where none); "" each without a workspace column."""
+    if workspace is None:
+        return [""] * len(table)
+    values = workspace.reindex(table.index).tolist()
+    return [', "workspace": null' if value is None or value != value else ', "workspace": ' + _string(value)
+            for value in values]
 
 
 def _strings(column: pd.Series) -> list[str]:

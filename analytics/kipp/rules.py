@@ -128,8 +128,7 @@ def conservative_dates(dates: pd.Series, precision: pd.Series) -> pd.Series:
 
 def award_key(text: str, terms: Terms) -> str | None:
     """'TOP 40' / 'Top-40 KIPP' -> 'top 40'; 'Top Terpuji' -> 'top terpuji'; anything else None."""
-    match = terms.award_pattern.search(text_key(text))
-    return f"{terms.award_prefix} {match.group(1)}" if match else None
+    return terms.award_key(text)
 
 
 @functools.lru_cache(maxsize=4096)

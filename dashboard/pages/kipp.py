@@ -28,7 +28,7 @@ from dashboard.components.page import context_from_query, create_page, fresh_con
 from dashboard.sources import current_dataset
 from exports.proposal_docx import proposal_bytes, proposal_filename, proposals_zip
 from i18n import format_score, grid_number_format, t
-from charts.readiness_views import edition_year, readiness_of, view_readiness
+from charts.readiness_views import edition_frame, edition_year, readiness_of, view_readiness
 from charts.views import Context
 
 PATH = "/kipp"  # the page of the `edition` row of analytics/filter_fields.py
@@ -284,9 +284,11 @@ def download_draft(clicks, search):
         raise PreventUpdate
     key = dash.ctx.triggered_id
     dataset = current_dataset()
-    readiness = readiness_of(dataset, edition_year(key["edition"]))
+    year = edition_year(key["edition"])
+    readiness = readiness_of(dataset, year)
     try:
-        data = proposal_bytes(dataset.frame, readiness, key["innovation"], Filters.from_query(search).lang)
+        data = proposal_bytes(edition_frame(dataset, year), readiness, key["innovation"],
+                              Filters.from_query(search).lang)
     except UnknownInnovation:
         return no_update
     return dcc.send_bytes(data, proposal_filename(readiness, key["innovation"]))
@@ -310,7 +312,7 @@ def download_shortlist(clicks, edition, search):
     ids = shortlist(readiness)["id"].tolist()
     if not ids:
         return no_update
-    data = proposals_zip(ctx.dataset.frame, readiness_of(ctx.dataset, year), ids, filters.lang)
+    data = proposals_zip(edition_frame(ctx.dataset, year), readiness_of(ctx.dataset, year), ids, filters.lang)
     return dcc.send_bytes(data, f"KIPP{year}-daftar-usulan.zip")
 
 

@@ -96,3 +96,62 @@ def test_cli_proposal_unknown_id(tmp_path, capsys):
 def test_cli_proposal_needs_a_docx_name(tmp_path, capsys):
     assert main(["proposal", "x", "-o", str(tmp_path / "draft.pdf")]) == 2
     assert "-o harus berakhiran .docx" in capsys.readouterr().err
+
+
+# --- proposal workspaces (issue 13): the edited texts count ------------------------------------------
+
+@pytest.fixture
+def workspace_store(tmp_path, monkeypatch):
+    """A seeded store (the sample) whose 'Kampung Budaya' has its missing sections and evidence written
+    in the 2025 workspace by budi, one section then edited by sari, and the proposal in review."""
+    from store.database import open_store
+    from store.identity import identity_key
+
+    url = f"sqlite:///{tmp_path / 'dasbor.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    store = open_store(url, seed=True)
+    frame = store.current_frame()
+    row = frame[frame["name"] == "Kampung Budaya"].iloc[0]
+    identity = identity_key(row["name"], row["agency"], row["region"])
+    from loaders.schema import KIPP_SECTIONS
+
+    for key in KIPP_SECTIONS:
+        store.save_field(identity, 2025, key, f"Teks {key} " + "kata " * 60, 0, "budi")
+    store.save_field(identity, 2025, "novelty", "Gagasan baru: " + "kata " * 60, 1, "sari")
+    store.save_field(identity, 2025, "decree", "SK Bupati No. 7/2018", 0, "budi")
+    store.save_field(identity, 2025, "video_url", "https://youtu.be/kampung", 0, "budi")
+    store.save_field(identity, 2025, "sdgs", "11", 0, "budi")
+    store.set_workspace_status(identity, 2025, "ditinjau", "sari")
+    store.close()
+    return row["id"]
+
+
+def test_cli_readiness_json_counts_the_workspace_and_says_its_status_and_editors(workspace_store, capsys):
+    assert main(["readiness", "--edition", "2025", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    own = [i for i in result["innovations"] if i["name"] == "Kampung Budaya"]
+    mine = next(i for i in own if i["id"] == workspace_store)
+    same = [i for i in own if i["agency"] == mine["agency"]]    # the same innovation (name and agency)
+    assert len(same) > 1 and all(i["workspace"] for i in same)    # every year's record of it
+    assert all(i["workspace"] is None for i in own if i["agency"] != mine["agency"])
+    assert mine["status"] == "Siap" and all(c["passed"] for c in mine["checks"] if c["rule"].startswith("section."))
+    workspace = mine["workspace"]
+    assert workspace["status"] == "ditinjau" and workspace["result"] is None
+    assert [(s["key"], s["by"]) for s in workspace["sections"]] == [
+        ("summary", "budi"), ("background", "budi"), ("novelty", "sari"), ("implementation", "budi"),
+        ("significance", "budi"), ("adaptability", "budi"), ("resources", "budi"), ("sustainability", "budi")]
+    others = [i for i in result["innovations"] if i["name"] != "Kampung Budaya" or i["agency"] != mine["agency"]]
+    assert all(i["workspace"] is None for i in others)
+    assert main(["readiness", "--edition", "2023", "--json"]) == 0   # another edition: not written for it
+    earlier = json.loads(capsys.readouterr().out)
+    assert next(i for i in earlier["innovations"] if i["id"] == workspace_store)["status"] == "Hampir siap"
+
+
+def test_cli_proposal_holds_the_workspace_text(workspace_store, tmp_path, capsys):
+    output = tmp_path / "usulan.docx"
+    assert main(["proposal", workspace_store, "--edition", "2025", "-o", str(output)]) == 0
+    assert "Siap" in capsys.readouterr().out
+    paragraphs = [paragraph.text for paragraph in docx.Document(str(output)).paragraphs]
+    assert any(text.startswith("Gagasan baru: kata") for text in paragraphs)
+    assert any(text.startswith("Teks significance kata") for text in paragraphs)
+    assert not any(text.startswith("[LENGKAPI") for text in paragraphs)   # no section left to complete

@@ -67,3 +67,25 @@ def test_the_sample_data_tells_the_story():
     dataset = sources.DataSource().dataset()
     by_year = dataset.frame["year"].value_counts()
     assert (by_year[2015], by_year[2016], by_year[2017]) == (79, 67, 56)
+
+
+def test_store_source_rereads_only_the_workspaces_when_only_a_proposal_was_edited(tmp_path):
+    from charts.readiness_views import readiness_of
+    from store.database import open_store
+    from store.identity import identity_key
+
+    store = open_store(f"sqlite:///{tmp_path / 'dasbor.sqlite3'}", seed=True)
+    try:
+        source = sources.StoreSource(store, poll_seconds=0)
+        first = source.dataset()
+        row = first.frame[first.frame["id"] == "1ff1fdd0a1"].iloc[0]   # SI CEPAT (2017): only Adaptabilitas missing
+        position = readiness_of(first, 2025).position(row["id"])
+        assert readiness_of(first, 2025).table["status"].iloc[position] == "Hampir siap"
+        store.save_field(identity_key(row["name"], row["agency"], row["region"]), 2025, "adaptability",
+                         "Sudah direplikasi oleh dua puskesmas " + "kata " * 80, 0, "budi")
+        second = source.dataset()
+        assert second is not first and second.frame is first.frame     # the rows were not read again
+        assert second.version != first.version and len(second.workspaces) == 1
+        assert readiness_of(second, 2025).table["status"].iloc[position] == "Siap"
+    finally:
+        store.close()

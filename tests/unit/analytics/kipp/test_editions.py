@@ -148,7 +148,7 @@ def test_editions_adding_an_edition_is_editing_data_only(tmp_path):
      r"terms\.proposable_stage: 'Diterapkan' bukan nilai stage di enums\.csv"),
     ('stopped_status = "Berhenti"', 'stopped_status = ""', r"terms\.stopped_status: harus teks"),
     ('past_winner_group = "khusus"', 'past_winner_group = "juara"', r"terms\.past_winner_group: kelompok 'juara'"),
-    ('award_names = ["terpuji"]', 'award_names = "terpuji"', r"terms\.award_names: harus daftar teks"),
+    ('award_names = ["terpuji", "inovasi"]', 'award_names = "terpuji"', r"terms\.award_names: harus daftar teks"),
 ])
 def test_editions_malformed_file_names_the_place(tmp_path, old, new, message):
     assert old in TOML
@@ -181,7 +181,7 @@ def test_editions_terms_are_what_the_rules_look_for(tmp_path):
     path = tmp_path / "kipp_editions.toml"
     path.write_text(TOML.replace('proposable_stage = "Penerapan"', 'proposable_stage = "Uji Coba"')
                     .replace('running_status = "Berjalan"', 'running_status = "Tidak diketahui"')
-                    .replace('award_names = ["terpuji"]', 'award_names = ["terpuji", "harapan"]')
+                    .replace('award_names = ["terpuji", "inovasi"]', 'award_names = ["terpuji", "inovasi", "harapan"]')
                     .replace('"Top 45", "Top Terpuji"], min_count = 1, verified = true',
                              '"Top 45", "Top Terpuji", "Top Harapan"], min_count = 1, verified = true', 1), encoding="utf-8")
     after = evaluate(frame, load_editions(path).get(2021)).innovation(0)

@@ -1,0 +1,133 @@
+"""The proposal workspaces applied to the data (issue 13): the planners' texts count.
+
+The store keeps, per innovation identity and KIPP edition, what planners wrote (store/workspace.py);
+`Store.workspaces()` lists them. Here they are laid over the canonical frame for one edition: the
+proposal title over `name`, each section and evidence item over its column, on every row of that
+innovation (a national-index export lists a running innovation again each year). The results of
+every edition's proposals are added to the award history ("2021: Top 99"), so the exclusions of later
+editions count them. Readiness, the score, the Word drafts and `readiness --json` all read the
+frame made here, so the edited text is what counts everywhere.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analytics.kipp.editions import Edition, load_editions
+from analytics.kipp.rules import map_unique
+from loaders.schema import KIPP_SECTIONS, LIST_SEPARATOR
+from loaders.text import text_key
+from store.identity import IDENTITY_FIELDS, frame_identities
+from store.workspace import ATTACHMENT_PREFIX, DRAFT, EVIDENCE_FIELDS, RESULT
+
+# A workspace field → the canonical column it overrides (attachment ticks override none).
+FIELD_COLUMNS = {"title": "name", **{key: key for key in (*KIPP_SECTIONS, *EVIDENCE_FIELDS)}}
+
+
+def _identities(frame: pd.DataFrame, wanted: set[str]) -> pd.Series:
+    """The identity of the rows that may have a workspace (their name's key is one of `wanted`'s);
+    the others get "". Cheap on a large frame: only candidate rows get their full identity."""
+    result = pd.Series("", index=frame.index, dtype=object)
+    if not wanted or frame.empty:
+        return result
+    names = {identity.split("|", 1)[0] for identity in wanted}
+    candidates = np.isin(map_unique(frame["name"], text_key), list(names))
+    if candidates.any():
+        result[candidates] = frame_identities(frame.loc[candidates].reindex(columns=list(IDENTITY_FIELDS))).to_numpy(dtype=object)
+    return result
+
+
+def apply_overlay(frame: pd.DataFrame, workspaces, edition: Edition | int) -> pd.DataFrame:
+    """`frame` with the workspaces of `edition` laid over it and every edition's results in the award
+    history; `frame` itself when no workspace touches it (no copy)."""
+    year = edition.year if isinstance(edition, Edition) else int(edition)
+    awards = load_editions().result_awards
+    edited = [w for w in workspaces if w["edition"] == year and any(f in FIELD_COLUMNS for f in w["values"])]
+    won = [w for w in workspaces if w["status"] == RESULT and awards.get(w["result"])]
+    if not edited and not won:
+        return frame
+    keys = _identities(frame, {w["identity"] for w in edited + won})
+    result = frame.copy()
+    for workspace in edited:
+        rows = (keys == workspace["identity"]).to_numpy()
+        if not rows.any():
+            continue
+        for field, value in workspace["values"].items():
+            column = FIELD_COLUMNS.get(field)
+            if column == "name" and not value.strip():
+                continue    # an emptied title: the innovation's own name stands
+            if column is not None:
+                result.loc[rows, column] = value if value.strip() else None
+    for workspace in sorted(won, key=lambda w: w["edition"]):
+        rows = (keys == workspace["identity"]).to_numpy()
+        if rows.any():
+            entry = f"{workspace['edition']}: {awards[workspace['result']]}"
+            before = result.loc[rows, "awards"].astype(object)
+            result.loc[rows, "awards"] = [entry if pd.isna(text) or not str(text).strip()
+                                          else f"{text}{LIST_SEPARATOR}{entry}" for text in before]
+    return result
+
+
+def workspace_column(frame: pd.DataFrame, workspaces, edition: Edition) -> pd.Series:
+    """Per row, its workspace for `edition` as `readiness --json` shows it, or None: {status, result,
+    title_by, sections: [{key, by, at}] in the edition's form order (sections never edited left out)}."""
+    own = {w["identity"]: w for w in workspaces if w["edition"] == edition.year}
+    column = pd.Series([None] * len(frame), index=frame.index, dtype=object)
+    if not own:
+        return column
+    keys = _identities(frame, set(own))
+    for identity, workspace in own.items():
+        rows = (keys == identity).to_numpy()
+        if rows.any():
+            info = describe(workspace, edition)
+            column[rows] = [info] * int(rows.sum())
+    return column
+
+
+def describe(workspace: dict | None, edition: Edition) -> dict:
+    """A workspace's status and who last edited each section, sections in the edition's form order."""
+    workspace = workspace or {"status": DRAFT, "result": None, "editors": {}}
+    editors = workspace.get("editors", {})
+    sections = [{"key": section.key, **editors[section.key]} for section in edition.sections
+                if section.key in editors]
+    return {"status": workspace["status"], "result": workspace["result"], "sections": sections}
+
+
+def preview(frame: pd.DataFrame, workspaces, edition: Edition, identity: str, typed: dict[str, str]) -> pd.DataFrame:
+    """The rows of the innovation `identity`'s institution with the workspaces and, over them, the
+    fields as typed (not saved yet): enough to judge that innovation's readiness as it is written
+    (the title check looks only within the institution)."""
+    keys = _identities(frame, {identity})
+    own = frame[(keys == identity).to_numpy()]
+    if own.empty:
+        return own
+    agency = own["agency"].iloc[0]
+    same = frame["agency"].isna() if pd.isna(agency) else (frame["agency"] == agency)
+    rows = frame[same.to_numpy() | (keys == identity).to_numpy()]
+    live = [w for w in workspaces if not (w["identity"] == identity and w["edition"] == edition.year)]
+    live.append({"identity": identity, "edition": edition.year, "status": DRAFT, "result": None,
+                 "values": {**next((w["values"] for w in workspaces if w["identity"] == identity
+                                    and w["edition"] == edition.year), {}), **typed}})
+    return apply_overlay(rows, live, edition)
+
+
+def same_titles(frame: pd.DataFrame, identity: str, title: str) -> pd.DataFrame:
+    """The other innovations of `identity`'s institution (any year) whose name is `title` (case,
+    spacing and punctuation ignored): KIPP refused the same title on two proposals."""
+    key = text_key(title or "")
+    keys = _identities(frame, {identity})
+    own = frame[(keys == identity).to_numpy()]
+    if not key or own.empty:
+        return frame.iloc[0:0]
+    agency = own["agency"].iloc[0]
+    same = (map_unique(frame["name"], text_key) == key) & (keys != identity).to_numpy()
+    same &= (frame["agency"].isna() if pd.isna(agency) else frame["agency"] == agency).to_numpy()
+    return frame[same]
+
+
+def attachment_ticks(workspace: dict | None) -> set[str]:
+    """The attachment keys ticked in a workspace's checklist."""
+    values = (workspace or {}).get("values") or {}
+    return {field[len(ATTACHMENT_PREFIX):] for field, value in values.items()
+            if field.startswith(ATTACHMENT_PREFIX) and value}
