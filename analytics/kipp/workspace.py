@@ -131,3 +131,46 @@ def attachment_ticks(workspace: dict | None) -> set[str]:
     values = (workspace or {}).get("values") or {}
     return {field[len(ATTACHMENT_PREFIX):] for field, value in values.items()
             if field.startswith(ATTACHMENT_PREFIX) and value}
+
+
+def word_diff(before: str | None, after: str | None) -> list[tuple[str, str]]:
+    """The change from `before` to `after` word by word: [("same"|"removed"|"added", text), ...]."""
+    import difflib
+
+    old, new = (before or "").split(), (after or "").split()
+    pieces: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if op == "equal":
+            pieces.append(("same", " ".join(old[i1:i2])))
+            continue
+        if i2 > i1:
+            pieces.append(("removed", " ".join(old[i1:i2])))
+        if j2 > j1:
+            pieces.append(("added", " ".join(new[j1:j2])))
+    return pieces
+
+
+def progress(readiness, frame: pd.DataFrame, workspaces, shortlisted: pd.DataFrame) -> pd.DataFrame:
+    """Per institution, its proposals for the readiness' edition — the innovations on the shortlist or
+    with a workspace of that edition, each counted once — and how many are complete (Siap), in review
+    (ditinjau) and submitted (diajukan, or with a result). `readiness` was judged on `frame`."""
+    from store.workspace import REVIEW, SUBMITTED
+
+    edition = readiness.edition
+    own = {w["identity"]: w["status"] for w in workspaces if w["edition"] == edition.year}
+    table = readiness.table
+    keys = _identities(frame.loc[table.index], set(own)).to_numpy(dtype=object)
+    status = np.array([own.get(key) for key in keys], dtype=object)
+    chosen = table["id"].isin(set(shortlisted["id"])).to_numpy() | (status != None)  # noqa: E711
+    rows = pd.DataFrame({"agency": table["agency"].fillna("-").to_numpy(dtype=object), "title": table["title_key"],
+                         "identity": np.where(keys != "", keys, table["title_key"]),
+                         "complete": (table["status"] == "Siap").to_numpy(),
+                         "review": status == REVIEW, "submitted": np.isin(status, [SUBMITTED, RESULT])})[chosen]
+    if rows.empty:
+        return pd.DataFrame(columns=["agency", "proposals", "complete", "review", "submitted"])
+    # one proposal per innovation: its records of several years count once (complete if any is)
+    once = rows.groupby(["agency", "identity"], sort=False)[["complete", "review", "submitted"]].max()
+    counts = once.groupby("agency").agg(proposals=("complete", "size"), complete=("complete", "sum"),
+                                        review=("review", "sum"), submitted=("submitted", "sum"))
+    return counts.astype(int).reset_index().sort_values(["proposals", "agency"], ascending=[False, True],
+                                                         kind="stable").reset_index(drop=True)

@@ -19,6 +19,7 @@ from analytics.kipp.rules import FAIL, MISSING, PASS
 from analytics.kipp.readiness import Readiness
 from i18n import format_date, format_int, format_score, t
 from charts.readiness_views import edition_year, readiness_of, ready_count
+from dashboard.components.workspace import create_open_link
 
 STATE_BADGES = {PASS: ("✓", "passed", "success"), FAIL: ("✗", "failed", "danger"), MISSING: ("?", "missing", "secondary")}
 
@@ -103,7 +104,8 @@ def create_checklist(readiness: Readiness, position: int, lang: str) -> html.Div
             html.Span(text("score", lang, score=format_score(info["score"], lang)), className="small text-muted"),
         ], className="mb-2"),
         html.Ul(items, className="list-group kipp-checklist-items"),
-        create_draft_download(info["id"], readiness.edition.year, lang),
+        html.Div([create_draft_download(info["id"], readiness.edition.year, lang),
+                  create_open_link(info["id"], readiness.edition.year, lang)], className="d-flex align-items-end"),
     ], **{"data-innovation": str(info["id"])})
 
 

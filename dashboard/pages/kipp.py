@@ -20,7 +20,9 @@ from dash.exceptions import PreventUpdate
 from analytics.filters import Filters
 from analytics.kipp.statuses import status_label
 from analytics.kipp.readiness import UnknownInnovation, main_gaps, shortlist, summary
+from analytics.kipp.workspace import progress
 from dashboard.components import readiness as ui
+from dashboard.components import workspace as workspace_ui
 from dashboard.components.chart import chart_outputs, chart_values, create_chart_card
 from dashboard.components.filterbar import search_of
 from dashboard.components.grid import grid_props, register_refresh, response, view_block
@@ -42,11 +44,10 @@ CHARTS = {"readiness": "chart_year", "readiness-agency": "chart_agency"}  # char
 
 # -- the view ---------------------------------------------------------------------------------------
 
-def _shortlist_block(readiness, ctx) -> list:
+def _shortlist_block(readiness, ctx, picked) -> list:
     lang = ctx.lang
     caps = [f"{g.label(lang)} {g.cap.value}" for g in readiness.edition.groups if g.cap is not None]
     intro = ui.text("shortlist_intro", lang, caps=", ".join(caps) or ui.text("no_cap", lang))
-    picked = shortlist(readiness)
     if picked.empty:
         return [html.P(intro, className="small text-muted"), html.P(ui.text("shortlist_empty", lang),
                                                                     className="mb-0", id="kipp-shortlist-empty")]
@@ -103,11 +104,14 @@ def kipp_view(ctx, year: int) -> dict:
     """Everything the page shows for `ctx` and an edition besides its charts (those are
     `views.CHARTS` rows, drawn by the chart card) — one data path for layout and callback."""
     readiness = view_readiness(ctx, year)
+    picked = shortlist(readiness)
+    proposals = progress(readiness, edition_frame(ctx.dataset, year), ctx.dataset.workspaces, picked)
     return {
         "counts": ui.create_status_counts(summary(readiness), ctx.lang),
+        "progress": workspace_ui.create_progress(proposals, ctx.lang),
         "note": ui.edition_note(year, ctx.lang),
         "rules": ui.create_rules_table(year, ctx.lang),
-        "shortlist": _shortlist_block(readiness, ctx),
+        "shortlist": _shortlist_block(readiness, ctx, picked),
     }
 
 
@@ -161,6 +165,8 @@ def layout(**query):
                          id="kipp-checklist"),
             ]), className="h-100"), xs=12, lg=7, className="mb-3"),
         ], className="g-3"),
+        dbc.Card(dbc.CardBody([html.H2(workspace_ui.text("progress", lang), className="h6"),
+                               html.Div(view["progress"], id="kipp-progress")]), className="mb-3"),
         html.H2(ui.text("grid", lang), className="h6"),
         dag.AgGrid(id=GRID, columnDefs=_column_defs(lang), getRowId="params.data.id",
                    **grid_props(lang, rowSelection={"mode": "singleRow", "checkboxes": False,
@@ -208,6 +214,7 @@ def choose_edition(edition, search):
     *[output for name in CHARTS for output in chart_outputs(name)],
     Output("kipp-shortlist", "children"),
     Output("kipp-checklist", "children"),
+    Output("kipp-progress", "children"),
     Input("url", "search"),
     State("kipp-edition", "value"),
     rendered_state(PAGE),
@@ -223,7 +230,7 @@ def update(search, selected, rendered):
     hint = html.P(ui.text("checklist_hint", ctx.lang), className="small text-muted mb-0")
     select = no_update if selected == str(year) else create_edition_select(year, ctx.lang)
     return [search_of(ctx.filters, edition_key(year)), select, view["counts"], view["note"], view["rules"], *charts,
-            view["shortlist"], hint]
+            view["shortlist"], hint, view["progress"]]
 
 
 @callback(

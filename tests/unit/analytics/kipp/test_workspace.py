@@ -109,3 +109,30 @@ def test_same_titles_are_found_within_the_institution_only():
 def test_attachment_ticks():
     assert attachment_ticks(workspace(values={"attachment.spbe_form": "1", "attachment.video": "",
                                               "summary": "x"})) == {"spbe_form"}
+
+
+def test_word_diff_marks_removed_and_added_words():
+    from analytics.kipp.workspace import word_diff
+
+    assert word_diff("antrean panjang di desa", "antrean pendek di kantor desa") == [
+        ("same", "antrean"), ("removed", "panjang"), ("added", "pendek"), ("same", "di"), ("added", "kantor"),
+        ("same", "desa")]
+    assert word_diff(None, "baru") == [("added", "baru")]
+
+
+def test_progress_counts_each_institutions_proposals_complete_in_review_and_submitted():
+    from analytics.kipp.readiness import shortlist
+    from analytics.kipp.workspace import progress
+
+    frame = make_frame(ready_row(), ready_row(id="r2", year=2017),                       # one innovation, two years
+                       ready_row(id="b", name="Posyandu Pintar", significance=None),      # almost ready, in review
+                       ready_row(id="c", name="Sekolah Ramah", agency="Dinas Pendidikan"),  # ready, submitted
+                       ready_row(id="d", name="Tanpa Usulan", agency="Dinas Sosial", significance=None))
+    spaces = [workspace(status="ditinjau", identity=identity_key("Posyandu Pintar", "Dinas Kesehatan", None)),
+              workspace(status="hasil", result="top99",
+                        identity=identity_key("Sekolah Ramah", "Dinas Pendidikan", None))]
+    readiness = evaluate(apply_overlay(frame, spaces, 2023), 2023)
+    table = progress(readiness, frame, spaces, shortlist(readiness))
+    assert table.to_dict("records") == [
+        {"agency": "Dinas Kesehatan", "proposals": 2, "complete": 1, "review": 1, "submitted": 0},
+        {"agency": "Dinas Pendidikan", "proposals": 1, "complete": 1, "review": 0, "submitted": 1}]

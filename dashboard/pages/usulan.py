@@ -1,0 +1,299 @@
+"""Ruang Kerja Usulan (/inovasi/<id>/usulan?edition=2025): write, review and track one innovation's
+KIPP proposal for an edition (issue 13).
+
+Editors write the title, each section (word limit, live count), the evidence and the attachment
+checklist; readiness and score are recomputed from the text as typed (the fields send their value
+500 ms after the typing stops); "Simpan" stores the changed fields with the version each was opened
+at, so a field someone else saved meanwhile is reported (both texts kept, see store/workspace.py).
+The history shows each change as a word diff with a revert button; the workflow moves the proposal
+draf → ditinjau → diajukan → hasil with review comments. Viewers read the same page without any
+control, and every callback that writes has an "edit-" id (the guard answers 403 to a viewer) and
+checks `editor_name()` again.
+"""
+
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+import flask
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+from dash.exceptions import PreventUpdate
+
+from analytics.filters import Filters
+from analytics.kipp.editions import load_editions
+from analytics.kipp.readiness import evaluate
+from analytics.kipp.workspace import preview, same_titles
+from charts.readiness_views import edition_year
+from dashboard.auth import editor_name
+from dashboard.components import readiness as kipp_ui
+from dashboard.components import workspace as ui
+from dashboard.components.page import rendering_for_validation
+from dashboard.sources import CONFIG_KEY, current_dataset
+from i18n import format_datetime, format_int
+from store.errors import StoreError
+from store.identity import identity_key
+from store.workspace import ATTACHMENT_PREFIX, RESULT
+
+# order 4.5: before /inovasi/<innovation_id> (order 5), whose template Dash matches as "(.*)", so
+# "x/usulan" would be taken for an innovation id.
+dash.register_page(__name__, path_template="/inovasi/<innovation_id>/usulan", order=4.5, name="Ruang Kerja Usulan",
+                   title="Ruang Kerja Usulan · Dasbor Inovasi", nav=False, label_key="workspace.ui.page_title")
+
+
+def _store():
+    """The store behind the dashboard, or None when it reads files directly (serve --data)."""
+    return getattr(flask.current_app.config[CONFIG_KEY], "store", None)
+
+
+def _changed() -> None:
+    """This worker reads the new workspaces at its next request (the others within their poll)."""
+    source = flask.current_app.config[CONFIG_KEY]
+    if hasattr(source, "invalidate"):
+        source.invalidate()
+
+
+def _innovation(dataset, innovation_id):
+    """The uploaded record of `innovation_id` and its identity, or (None, None)."""
+    match = dataset.frame[dataset.frame["id"].astype(str) == str(innovation_id)]
+    if match.empty:
+        return None, None
+    row = match.iloc[0]
+    return row, identity_key(row["name"], row["agency"], row["region"])
+
+
+def _skeleton() -> html.Div:
+    """Every fixed id of the page, empty (Dash's validation layout)."""
+    return html.Div([dcc.Store(id="ws-key"), dcc.Store(id="edit-ws-versions"), dcc.Store(id="edit-ws-initial"),
+                     html.Div(id="ws-readiness"), html.Div(id="ws-title-warning"), html.Div(id="ws-save-message"),
+                     html.Div(id="ws-history"), html.Div(id="ws-workflow"), html.Button(id="edit-ws-save"),
+                     dbc.Checklist(id="edit-ws-attachments", options=[]), dcc.Textarea(id="edit-ws-comment"),
+                     html.Button(id="edit-ws-comment-add"), dcc.Store(id="edit-ws-result")])
+
+
+def layout(innovation_id=None, **query):
+    filters = Filters.from_query(query)
+    lang = filters.lang
+    if rendering_for_validation():
+        return _skeleton()
+    dataset = current_dataset()
+    year = edition_year(filters.edition)
+    edition = load_editions().get(year)
+    row, identity = _innovation(dataset, innovation_id)
+    back = f"/inovasi/{innovation_id}" + ("?lang=en" if lang == "en" else "")
+    if row is None:
+        return dbc.Alert(ui.text("not_found", lang, id=innovation_id or ""), color="warning", id="ws-not-found")
+    store = _store()
+    if store is None:
+        return dbc.Alert(ui.text("no_store", lang), color="info", id="ws-no-store")
+    workspace = store.workspace(identity, year)
+    editable = editor_name() is not None
+    values = ui.shown_values(row, workspace)
+    ticks = ui.ticked(workspace)
+    versions = {field: item["version"] for field, item in workspace["fields"].items()}
+    key = {"innovation": str(innovation_id), "identity": identity, "edition": year}
+    editions = [dcc.Link(e.label, href=ui.workspace_href(innovation_id, e.year, lang),
+                         className="me-2" + (" fw-bold" if e.year == year else ""))
+                for e in (load_editions().get(y) for y in load_editions().years)]
+    return html.Div([
+        dcc.Link(f"← {ui.text('back', lang)}", href=back, className="small", id="ws-back"),
+        html.H1(ui.text("title", lang, edition=edition.label), className="h4 mt-2 mb-0"),
+        html.P(str(row["name"]), className="lead mb-1", id="ws-name"),
+        html.Div([html.Span(ui.text("edition", lang) + ": ", className="small text-muted"), *editions],
+                 className="small mb-2", id="ws-editions"),
+        html.Div([] if editable else [dbc.Alert(ui.text("read_only", lang), color="secondary", id="ws-read-only")]),
+        dcc.Store(id="ws-key", data=key),
+        dcc.Store(id="edit-ws-versions", data=versions if editable else {}),
+        dcc.Store(id="edit-ws-initial", data={**values, "attachments": ticks} if editable else {}),
+        dbc.Row([
+            dbc.Col([
+                *ui.create_form(edition, dataset, values, ticks, editable, lang),
+                html.Div([dbc.Button(ui.text("save", lang), id="edit-ws-save", color="primary", n_clicks=0)]
+                         if editable else [], className="mt-3"),
+                html.Div(id="ws-save-message", className="mt-2"),
+            ], xs=12, lg=7),
+            dbc.Col([
+                dbc.Card(dbc.CardBody([html.H2(ui.text("readiness", lang), className="h6"),
+                                       html.P(ui.text("readiness_hint", lang), className="small text-muted"),
+                                       html.Div(_readiness(dataset, edition, identity, row, {}, lang),
+                                                id="ws-readiness")]), className="mb-3"),
+                dbc.Card(dbc.CardBody([html.H2(ui.text("workflow", lang), className="h6"),
+                                       html.Div(ui.create_workflow(workspace, editable, lang), id="ws-workflow")]),
+                         className="mb-3"),
+                dbc.Card(dbc.CardBody([html.H2(ui.text("history", lang), className="h6"),
+                                       html.Div(ui.create_history(store.field_history(identity, year), edition,
+                                                                  dataset, editable, lang), id="ws-history")]),
+                         className="mb-3"),
+            ], xs=12, lg=5),
+        ]),
+    ], className="page-usulan", **{"data-editable": "1" if editable else "0"})
+
+
+def _readiness(dataset, edition, identity: str, row, typed: dict, lang: str) -> html.Div:
+    """The checklist (status, score, every check, the draft download) of the innovation as written:
+    the saved workspaces with `typed` over them."""
+    rows = preview(dataset.frame, dataset.workspaces, edition, identity, typed)
+    readiness = evaluate(rows, edition)
+    return kipp_ui.create_checklist(readiness, readiness.position(str(row["id"])), lang)
+
+
+def _typed(ids: list[dict], values: list) -> dict[str, str]:
+    return {item["field"]: value or "" for item, value in zip(ids, values)}
+
+
+@callback(
+    Output("ws-readiness", "children"),
+    Output("ws-title-warning", "children"),
+    Input({"type": ui.FIELD, "field": ALL}, "value"),
+    State({"type": ui.FIELD, "field": ALL}, "id"),
+    State("ws-key", "data"),
+    State("url", "search"),
+    prevent_initial_call=True,
+)
+def recompute(values, ids, key, search):
+    """Readiness and score of the text as typed (each field sends its value once typing pauses), and
+    the same-title check within the institution."""
+    if not key or editor_name() is None:
+        raise PreventUpdate
+    lang = Filters.from_query(search).lang
+    dataset = current_dataset()
+    edition = load_editions().get(key["edition"])
+    row, identity = _innovation(dataset, key["innovation"])
+    if row is None:
+        raise PreventUpdate
+    typed = _typed(ids, values)
+    twins = same_titles(dataset.frame, identity, typed.get("title") or str(row["name"]))
+    warning = "" if twins.empty else dbc.Alert(ui.text(
+        "same_title", lang, agency=row["agency"] or "-",
+        names=", ".join(f"{name} ({year})" for name, year in zip(twins["name"], twins["year"]))),
+        color="warning", className="py-1 mb-0", id="ws-same-title")
+    return _readiness(dataset, edition, identity, row, typed, lang), warning
+
+
+@callback(
+    Output("edit-ws-versions", "data"),
+    Output("edit-ws-initial", "data"),
+    Output("ws-save-message", "children"),
+    Output("ws-history", "children"),
+    Input("edit-ws-save", "n_clicks"),
+    State({"type": ui.FIELD, "field": ALL}, "value"),
+    State({"type": ui.FIELD, "field": ALL}, "id"),
+    State("edit-ws-attachments", "value"),
+    State("edit-ws-versions", "data"),
+    State("edit-ws-initial", "data"),
+    State("ws-key", "data"),
+    State("url", "search"),
+    prevent_initial_call=True,
+)
+def save(clicks, values, ids, ticks, versions, initial, key, search):
+    """Store every field changed since the page was opened (or last saved), each with the version it was
+    opened at; conflicts are reported, both texts kept."""
+    if not clicks or not key:
+        raise PreventUpdate
+    lang = Filters.from_query(search).lang
+    user = editor_name()
+    if user is None:
+        return no_update, no_update, dbc.Alert(ui.text("refused", lang), color="danger"), no_update
+    store, dataset = _store(), current_dataset()
+    edition = load_editions().get(key["edition"])
+    changes = {field: value for field, value in _typed(ids, values).items() if value != initial.get(field, "")}
+    before, after = set(initial.get("attachments") or []), set(ticks or [])
+    changes.update({f"{ATTACHMENT_PREFIX}{k}": "1" if k in after else "" for k in before ^ after})
+    if not changes:
+        return no_update, no_update, dbc.Alert(ui.text("nothing_to_save", lang), color="light"), no_update
+    messages, versions, initial = [], dict(versions or {}), dict(initial or {})
+    for field, value in changes.items():
+        try:
+            saved = store.save_field(key["identity"], key["edition"], field, value, versions.get(field, 0), user)
+        except StoreError as err:
+            messages.append(dbc.Alert(err.message(lang), color="danger"))
+            continue
+        versions[field] = saved["version"]
+        if saved["conflict"]:
+            conflict = saved["conflict"]
+            messages.append(dbc.Alert(ui.text("conflict", lang, field=ui.field_label(field, edition, dataset, lang),
+                                              by=conflict["by"], at=format_datetime(conflict["at"], lang)),
+                                      color="warning", className="ws-conflict"))
+    initial.update({field: value for field, value in changes.items() if not field.startswith(ATTACHMENT_PREFIX)})
+    initial["attachments"] = sorted(after)
+    _changed()
+    done = dbc.Alert(ui.text("saved", lang, count=format_int(len(changes), lang)), color="success", id="ws-saved")
+    history = ui.create_history(store.field_history(key["identity"], key["edition"]), edition, dataset, True, lang)
+    return versions, initial, [done, *messages], history
+
+
+@callback(
+    Output({"type": ui.FIELD, "field": ALL}, "value"),
+    Output("edit-ws-versions", "data", allow_duplicate=True),
+    Output("edit-ws-initial", "data", allow_duplicate=True),
+    Output("ws-history", "children", allow_duplicate=True),
+    Input({"type": "edit-ws-revert", "change": ALL}, "n_clicks"),
+    State({"type": ui.FIELD, "field": ALL}, "id"),
+    State("edit-ws-versions", "data"),
+    State("edit-ws-initial", "data"),
+    State("ws-key", "data"),
+    State("url", "search"),
+    prevent_initial_call=True,
+)
+def revert(clicks, ids, versions, initial, key, search):
+    """Give a field back the value it had before the chosen change (itself a new change)."""
+    trigger = ctx.triggered_id
+    if not trigger or not any(clicks) or not key:
+        raise PreventUpdate
+    user = editor_name()
+    if user is None:
+        raise PreventUpdate
+    lang = Filters.from_query(search).lang
+    store, dataset = _store(), current_dataset()
+    edition = load_editions().get(key["edition"])
+    reverted = store.revert_field(key["identity"], key["edition"], trigger["change"], user)
+    field = reverted["field"]
+    row, _ = _innovation(dataset, key["innovation"])
+    shown = reverted["value"]
+    if shown is None:    # no workspace text any more: the uploaded value shows again
+        shown = ui.shown_values(row, {"fields": {}})[field] if field in ui.FIELD_COLUMNS else ""
+    versions = {**(versions or {}), field: reverted["version"]}
+    initial = {**(initial or {}), field: shown}
+    values = [shown if item["field"] == field else no_update for item in ids]
+    _changed()
+    history = ui.create_history(store.field_history(key["identity"], key["edition"]), edition, dataset, True, lang)
+    return values, versions, initial, history
+
+
+@callback(
+    Output("ws-workflow", "children"),
+    Input({"type": "edit-ws-step", "status": ALL}, "n_clicks"),
+    Input("edit-ws-result", "value"),
+    Input("edit-ws-comment-add", "n_clicks"),
+    State("edit-ws-comment", "value"),
+    State("ws-key", "data"),
+    State("url", "search"),
+    prevent_initial_call=True,
+)
+def workflow(steps, result, comment_clicks, comment, key, search):
+    """Move the proposal a step (or record its result), or add a review comment."""
+    trigger = ctx.triggered_id
+    if not trigger or not key:
+        raise PreventUpdate
+    lang = Filters.from_query(search).lang
+    user = editor_name()
+    if user is None:
+        return dbc.Alert(ui.text("refused", lang), color="danger")
+    store = _store()
+    try:
+        if trigger == "edit-ws-comment-add":
+            if not comment_clicks:
+                raise PreventUpdate
+            store.add_review_comment(key["identity"], key["edition"], comment, user)
+        elif trigger == "edit-ws-result":
+            if not result:
+                raise PreventUpdate
+            store.set_workspace_status(key["identity"], key["edition"], RESULT, user, result=result)
+        else:
+            if not any(steps):
+                raise PreventUpdate
+            store.set_workspace_status(key["identity"], key["edition"], trigger["status"], user)
+    except StoreError as err:
+        workspace = store.workspace(key["identity"], key["edition"])
+        return [dbc.Alert(err.message(lang), color="danger"), *ui.create_workflow(workspace, True, lang)]
+    _changed()
+    return ui.create_workflow(store.workspace(key["identity"], key["edition"]), True, lang)
