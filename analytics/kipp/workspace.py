@@ -48,7 +48,11 @@ def apply_overlay(frame: pd.DataFrame, workspaces, edition: Edition | int) -> pd
     if not edited and not won:
         return frame
     keys = _identities(frame, {w["identity"] for w in edited + won})
-    result = frame.copy()
+    # a shallow copy whose touched columns alone are copied: a large frame is not duplicated per edition
+    result = frame.copy(deep=False)
+    touched = {FIELD_COLUMNS[f] for w in edited for f in w["values"] if f in FIELD_COLUMNS} | ({"awards"} if won else set())
+    for column in touched:
+        result[column] = frame[column].astype(object).copy()
     for workspace in edited:
         rows = (keys == workspace["identity"]).to_numpy()
         if not rows.any():
