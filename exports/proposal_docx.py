@@ -23,6 +23,8 @@ from analytics.kipp.editions import edition_facts
 from analytics.kipp.statuses import status_label
 from analytics.kipp.rules import FAIL, MISSING, PASS, word_counts
 from analytics.kipp.readiness import Readiness
+from analytics.kipp.workspace import TICKS_COLUMN
+from loaders.schema import LIST_SEPARATOR
 from i18n import format_date, format_int, format_score, t
 
 IDENTITY_FIELDS = ("name", "agency", "unit", "year", "stage", "launch_date", "innovator", "sector", "form", "sdgs",
@@ -120,6 +122,7 @@ def _sections(document, row: pd.Series, readiness: Readiness, lang: str) -> None
 
 def _attachments(document, row: pd.Series, readiness: Readiness, position: int, lang: str) -> None:
     edition = readiness.edition
+    ticks = {tick.strip() for tick in _value(row, TICKS_COLUMN).split(LIST_SEPARATOR.strip())}  # workspace checklist
     document.add_heading(_t("attachments", lang), level=1)
     checks = {check.rule: check for check in readiness.checks}
     table = document.add_table(rows=1, cols=3)
@@ -131,7 +134,8 @@ def _attachments(document, row: pd.Series, readiness: Readiness, position: int, 
             continue
         check = checks.get(f"attachment.{attachment.key}")
         if check is None:
-            status, note = _t("prepare", lang), ""
+            status = _t("ticked" if attachment.key in ticks else "prepare", lang)
+            note = ""
         else:
             state = int(check.state[position])
             status = _t("present", lang) if state == PASS else _t("absent", lang)

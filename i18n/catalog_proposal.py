@@ -26,6 +26,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "proposal.present": ("Ada di data", "In the data"),
     "proposal.absent": ("Belum ada di data", "Not in the data"),
     "proposal.prepare": ("Siapkan (tidak tercatat di data)", "Prepare (not recorded in the data)"),
+    "proposal.ticked": ("Siap (dicentang di ruang kerja usulan)", "Ready (ticked in the proposal workspace)"),
     "proposal.choose_category": ("Pilih salah satu kategori {edition}: {names}",
                                  "Choose one category of {edition}: {names}"),
     "proposal.placeholder": ("LENGKAPI", "COMPLETE"),

@@ -21,8 +21,10 @@ from loaders.text import text_key
 from store.identity import IDENTITY_FIELDS, frame_identities
 from store.workspace import ATTACHMENT_PREFIX, DRAFT, EVIDENCE_FIELDS, RESULT
 
-# A workspace field → the canonical column it overrides (attachment ticks override none).
+# A workspace field → the canonical column it overrides; attachment ticks go to TICKS_COLUMN, a column
+# only the edition's frame has ("replication_statement; spbe_form"), read by the Word draft's checklist.
 FIELD_COLUMNS = {"title": "name", **{key: key for key in (*KIPP_SECTIONS, *EVIDENCE_FIELDS)}}
+TICKS_COLUMN = "workspace_attachments"
 
 
 def _identities(frame: pd.DataFrame, wanted: set[str]) -> pd.Series:
@@ -43,7 +45,7 @@ def apply_overlay(frame: pd.DataFrame, workspaces, edition: Edition | int) -> pd
     history; `frame` itself when no workspace touches it (no copy)."""
     year = edition.year if isinstance(edition, Edition) else int(edition)
     awards = load_editions().result_awards
-    edited = [w for w in workspaces if w["edition"] == year and any(f in FIELD_COLUMNS for f in w["values"])]
+    edited = [w for w in workspaces if w["edition"] == year and w["values"]]
     won = [w for w in workspaces if w["status"] == RESULT and awards.get(w["result"])]
     if not edited and not won:
         return frame
@@ -63,6 +65,12 @@ def apply_overlay(frame: pd.DataFrame, workspaces, edition: Edition | int) -> pd
                 continue    # an emptied title: the innovation's own name stands
             if column is not None:
                 result.loc[rows, column] = value if value.strip() else None
+    ticked = [w for w in edited if attachment_ticks(w)]
+    if ticked:
+        result[TICKS_COLUMN] = pd.Series(None, index=result.index, dtype=object)
+        for workspace in ticked:
+            rows = (keys == workspace["identity"]).to_numpy()
+            result.loc[rows, TICKS_COLUMN] = LIST_SEPARATOR.join(sorted(attachment_ticks(workspace)))
     for workspace in sorted(won, key=lambda w: w["edition"]):
         rows = (keys == workspace["identity"]).to_numpy()
         if rows.any():

@@ -121,6 +121,7 @@ def workspace_store(tmp_path, monkeypatch):
     store.save_field(identity, 2025, "decree", "SK Bupati No. 7/2018", 0, "budi")
     store.save_field(identity, 2025, "video_url", "https://youtu.be/kampung", 0, "budi")
     store.save_field(identity, 2025, "sdgs", "11", 0, "budi")
+    store.save_field(identity, 2025, "attachment.replication_statement", "1", 0, "budi")
     store.set_workspace_status(identity, 2025, "ditinjau", "sari")
     store.close()
     return row["id"]
@@ -155,3 +156,6 @@ def test_cli_proposal_holds_the_workspace_text(workspace_store, tmp_path, capsys
     assert any(text.startswith("Gagasan baru: kata") for text in paragraphs)
     assert any(text.startswith("Teks significance kata") for text in paragraphs)
     assert not any(text.startswith("[LENGKAPI") for text in paragraphs)   # no section left to complete
+    rows = {row.cells[0].text: row.cells[1].text for table in docx.Document(str(output)).tables for row in table.rows}
+    assert rows["Surat pernyataan kesediaan direplikasi"] == "Siap (dicentang di ruang kerja usulan)"
+    assert rows["Surat pernyataan identitas inovator"] == "Siapkan (tidak tercatat di data)"
