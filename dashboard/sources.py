@@ -88,9 +88,9 @@ class DataSource(VersionedSource):
 class FrameSource:
     """A frame already in memory (tests, benchmarks): one fixed data version."""
 
-    def __init__(self, frame: pd.DataFrame, label: str = "frame", reference=None):
+    def __init__(self, frame: pd.DataFrame, label: str = "frame", reference=None, workspaces=()):
         # unique per source, never reused (the view cache keys answers by data version)
-        self._dataset = make_dataset(frame, f"frame-{uuid.uuid4().hex}", label, reference)
+        self._dataset = make_dataset(frame, f"frame-{uuid.uuid4().hex}", label, reference, workspaces)
         settle_in_memory()
 
     def dataset(self) -> Dataset:

@@ -173,3 +173,47 @@ def test_kipp_view_matching_nothing_shows_empty_states(client, app):
     assert response["title-readiness"]["children"] == "Tidak ada data untuk filter ini"
     assert _grid(client, app, "2018", "?from=2030") == {"rowData": [], "rowCount": 0}
     assert "Belum ada inovasi berstatus Siap" in json.dumps(response["kipp-shortlist"]["children"])
+
+
+def test_kipp_shortlist_zip_and_progress_use_the_proposal_workspaces():
+    from dashboard import create_app
+    from store.identity import identity_key
+
+    records = [{**row, "source_file": "uji.xlsx", "source_sheet": "2017", "source_row": i + 6}
+               for i, row in enumerate(ROWS)]
+    typed = "Sekolah sore membuka kelas setelah jam kerja orang tua " + words(40)
+    spaces = [{"identity": identity_key("Sekolah Sore", "Dinas Pendidikan", None), "edition": 2021,
+               "status": "diajukan", "result": None, "values": {"novelty": typed}, "editors": {}}]
+    app = create_app(FrameSource(canonical_frame(records), label="sample", workspaces=spaces))
+    client = app.server.test_client()
+    assert client.get("/kipp").status_code == 200
+    response = call(client, app, "kipp-download-zip.data",
+                    [{"id": "kipp-download-shortlist", "property": "n_clicks", "value": 1}],
+                    [{"id": "kipp-edition", "property": "value", "value": "2021"},
+                     {"id": "url", "property": "search", "value": "?edition=2021"}])
+    data = response["response"]["kipp-download-zip"]["data"]
+    archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(data["content"])))
+    draft = docx.Document(io.BytesIO(archive.read("KIPP2021-ready-b-Sekolah-Sore.docx")))
+    assert typed in [paragraph.text for paragraph in draft.paragraphs]
+    assert _progress_rows(_update(client, app, "2021")["kipp-progress"]["children"])["Dinas Pendidikan"] == [
+        "1", "1", "0", "1"]      # proposals, complete (Siap), in review, submitted
+
+
+def _progress_rows(children) -> dict[str, list[str]]:
+    """The /kipp progress table as {institution: its counts}, from the component tree."""
+    rows = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            props = node.get("props", {})
+            if node.get("type") == "Tr" and "data-agency" in props:
+                cells = [cell["props"]["children"] for cell in props["children"]]
+                rows[cells[0]] = cells[1:]
+            for value in props.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(children)
+    return rows
