@@ -102,8 +102,8 @@ def layout(innovation_id=None, **query):
                  className="small mb-2", id="ws-editions"),
         html.Div([] if editable else [dbc.Alert(ui.text("read_only", lang), color="secondary", id="ws-read-only")]),
         dcc.Store(id="ws-key", data=key),
-        dcc.Store(id="edit-ws-versions", data=versions if editable else {}),
-        dcc.Store(id="edit-ws-initial", data={**values, "attachments": ticks} if editable else {}),
+        *([dcc.Store(id="edit-ws-versions", data=versions),
+           dcc.Store(id="edit-ws-initial", data={**values, "attachments": ticks})] if editable else []),
         dbc.Row([
             dbc.Col([
                 *ui.create_form(edition, dataset, values, ticks, editable, lang),

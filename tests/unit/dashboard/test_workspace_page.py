@@ -86,7 +86,7 @@ def test_a_viewer_reads_the_proposal_without_any_control(client, app):
     login(client, "sari")
     content = page_content(client, app)
     assert "ws-read-only" in content and "SI CEPAT" in content
-    assert "edit-ws-field" not in content and "edit-ws-save" not in content and "edit-ws-revert" not in content
+    assert "edit-ws" not in content      # no field, save, revert, status control or editor's store
 
 
 def test_a_viewer_calling_the_save_callback_is_refused_and_nothing_changes(client, app, store, identity):
