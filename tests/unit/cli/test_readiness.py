@@ -130,7 +130,7 @@ def workspace_store(tmp_path, monkeypatch):
 def test_cli_readiness_json_counts_the_workspace_and_says_its_status_and_editors(workspace_store, capsys):
     assert main(["readiness", "--edition", "2025", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    own = [i for i in result["innovations"] if i["name"] == "Kampung Budaya"]
+    own = [i for i in expand(result) if i["name"] == "Kampung Budaya"]
     mine = next(i for i in own if i["id"] == workspace_store)
     same = [i for i in own if i["agency"] == mine["agency"]]    # the same innovation (name and agency)
     assert len(same) > 1 and all(i["workspace"] for i in same)    # every year's record of it

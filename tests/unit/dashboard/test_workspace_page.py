@@ -10,6 +10,7 @@ import json
 import pytest
 
 from store.identity import identity_key
+from tests.unit.dashboard.test_app import routing_state
 from tests.unit.dashboard.test_auth import PASSWORD, callback_body, login
 
 INNOVATION = "1ff1fdd0a1"   # SI CEPAT (2017): Hampir siap for KIPP 2025, only Adaptabilitas missing
@@ -52,7 +53,7 @@ def identity(store):
 def page_content(client, app, search: str = "?edition=2025") -> str:
     body = callback_body(app, "_pages_content.children", [
         {"id": "_pages_location", "property": "pathname", "value": PATH},
-        {"id": "_pages_location", "property": "search", "value": search}], [])
+        {"id": "_pages_location", "property": "search", "value": search}], routing_state())
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200
     return json.dumps(response.get_json(), ensure_ascii=False)
