@@ -165,12 +165,12 @@ def layout(**query):
                          id="kipp-checklist"),
             ]), className="h-100"), xs=12, lg=7, className="mb-3"),
         ], className="g-3"),
-        dbc.Card(dbc.CardBody([html.H2(workspace_ui.text("progress", lang), className="h6"),
-                               html.Div(view["progress"], id="kipp-progress")]), className="mb-3"),
         html.H2(ui.text("grid", lang), className="h6"),
         dag.AgGrid(id=GRID, columnDefs=_column_defs(lang), getRowId="params.data.id",
                    **grid_props(lang, rowSelection={"mode": "singleRow", "checkboxes": False,
                                                     "enableClickSelection": True})),
+        dbc.Card(dbc.CardBody([html.H2(workspace_ui.text("progress", lang), className="h6"),
+                               html.Div(view["progress"], id="kipp-progress")]), className="mt-3 mb-3"),
     ], keep=edition_key(year))
 
 
