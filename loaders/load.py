@@ -7,7 +7,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pandas as pd
 
@@ -28,6 +28,16 @@ SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".htm", ".html
 # Named on the command line by a shell glob (`inspect data/sample/*`): documentation and code that
 # sit beside the data are passed over with a warning instead of being rejected as spreadsheets.
 NOT_DATA_SUFFIXES = {".md", ".py", ".pyc", ".json", ".toml", ".yml", ".yaml", ".ini", ".cfg", ".gitkeep"}
+# How far a load has come, for whoever waits on it (the /data preview runs in the background and shows
+# it): `progress(stage, fraction, **values)` with stage "reading" or "normalising", fraction 0..1 of
+# the whole load (files weighted by size) and values among file (its name), rows (rows seen so far).
+Progress = Callable[..., None]
+READ_SHARE = 0.25    # of one file's part: reading; the rest is finding the table and normalising its rows
+FILES_SHARE = 0.8    # of the whole load: the files; the rest is building the canonical frame
+
+
+def _silent(*_args, **_values) -> None:
+    return None
 
 
 @dataclass
@@ -143,49 +153,72 @@ def describe_paths(paths) -> str:
     return ", ".join(Path(p).name or str(p) for p in paths)
 
 
-def load_paths(paths, lang: str = "id", max_bytes: int | None = None, reference=None) -> LoadResult:
+def load_paths(paths, lang: str = "id", max_bytes: int | None = None, reference=None,
+               progress: Progress | None = None) -> LoadResult:
     """Load every file of `paths` (files or folders). Rejected files contribute no rows.
 
-    `reference` defaults to data/reference; the store passes one extended with users' aliases."""
+    `reference` defaults to data/reference; the store passes one extended with users' aliases.
+    `progress` is told how far the load has come (see `Progress`)."""
     reference = reference or load_reference()
+    progress = progress or _silent
     frames, reports, issues = [], [], []
-    for path in expand_paths(paths):
-        if path.suffix.lower() in NOT_DATA_SUFFIXES or path.name.startswith("."):
+    files = expand_paths(paths)
+    total = max(sum(path.stat().st_size for path in files if _is_data(path) and path.is_file()), 1)
+    before = 0
+    for path in files:
+        if not _is_data(path):
             issues.append(Issue("warning", "not_data_file", path.name, lang=lang))
             continue
-        records, report, file_issues = load_file(path, reference, lang, max_bytes)
+        size = path.stat().st_size if path.is_file() else 0
+        start, share, name = FILES_SHARE * before / total, FILES_SHARE * size / total, clean_name(path.name)
+        records, report, file_issues = load_file(
+            path, reference, lang, max_bytes,
+            lambda stage, part, **values: progress(stage, start + share * part, file=name, **values))
         reports.append(report)
         issues += file_issues
         if report.status == "ok" and records:
             frames.append(records)
+        before += size
     rows = [record for records in frames for record in records]
+    progress("normalising", FILES_SHARE, rows=len(rows))
     return LoadResult(to_frame(rows), reports, issues)
 
 
-def load_file(path: Path, reference, lang: str = "id", max_bytes: int | None = None
-              ) -> tuple[list[dict], FileReport, list[Issue]]:
+def _is_data(path: Path) -> bool:
+    """False for documentation or code named beside the data (a shell glob): passed over with a warning."""
+    return path.suffix.lower() not in NOT_DATA_SUFFIXES and not path.name.startswith(".")
+
+
+def load_file(path: Path, reference, lang: str = "id", max_bytes: int | None = None,
+              progress: Progress | None = None) -> tuple[list[dict], FileReport, list[Issue]]:
     """One file → its records, its report and its issues; any error rejects the whole file.
 
     A fault in a reader (a file shaped in a way no test foresaw) rejects the file with `internal_error`,
-    never a traceback; the other files are loaded as usual."""
+    never a traceback; the other files are loaded as usual. `progress(stage, fraction of this file, **values)`."""
     try:
-        return _load_file(path, reference, lang, max_bytes)
+        return _load_file(path, reference, lang, max_bytes, progress or _silent)
     except Exception as err:  # noqa: BLE001 - a message instead of a traceback is the point
         log.error("internal error while reading %s: %s", clean_name(path.name), type(err).__name__)
         report = FileReport(str(path), status="rejected")
         return [], report, [Issue("error", "internal_error", clean_name(path.name), lang=lang)]
 
 
-def _load_file(path: Path, reference, lang: str, max_bytes: int | None) -> tuple[list[dict], FileReport, list[Issue]]:
+def _load_file(path: Path, reference, lang: str, max_bytes: int | None, progress: Progress
+               ) -> tuple[list[dict], FileReport, list[Issue]]:
     report = FileReport(str(path))
+    progress("reading", 0.0)
     try:
         sheets = read_file(path, max_bytes)
     except FileRejected as rejected:
         report.status = "rejected"
         return [], report, [rejected.issue(lang)]
+    rows = sum(len(sheet.rows) for sheet in sheets)
+    progress("normalising", READ_SHARE, rows=rows)
     context = Context(clean_name(path.name), reference, lang, sector_codes(sheets))
     records, issues = [], []
-    for sheet in sheets:
+    for index, sheet in enumerate(sheets):
+        if index:
+            progress("normalising", READ_SHARE + (1 - READ_SHARE) * index / len(sheets), rows=rows)
         reason = "sheet_code_list" if is_code_list(sheet) else skip_reason(sheet)
         found = find_table(sheet, reference) if reason is None else reason
         if isinstance(found, str):

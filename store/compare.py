@@ -20,6 +20,7 @@ from store.identity import frame_identities
 NOT_COMPARED = {"id", "year", "year_source", "agency_raw", "agency_known", "sector_raw", *PROVENANCE}
 COMPARED = [column for column in CANONICAL_COLUMNS if column not in NOT_COMPARED]
 KINDS = ("same", "changed", "new", "absent")
+KEYING_SHARE = 0.6   # of a comparison's time: the file's rows keyed (their identities); then year by year
 
 
 @dataclass
@@ -104,12 +105,19 @@ def _keyed(frame: pd.DataFrame) -> dict[int, dict[tuple, dict]]:
     return out
 
 
-def compare(incoming: pd.DataFrame, stored: pd.DataFrame) -> Comparison:
+def compare(incoming: pd.DataFrame, stored: pd.DataFrame, progress=None) -> Comparison:
     """Compare the canonical frame `incoming` (a file) with `stored` (the visible stored rows; an
-    `identity` column is used when present), for each year of `incoming`."""
-    files, kept = _keyed(incoming), _keyed(stored)
+    `identity` column is used when present), for each year of `incoming`. `progress("comparing",
+    fraction, rows=…)` is told how far it has come (loaders.load.Progress)."""
+    progress = progress or (lambda *_args, **_values: None)
+    progress("comparing", 0.0, rows=len(incoming))
+    files = _keyed(incoming)
+    progress("comparing", KEYING_SHARE, rows=len(incoming))
+    kept = _keyed(stored)
     result = Comparison()
-    for year in sorted(files):
+    for done, year in enumerate(sorted(files)):
+        if done:
+            progress("comparing", KEYING_SHARE + (1 - KEYING_SHARE) * done / len(files), rows=len(incoming))
         mine, theirs = files[year], kept.get(year, {})
         item = YearComparison(year, stored=len(theirs), incoming=len(mine))
         for key, record in mine.items():

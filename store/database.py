@@ -218,10 +218,12 @@ class Store(Sessions, Workspaces):
         with self._read() as connection:
             return self._visible_frame(connection)
 
-    def compare(self, frame: pd.DataFrame) -> Comparison:
-        """The canonical frame of a loaded file compared, year by year, with the visible stored rows."""
+    def compare(self, frame: pd.DataFrame, progress=None) -> Comparison:
+        """The canonical frame of a loaded file compared, year by year, with the visible stored rows
+        (`progress`: see store.compare.compare)."""
         with self._read() as connection:
-            return compare(frame, self._visible_frame(connection, _years(frame["year"]), extra=True))
+            stored = self._visible_frame(connection, _years(frame["year"]), extra=True)
+        return compare(frame, stored, progress)
 
     @staticmethod
     def _visible_frame(connection, years=None, extra: bool = False) -> pd.DataFrame:

@@ -79,3 +79,14 @@ def test_store_compare_finds_the_one_revised_cell_of_the_sample_recap(store, tmp
     [changed] = year.changed
     assert (changed["row"], changed["fields"], changed["stored"]["batch"]) == (5, ["stage"], 1)
     assert changed["stored"]["file"] == "iid_2025.xlsx"
+
+
+def test_compare_says_how_far_it_has_come_from_start_to_the_last_year():
+    told = []
+    incoming = frame(("Antrean Online", "Dinas Kesehatan", 2024, "Uji Coba"), ("Baru", "Dinas Kesehatan", 2025, None))
+    plain = compare(incoming, STORED)
+    assert compare(incoming, STORED, lambda stage, fraction, **values: told.append((stage, fraction, values))
+                   ).to_dict() == plain.to_dict()
+    assert {stage for stage, _, _ in told} == {"comparing"} and all(v == {"rows": 2} for _, _, v in told)
+    fractions = [fraction for _, fraction, _ in told]
+    assert fractions == sorted(fractions) and fractions[0] == 0 and 0 < fractions[-1] < 1 and len(fractions) == 3
