@@ -7,3 +7,13 @@ def on_starting(server):
     import settings
 
     settings.exit_if_invalid()
+
+
+def post_fork(server, worker):
+    """With --preload the app, and its store's connections, were made in the master before the
+    workers were forked: each worker opens its own instead of sharing them."""
+    app = getattr(server.app, "callable", None)
+    if app is not None:
+        from dashboard.jobs import renew_connections
+
+        renew_connections(app)

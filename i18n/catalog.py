@@ -392,6 +392,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.preview_blocked": ("Ada galat: perbaiki berkasnya lalu unggah lagi. Tidak ada yang disimpan.",
                              "There are errors: fix the file and upload it again. Nothing was saved."),
     "data.confirm": ("Konfirmasi", "Confirm"),
+    # the preview runs in the background (dashboard/pages/data.py): its stage, cancel, and what went wrong
+    "data.progress.reading": ("Membaca {file}…", "Reading {file}…"),
+    "data.progress.normalising": ("Menormalkan {rows} baris…", "Normalising {rows} rows…"),
+    "data.progress.comparing": ("Membandingkan {rows} inovasi dengan data tersimpan…",
+                                "Comparing {rows} innovations with the stored data…"),
+    "data.preview_cancel": ("Batalkan pratinjau", "Cancel the preview"),
+    "data.preview_stopped": ("Pratinjau dibatalkan. Tidak ada yang disimpan; unggah berkas lagi bila perlu.",
+                             "Preview cancelled. Nothing was saved; upload a file again when needed."),
+    "data.upload_gone": ("Berkas unggahan ini sudah tidak ada di server (dibatalkan atau terlalu lama). "
+                         "Unggah lagi.", "This upload is no longer on the server (cancelled, or too old). "
+                         "Upload it again."),
+    "data.preview_failed": ("Pratinjau gagal karena kesalahan tak terduga di server. Tidak ada yang disimpan; coba "
+                            "lagi, atau kirim berkasnya kepada pengelola dasbor.",
+                            "The preview failed on an unexpected error on the server. Nothing was saved; try "
+                            "again, or send the file to the dashboard's administrator."),
     "data.file_ok": ("diterima", "accepted"),
     "data.file_rejected": ("ditolak", "rejected"),
     "data.sheet": ("Lembar {sheet}: baris judul kolom {row}, {count} inovasi",

@@ -25,10 +25,12 @@ def free_port() -> int:
 
 
 class Gunicorn:
-    """The server process: `start()`, `wait_ready()`, `stop()`, `log()`; `url` is its address."""
+    """The server process: `start()`, `wait_ready()`, `stop()`, `log()`; `url` is its address;
+    `options` are more of gunicorn's own (`"--timeout", "2"`)."""
 
-    def __init__(self, instance: Path, **env: str):
+    def __init__(self, instance: Path, *options: str, **env: str):
         self.instance = instance
+        self.options = list(options)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = instance / "gunicorn.log"
@@ -40,7 +42,7 @@ class Gunicorn:
     def start(self) -> "Gunicorn":
         self._log = self.log_path.open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "app:server", "-w", "2", "-b", f"127.0.0.1:{self.port}"],
+            [sys.executable, "-m", "gunicorn", "app:server", "-w", "2", "-b", f"127.0.0.1:{self.port}", *self.options],
             cwd=ROOT, env=self.env, stdout=self._log, stderr=subprocess.STDOUT)
         return self
 
@@ -148,3 +150,17 @@ class Client:
         if next_path is not None:
             fields["next"] = next_path
         return self.post_form("/login" + query, fields)
+
+
+def callback_body(dependencies: list[dict], first_output: str, values: dict) -> dict:
+    """The body Dash's renderer posts for the callback (of /_dash-dependencies) whose first output is
+    `first_output`: each input and state valued from `values` ("id.property" → value, else None),
+    the first input named as the one that changed."""
+    dependency = next(d for d in dependencies if d["output"].strip(".").split("...")[0].split("@")[0] == first_output)
+    parts = dependency["output"].strip(".").split("...")
+    outputs = [{"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1]} for part in parts]
+    valued = lambda items: [{**item, "value": values.get(f"{item['id']}.{item['property']}")} for item in items]  # noqa: E731
+    inputs = valued(dependency["inputs"])
+    return {"output": dependency["output"], "outputs": outputs if len(outputs) > 1 else outputs[0],
+            "inputs": inputs, "state": valued(dependency["state"]),
+            "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"]}

@@ -2,15 +2,12 @@
 
 Thin wiring only: the files come from exports (no Dash there), for the view the URL names,
 so a download always matches the screen. The report is long (Chromium draws ten charts), so it runs as
-a Dash background callback (DiskcacheManager; the cache folder is $DASBOR_CACHE_DIR, else
-instance/export-cache) with a progress bar, and the page stays usable meanwhile. Where the server has
+a Dash background callback (dashboard/jobs.py: a disk cache every worker shares) with a progress bar,
+and the page stays usable meanwhile. Where the server has
 no Chromium, the chart menu says so plainly; the modebar's camera (browser-side PNG) still works.
 """
 
 from __future__ import annotations
-
-import os
-from pathlib import Path
 
 import dash
 import dash_bootstrap_components as dbc
@@ -18,13 +15,12 @@ from dash import ALL, MATCH, Input, Output, State, callback, clientside_callback
 from dash.exceptions import PreventUpdate
 
 from analytics.filters import Filters
+from dashboard.jobs import manager
 from i18n import t
 
 CHART_FORMATS = ("png", "svg", "pdf")
 DATA_FORMATS = ("xlsx", "csv")
 REPORT_FORMATS = ("pdf", "docx")
-CACHE_ENV = "DASBOR_CACHE_DIR"
-INSTANCE = Path(__file__).resolve().parents[2] / "instance"
 
 
 def _i18n(key: str, lang: str) -> html.Span:
@@ -70,16 +66,6 @@ def create_download_bar(lang: str = "id") -> html.Div:
         dcc.Download(id="data-download"),
         dcc.Download(id="report-download"),
     ], className="d-flex align-items-center flex-wrap gap-1 download-bar")
-
-
-def _manager():
-    """The background-callback manager: a disk cache every worker of the server shares."""
-    import diskcache
-    from dash import DiskcacheManager
-
-    folder = Path(os.environ.get(CACHE_ENV) or INSTANCE / "export-cache")
-    folder.mkdir(parents=True, exist_ok=True)
-    return DiskcacheManager(diskcache.Cache(str(folder)), expire=600)
 
 
 def _context(search: str | None, dataset=None, **options):
@@ -173,7 +159,7 @@ def register_callbacks() -> None:
         Input("report-export-docx", "n_clicks"),
         State("url", "search"),
         background=True,
-        manager=_manager(),
+        manager=manager(),
         progress=[Output("report-progress", "value"), Output("report-progress", "label")],
         running=[(Output("report-menu", "disabled"), True, False),
                  (Output("report-progress-wrap", "className"), "report-progress", "report-progress d-none")],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import io
 import re
 import tempfile
 from collections import Counter
@@ -23,6 +24,7 @@ from dashboard.components.comparison import create_comparison
 from i18n import format_datetime, format_int, format_number, t
 
 MEGABYTE = 1_000_000
+CHUNK = 4 * 1024 * 1024   # base64 characters decoded at a time (a multiple of 4: whole groups)
 UNSAFE = re.compile(r"[\x00-\x1f/\\:*?\"<>|]+")
 
 
@@ -60,24 +62,56 @@ def decode_uploads(contents, filenames, limit: int, lang: str = "id") -> list[Up
     """dcc.Upload's data URLs → files; UploadRefused when one, or all together, exceed `limit` bytes.
 
     The size is checked on the base64 text before decoding, then on the decoded bytes."""
+    uploads, total = [], 0
+    for name, content in _named(contents, filenames):
+        buffer = io.BytesIO()
+        total = _decode_into(buffer, content, name, limit, total, lang)
+        uploads.append(Upload(name, buffer.getvalue()))
+    return uploads
+
+
+def write_uploads(contents, filenames, limit: int, folder: Path, lang: str = "id") -> list[Path]:
+    """dcc.Upload's data URLs decoded straight into files `folder/<n>/<name>` (one folder each: two
+    files may share a name), a chunk at a time so that no file is ever whole in memory; with the
+    same checks and UploadRefused as `decode_uploads`."""
+    paths, total = [], 0
+    for index, (name, content) in enumerate(_named(contents, filenames)):
+        path = folder / str(index) / name
+        path.parent.mkdir()
+        with path.open("wb") as out:
+            total = _decode_into(out, content, name, limit, total, lang)
+        paths.append(path)
+    return paths
+
+
+def _named(contents, filenames) -> list[tuple[str, str]]:
+    """(safe file name, data URL) of each upload."""
     contents = [contents] if isinstance(contents, str) else list(contents or [])
     filenames = [filenames] if isinstance(filenames, str) else list(filenames or [])
-    uploads, total = [], 0
-    for index, content in enumerate(contents):
-        name = safe_name(filenames[index] if index < len(filenames) else None)
-        encoded = (content or "").partition(",")[2]
-        if len(encoded) * 3 // 4 > limit + 3:
-            raise UploadRefused("data.too_large", file=name, size=_size(len(encoded) * 3 // 4, lang),
-                                limit=_size(limit, lang))
+    return [(safe_name(filenames[index] if index < len(filenames) else None), content or "")
+            for index, content in enumerate(contents)]
+
+
+def _decode_into(out, content: str, name: str, limit: int, total: int, lang: str) -> int:
+    """Write the base64 payload of one data URL into `out`, CHUNK characters at a time; the size of
+    all the uploads so far. UploadRefused when it is not base64, or it or the total exceeds `limit`."""
+    comma = content.find(",")
+    start = len(content) if comma < 0 else comma + 1
+    encoded = (len(content) - start) * 3 // 4
+    if encoded > limit + 3:
+        raise UploadRefused("data.too_large", file=name, size=_size(encoded, lang), limit=_size(limit, lang))
+    size = 0
+    for offset in range(start, len(content), CHUNK):
         try:
-            data = base64.b64decode(encoded, validate=True)
+            data = base64.b64decode(content[offset:offset + CHUNK], validate=True)
         except (binascii.Error, ValueError) as err:
             raise UploadRefused("data.bad_upload", file=name) from err
-        total += len(data)
-        if len(data) > limit or total > limit:
-            raise UploadRefused("data.too_large", file=name, size=_size(total, lang), limit=_size(limit, lang))
-        uploads.append(Upload(name, data))
-    return uploads
+        out.write(data)
+        size += len(data)
+    total += size
+    if size > limit or total > limit:
+        raise UploadRefused("data.too_large", file=name, size=_size(total, lang), limit=_size(limit, lang))
+    return total
 
 
 @contextmanager
@@ -93,18 +127,19 @@ def staged(uploads: list[Upload]):
         yield paths
 
 
-def preview_report(store, uploads: list[Upload], lang: str, mappings=(), sheet_years: dict | None = None
-                   ) -> tuple[dict, Counter]:
-    """The inspect report of the uploads read as the store would read them (its aliases and column
-    mappings included, plus the preview's own `mappings` and `sheet_years`), with `comparison`: the
-    files against the stored rows of their years (store.compare); and the agency names not in the
-    register with their row counts."""
+def preview_report(store, paths: list[Path], lang: str, mappings=(), sheet_years: dict | None = None,
+                   progress=None) -> tuple[dict, Counter]:
+    """The inspect report of the uploaded files (`paths`, staged) read as the store would read them
+    (its aliases and column mappings included, plus the preview's own `mappings` and `sheet_years`),
+    with `comparison`: the files against the stored rows of their years (store.compare); and the
+    agency names not in the register with their row counts. `progress` hears how far reading,
+    normalising and comparing have come (loaders.load.Progress)."""
     from loaders import load_paths
 
-    with staged(uploads) as paths:
-        result = load_paths(paths, lang=lang, reference=store.reference(mappings, sheet_years, "preview"))
+    result = load_paths(paths, lang=lang, reference=store.reference(mappings, sheet_years, "preview"),
+                        progress=progress)
     report = result.to_dict()
-    report["comparison"] = store.compare(result.frame).to_dict()
+    report["comparison"] = store.compare(result.frame, progress).to_dict()
     for file in report["files"]:
         file["path"] = Path(file["path"]).name
     unknown = Counter(dict(issue.params).get("value") for issue in result.issues if issue.code == "unknown_agency")

@@ -3,7 +3,14 @@
 Viewers see why they cannot, and no upload control. Every output id starts with "edit-": the guard
 refuses those callbacks to anyone but an editor (403) and each callback checks again (`editor_name`).
 With `serve --data` the dashboard reads files directly: read-only, said on the page.
+
+The preview of a large file takes longer than a request may (gunicorn's worker timeout): the upload
+is staged on disk by a short callback (dashboard/staging.py) and the preview runs as a background
+job (dashboard/jobs.py) showing its stage and progress, with a cancel button; any worker answers
+its polls.
 """
+
+import logging
 
 import dash
 import dash_bootstrap_components as dbc
@@ -12,12 +19,14 @@ from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, 
 from dash.exceptions import PreventUpdate
 
 from analytics.filters import Filters
+from dashboard.jobs import job_request, manager
 from dashboard.auth import ANONYMOUS, current_role, editor_name, users
 from dashboard.components.filterbar import refreshed_controls, refreshed_outputs
 from dashboard.components.page import rendering_for_validation
 from dashboard.components.upload import (UploadRefused, create_alias_rows, create_history, create_preview,
                                          decode_uploads, preview_report, staged)
 from dashboard.sources import CONFIG_KEY, current_dataset
+from dashboard.staging import discard, stage, staged_paths
 from i18n import format_int, format_number, t
 
 dash.register_page(__name__, path="/data", order=7, name="Data", title="Data · Dasbor Inovasi", nav=True,
@@ -26,8 +35,13 @@ dash.register_page(__name__, path="/data", order=7, name="Data", title="Data · 
 ADDUSER = "python app.py adduser NAMA --role editor"
 # The store's own warnings about a commit (the loaders' were in the preview already).
 STORE_WARNINGS = {"already_stored", "nothing_new", "duplicate_across_batches"}
+NO_CHOICES = {"mappings": [], "years": {}}
 OVERLAP_CLASS = "alert alert-warning my-2"
 HIDDEN_OVERLAP = "d-none " + OVERLAP_CLASS
+# The preview's progress bar: reading and normalising the files fill the first part, comparing them
+# with the store the rest (store.compare), as loaders.load.Progress and store.compare report them.
+STAGE_PERCENT = {"reading": (0, 60), "normalising": (0, 60), "comparing": (60, 100)}
+log = logging.getLogger(__name__)
 
 
 def _source():
@@ -86,7 +100,9 @@ def create_editor_panel(lang: str, history: list[dict]) -> list:
                    children=html.Div([html.Strong(t("data.drop", lang)), html.Br(),
                                       html.Small(t("data.formats", lang,
                                                    size=f"{format_number(limit / 1e6, lang, 0)} MB"))])),
-        dcc.Loading(html.Div(id="edit-preview"), type="default"),
+        create_preview_progress(lang),
+        html.Div(id="edit-preview-stopped", className="small text-muted"),
+        html.Div(id="edit-preview"),
         create_overlap_choice(lang),
         html.Div([html.H3(t("data.unknown_heading", lang), className="h6"),
                   html.P(t("data.unknown_intro", lang), className="small"),
@@ -100,11 +116,23 @@ def create_editor_panel(lang: str, history: list[dict]) -> list:
         dcc.Loading(html.Div(id="edit-result", className="mt-2"), type="default"),
     ]), className="mb-3")
     return [upload, dcc.Store(id="edit-changed", data=0), dcc.Store(id="edit-state", data=None),
+            dcc.Store(id="edit-staged", data=None), dcc.Store(id="edit-choices", data=None),
             dbc.Card(dbc.CardBody([
         html.H2(t("data.history_heading", lang), className="h5"),
         html.Div(id="edit-history-message"),
         html.Div(create_history(history, lang), id="edit-history"),
     ])), *create_batch_question(lang)]
+
+
+def create_preview_progress(lang: str) -> html.Div:
+    """Shown while the preview runs: its stage in words, a progress bar and a cancel button."""
+    return html.Div([
+        html.Div(id="edit-progress-text", className="small mb-1"),
+        dbc.Progress(id="edit-progress", value=0, striped=True, animated=True, className="mb-2",
+                     style={"height": "1.1rem"}),
+        dbc.Button(t("data.preview_cancel", lang), id="edit-preview-cancel", color="secondary", outline=True,
+                   size="sm"),
+    ], id="edit-progress-wrap", className="d-none")
 
 
 def create_batch_question(lang: str) -> list:
@@ -140,54 +168,148 @@ def _denied(lang: str):
 
 
 @callback(
-    Output("edit-preview", "children"), Output("edit-state", "data"), Output("edit-overlap", "className"),
-    Output("edit-overlap-text", "children"), Output("edit-mode", "value"), Output("edit-alias-rows", "children"),
-    Output("edit-aliases", "className"), Output("edit-alias-message", "children"),
+    Output("edit-staged", "data"), Output("edit-choices", "data", allow_duplicate=True),
+    Output("edit-alias-message", "children", allow_duplicate=True),
+    Output("edit-preview-stopped", "children", allow_duplicate=True),
     Output("edit-result", "children", allow_duplicate=True),
-    Input("edit-upload", "contents"), Input("edit-alias-save", "n_clicks"),
-    Input({"type": "edit-map", "header": ALL}, "value"), Input({"type": "edit-year", "sheet": ALL}, "value"),
-    State("edit-upload", "filename"), State({"type": "edit-alias", "alias": ALL}, "value"),
-    State({"type": "edit-alias", "alias": ALL}, "id"), State({"type": "edit-map", "header": ALL}, "id"),
-    State({"type": "edit-year", "sheet": ALL}, "id"), State("edit-state", "data"), State("url", "search"),
+    Input("edit-upload", "contents"), State("edit-upload", "filename"), State("edit-staged", "data"),
+    State("url", "search"),
     prevent_initial_call=True,
 )
-def preview(contents, _save, map_values, year_values, filenames, alias_values, alias_ids, map_ids, year_ids,
-            state, search):
-    """Read the uploaded files as the store would and show what would be saved and how it compares
+def stage_upload(contents, filenames, staged, search):
+    """Keep the uploaded files on disk for the preview job (a short request: decoding and writing);
+    the page holds only their token, or why they were refused. The previous upload's files go, and
+    with a new upload the last result too."""
+    user = editor_name()
+    if user is None or page_store() is None:
+        return {"token": None}, None, None, dash.no_update, dash.no_update
+    discard((staged or {}).get("token"), user)
+    if not contents:
+        return {"token": None}, None, None, dash.no_update, dash.no_update
+    lang = _lang(search)
+    try:
+        token = stage(contents, filenames, _limit(), user, lang)
+    except UploadRefused as refused:
+        return {"refused": refused.message(lang)}, None, None, None, None
+    return {"token": token}, None, None, None, None
+
+
+@callback(
+    Output("edit-preview", "children"), Output("edit-state", "data"), Output("edit-overlap", "className"),
+    Output("edit-overlap-text", "children"), Output("edit-mode", "value"), Output("edit-alias-rows", "children"),
+    Output("edit-aliases", "className"),
+    Input("edit-staged", "data"), Input("edit-choices", "data"), Input("edit-alias-message", "children"),
+    State("url", "search"),
+    background=True,
+    manager=manager(),
+    interval=500,
+    progress=[Output("edit-progress", "value"), Output("edit-progress", "label"),
+              Output("edit-progress-text", "children")],
+    progress_default=[0, "", ""],
+    running=[(Output("edit-progress-wrap", "className"), "my-2 preview-progress", "d-none"),
+             (Output("edit-preview", "className"), "d-none", ""),
+             (Output("edit-confirm", "className"), "d-none", "")],
+    cancel=[Input("edit-preview-cancel", "n_clicks")],
+    prevent_initial_call=True,
+)
+def preview(set_progress, staged, choices, _aliases_saved, search):
+    """Read the staged files as the store would and show what would be saved and how it compares
     with the store (nothing is saved); where the years overlap, ask how (no choice made yet). A column
-    mapped or a year rule chosen in the preview reads the files again with it."""
+    mapped or a year rule chosen in the preview (`choices`), or agency names mapped, read the files
+    again. Runs as a background job: its stage and progress are shown, and it can be cancelled."""
+    lang = _lang(search)
+    cleared = (None, HIDDEN_OVERLAP, None, None, [], "d-none")
+    with job_request():
+        user, store = editor_name(), page_store()
+        if user is None or store is None:
+            return _denied(lang), *cleared
+        staged = staged or {}
+        if staged.get("refused"):   # a state (blocked) offers Cancel
+            return (dbc.Alert(staged["refused"], color="danger", id="edit-refused"), {"blocked": True, "overlap": []},
+                    *cleared[1:])
+        if not staged.get("token"):
+            return None, *cleared
+        paths = staged_paths(staged["token"], user)
+        if paths is None:
+            return dbc.Alert(t("data.upload_gone", lang), color="warning", id="edit-refused"), *cleared
+        choices = choices or NO_CHOICES
+        try:
+            report, unknown = preview_report(store, paths, lang, choices["mappings"], choices["years"],
+                                             _progress(set_progress, lang))
+            shown = create_preview(report, lang, current_dataset().column_label)
+        except Exception:  # noqa: BLE001 - the log keeps the traceback; the page says what happened
+            log.exception("the preview of an upload failed")
+            return dbc.Alert(t("data.preview_failed", lang), color="danger", id="edit-refused"), *cleared
+        blocked = any(issue["severity"] == "error" for issue in report["issues"]) or not report["records"]
+        overlap = [] if blocked else report["comparison"]["overlap"]
+        years = ", ".join(str(year) for year in overlap)
+        register = list(store.reference().agency_names)
+        saving = dash.ctx.triggered_id == "edit-alias-message"
+        return (shown, {"blocked": blocked, "overlap": overlap, "choices": choices},
+                OVERLAP_CLASS if overlap else HIDDEN_OVERLAP,
+                t("data.overlap", lang, years=years) if overlap else None,
+                dash.no_update if saving else None, create_alias_rows(unknown, register, lang),
+                "alias-mapper" if unknown else "d-none")
+
+
+def _progress(set_progress, lang: str):
+    """The preview's progress as the loaders and the comparison report it → the bar and a sentence."""
+    def report(stage: str, fraction: float, rows: int | None = None, file: str | None = None) -> None:
+        low, high = STAGE_PERCENT[stage]
+        percent = int(low + (high - low) * min(max(fraction, 0.0), 1.0))
+        set_progress((percent, f"{percent}%", t(f"data.progress.{stage}", lang, file=file or "",
+                                                rows=format_int(rows or 0, lang))))
+    return report
+
+
+@callback(
+    Output("edit-choices", "data"),
+    Input({"type": "edit-map", "header": ALL}, "value"), Input({"type": "edit-year", "sheet": ALL}, "value"),
+    State({"type": "edit-map", "header": ALL}, "id"), State({"type": "edit-year", "sheet": ALL}, "id"),
+    State("edit-state", "data"),
+    prevent_initial_call=True,
+)
+def choose(map_values, year_values, map_ids, year_ids, state):
+    """A column mapped or a year rule chosen in the preview: the preview job reads the files again
+    with them (not when the controls were only drawn anew with the choices already applied)."""
+    if editor_name() is None:
+        raise PreventUpdate
+    choices = preview_choices(map_ids, map_values, year_ids, year_values)
+    if choices == ((state or {}).get("choices") or NO_CHOICES):
+        raise PreventUpdate
+    return choices
+
+
+@callback(
+    Output("edit-preview-stopped", "children", allow_duplicate=True),
+    Output("edit-upload", "contents", allow_duplicate=True),
+    Input("edit-preview-cancel", "n_clicks"), State("edit-staged", "data"), State("url", "search"),
+    prevent_initial_call=True,
+)
+def cancel_preview(clicks, staged, search):
+    """The cancel button (Dash stops the job): the staged files go and the upload is cleared."""
+    user = editor_name()
+    if not clicks or user is None:
+        raise PreventUpdate
+    discard((staged or {}).get("token"), user)
+    return t("data.preview_stopped", _lang(search)), None
+
+
+@callback(
+    Output("edit-alias-message", "children"),
+    Input("edit-alias-save", "n_clicks"),
+    State({"type": "edit-alias", "alias": ALL}, "value"), State({"type": "edit-alias", "alias": ALL}, "id"),
+    State("url", "search"),
+    prevent_initial_call=True,
+)
+def save_aliases(clicks, alias_values, alias_ids, search):
+    """Store the agency names mapped in the preview; the message then has the preview read again."""
     lang, user, store = _lang(search), editor_name(), page_store()
     if user is None or store is None:
-        return _cleared(_denied(lang))
-    if not contents:
-        return _cleared()
-    choices = {"mappings": [], "years": {}} if ctx.triggered_id == "edit-upload" else \
-        preview_choices(map_ids, map_values, year_ids, year_values)
-    if isinstance(ctx.triggered_id, dict) and choices == (state or {}).get("choices"):
-        raise PreventUpdate   # the controls drawn anew with the choices already applied
-    saving = ctx.triggered_id == "edit-alias-save"
-    message = _save_aliases(store, alias_ids, alias_values, user, lang) if saving else None
-    result = None if ctx.triggered_id == "edit-upload" else dash.no_update   # a new upload: the last result goes
-    try:
-        uploads = decode_uploads(contents, filenames, _limit(), lang)
-    except UploadRefused as refused:
-        return _cleared(dbc.Alert(refused.message(lang), color="danger", id="edit-refused"),
-                        {"blocked": True, "overlap": []}, result)
-    report, unknown = preview_report(store, uploads, lang, choices["mappings"], choices["years"])
-    blocked = any(issue["severity"] == "error" for issue in report["issues"]) or not report["records"]
-    overlap = [] if blocked else report["comparison"]["overlap"]
-    years = ", ".join(str(year) for year in overlap)
-    register = list(store.reference().agency_names)
-    return (create_preview(report, lang, current_dataset().column_label),
-            {"blocked": blocked, "overlap": overlap, "choices": choices},
-            OVERLAP_CLASS if overlap else HIDDEN_OVERLAP, t("data.overlap", lang, years=years) if overlap else None,
-            dash.no_update if saving else None, create_alias_rows(unknown, register, lang),
-            "alias-mapper" if unknown else "d-none", message, result)
-
-
-def _cleared(shown=None, state=None, result=dash.no_update) -> tuple:
-    """The preview's outputs with nothing to ask: `shown` in the preview area (a refusal, or nothing)."""
-    return shown, state, HIDDEN_OVERLAP, None, None, [], "d-none", None, result
+        return _denied(lang)
+    if not clicks:
+        raise PreventUpdate
+    return _save_aliases(store, alias_ids, alias_values, user, lang)
 
 
 def preview_choices(map_ids, map_values, year_ids, year_values) -> dict:

@@ -84,14 +84,52 @@ def confirm_body(app, data_url: str, name: str) -> dict:
         {"id": "url", "property": "search", "value": ""}])
 
 
-def preview_body(app, data_url: str, name: str) -> dict:
-    return callback_body(app, "edit-preview.children", [
-        {"id": "edit-upload", "property": "contents", "value": [data_url]},
-        {"id": "edit-alias-save", "property": "n_clicks", "value": None}, [], []], [
+def stage_body(app, data_url: str, name: str, staged: dict | None = None) -> dict:
+    """A file dropped on the upload zone: the short callback that stages it (its token in `edit-staged`)."""
+    contents = [data_url] if data_url else None
+    return callback_body(app, "edit-staged.data", [{"id": "edit-upload", "property": "contents", "value": contents}], [
         {"id": "edit-upload", "property": "filename", "value": [name]},
-        {"id": "edit-alias", "property": "value", "value": []}, {"id": "edit-alias", "property": "id", "value": []},
-        [], [], {"id": "edit-state", "property": "data", "value": None},
+        {"id": "edit-staged", "property": "data", "value": staged},
         {"id": "url", "property": "search", "value": ""}])
+
+
+def preview_body(app, staged: dict | None, choices: dict | None = None) -> dict:
+    """The preview job of a staged upload (a background callback)."""
+    return callback_body(app, "edit-preview.children", [
+        {"id": "edit-staged", "property": "data", "value": staged},
+        {"id": "edit-choices", "property": "data", "value": choices},
+        {"id": "edit-alias-message", "property": "children", "value": None}], [
+        {"id": "url", "property": "search", "value": ""}])
+
+
+def run_job(client, body: dict, timeout: float = 180):
+    """Start a background callback and poll it as Dash's renderer does (inputs emptied, the signed
+    handles in the query) until its answer; returns the last response (a refusal at once)."""
+    import time
+    from urllib.parse import urlencode
+
+    started = client.post("/_dash-update-component", json=body)
+    if started.status_code != 200 or "cacheKey" not in started.get_json():
+        return started
+    handles = started.get_json()
+    polled_body = {**body, "inputs": [{**item, "value": None} if isinstance(item, dict) else item
+                                      for item in body["inputs"]]}
+    query = urlencode({"cacheKey": handles["cacheKey"], "job": handles["job"]})
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        polled = client.post(f"/_dash-update-component?{query}", json=polled_body)
+        if polled.status_code != 200 or "response" in polled.get_json():
+            return polled
+        time.sleep(0.2)
+    raise AssertionError(f"the job did not answer in {timeout} s")
+
+
+def preview_upload(client, app, data_url: str, name: str):
+    """Drop a file and wait for its preview, as the page does: stage it, then run the preview job."""
+    staged = client.post("/_dash-update-component", json=stage_body(app, data_url, name))
+    assert staged.status_code == 200, staged.data[:300]
+    token = staged.get_json()["response"]["edit-staged"]["data"]
+    return run_job(client, preview_body(app, token))
 
 
 def history_body(app, kind: str, batch: int) -> dict:
@@ -128,7 +166,7 @@ def test_anonymous_visitors_must_log_in(client, path, status):
 def test_anonymous_post_to_the_callback_endpoint_cannot_change_data(client, app, store, tmp_path):
     before = (store.history(), store.data_version())
     data_url, name = workbook_url(tmp_path)
-    for body in (confirm_body(app, data_url, name), preview_body(app, data_url, name)):
+    for body in (confirm_body(app, data_url, name), stage_body(app, data_url, name), preview_body(app, None)):
         assert client.post("/_dash-update-component", json=body).status_code == 401
     assert (store.history(), store.data_version()) == before
 
@@ -194,7 +232,7 @@ def test_a_viewer_calling_the_upload_callbacks_gets_403_and_nothing_changes(clie
     assert client.get("/api/summary").status_code == 200   # a viewer reads
     before = (store.history(), store.data_version())
     data_url, name = workbook_url(tmp_path)
-    for body in (confirm_body(app, data_url, name), preview_body(app, data_url, name)):
+    for body in (confirm_body(app, data_url, name), stage_body(app, data_url, name), preview_body(app, None)):
         assert client.post("/_dash-update-component", json=body).status_code == 403
     assert client.post("/_dash-update-component", json=history_body(app, "edit-rollback", 1)).status_code == 403
     pending = {"action": "rollback", "batch": 1}
@@ -215,7 +253,7 @@ def test_an_editor_previews_then_confirms_an_upload(client, app, store, tmp_path
     login(client, "budi")
     records = client.get("/api/summary").get_json()["records"]
     data_url, name = workbook_url(tmp_path, rows=4, year=2012)
-    preview = client.post("/_dash-update-component", json=preview_body(app, data_url, name))
+    preview = preview_upload(client, app, data_url, name)
     assert preview.status_code == 200
     assert "4 inovasi terbaca dari 1 berkas" in preview.data.decode()
     assert client.get("/api/summary").get_json()["records"] == records  # a preview saves nothing

@@ -6,7 +6,8 @@ import pytest
 
 from tests.hostile_files import (bit_flipped_zip, csv_non_finite, csv_nul, csv_unbalanced_quote, data_url,
                                  far_cell_xfd, html_spans, xxe)
-from tests.unit.dashboard.test_auth import PASSWORD, callback_body, login, preview_body, workbook_url
+from tests.unit.dashboard.test_auth import (PASSWORD, callback_body, login, preview_body, preview_upload, run_job,
+                                            stage_body, workbook_url)
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +35,7 @@ def client(store):
 
 
 def preview(client, path):
-    return client.post("/_dash-update-component", json=preview_body(client.dash_app, data_url(path), path.name))
+    return preview_upload(client, client.dash_app, data_url(path), path.name)
 
 
 @pytest.mark.parametrize("make, words", [
@@ -91,13 +92,58 @@ def test_choosing_replace_or_add_new_cancels_nothing(client):
 
 def test_a_forgotten_upload_clears_the_preview_its_choices_and_mapping_controls(client, tmp_path):
     url, name = workbook_url(tmp_path)
-    shown = client.post("/_dash-update-component", json=preview_body(client.dash_app, url, name)).get_json()
+    shown = preview_upload(client, client.dash_app, url, name).get_json()
     assert shown["response"]["edit-state"]["data"] == {"blocked": False, "overlap": [],
                                                        "choices": {"mappings": [], "years": {}}}
-    body = preview_body(client.dash_app, url, name)
-    body["inputs"][0]["value"] = None          # what cancel (or a save) leaves in the upload
-    answer = client.post("/_dash-update-component", json=body).get_json()["response"]
+    forgotten = client.post("/_dash-update-component", json=stage_body(client.dash_app, None, name))  # cancel, save
+    staged = forgotten.get_json()["response"]["edit-staged"]["data"]
+    answer = run_job(client, preview_body(client.dash_app, staged)).get_json()["response"]
     assert answer["edit-preview"]["children"] is None and answer["edit-state"]["data"] is None
     assert answer["edit-overlap"]["className"].startswith("d-none")
     assert answer["edit-mode"]["value"] is None and answer["edit-alias-rows"]["children"] == []
     assert answer["edit-aliases"]["className"] == "d-none"
+
+
+def test_a_fault_inside_the_preview_job_is_a_message_never_a_traceback(client, store, tmp_path, monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("a bug in the comparison")
+
+    monkeypatch.setattr(store, "compare", broken)   # the job is forked from this process: it has the fault too
+    body = preview(client, csv_nul(tmp_path)).data.decode()
+    assert "Pratinjau gagal karena kesalahan tak terduga di server" in body
+    assert "RuntimeError" not in body and "Traceback" not in body
+
+
+def test_an_upload_over_the_limit_previews_as_the_refusal(client, tmp_path, monkeypatch):
+    monkeypatch.setenv("DASBOR_MAX_UPLOAD_MB", "0.00001")   # 10 bytes
+    body = preview(client, csv_nul(tmp_path)).data.decode()
+    assert "melebihi batas" in body and "edit-refused" in body
+
+
+@pytest.mark.parametrize("stage, fraction, values, shown", [
+    ("reading", 0.0, {"file": "rekap.csv"}, (0, "0%", "Membaca rekap.csv…")),
+    ("normalising", 0.5, {"rows": 200000, "file": "rekap.csv"}, (30, "30%", "Menormalkan 200.000 baris…")),
+    ("comparing", 0.6, {"rows": 1999}, (84, "84%", "Membandingkan 1.999 inovasi dengan data tersimpan…")),
+])
+def test_the_jobs_progress_is_a_percentage_and_its_stage_in_words(stage, fraction, values, shown):
+    from dashboard.pages.data import _progress
+
+    told = []
+    _progress(told.append, "id")(stage, fraction, **values)
+    assert told == [shown]
+
+
+def test_cancelling_removes_the_staged_files_and_clears_the_upload(client, tmp_path):
+    from dashboard.staging import staged_paths
+    path = csv_nul(tmp_path)
+    staged = client.post("/_dash-update-component", json=stage_body(client.dash_app, data_url(path), path.name))
+    token = staged.get_json()["response"]["edit-staged"]["data"]
+    assert staged_paths(token["token"], "budi")
+    cancel = callback_body(client.dash_app, "edit-preview-stopped.children",
+                           [{"id": "edit-preview-cancel", "property": "n_clicks", "value": 1}],
+                           [{"id": "edit-staged", "property": "data", "value": token},
+                            {"id": "url", "property": "search", "value": ""}])
+    answer = client.post("/_dash-update-component", json=cancel).get_json()["response"]
+    assert answer["edit-preview-stopped"]["children"].startswith("Pratinjau dibatalkan")
+    assert answer["edit-upload"]["contents"] is None
+    assert staged_paths(token["token"], "budi") is None

@@ -1,7 +1,7 @@
 """The /data preview's mapping controls (dashboard/components/upload.py): what is asked, once, and
 what a choice made in the preview shows when the preview is drawn again."""
 
-from dashboard.components.upload import create_mapping_controls, mapping_choices, preview_report, Upload
+from dashboard.components.upload import create_mapping_controls, mapping_choices, preview_report
 from tests.workbooks import make_xlsx
 
 
@@ -11,7 +11,7 @@ def _report(store, tmp_path, mappings=(), years=None):
                        [1, "Kartu Sehat", "Dinas Kesehatan", "15 LI SS04 PUR 001", "Kader"]],
               "2016": [["No", "Nama Inovasi", "OPD", "Kegiatan Pendukung"], [1, "Desa Cerdas", "Dinas Kesehatan", "Guru"]]}
     path = make_xlsx(tmp_path / "peta.xlsx", sheets)
-    return preview_report(store, [Upload("peta.xlsx", path.read_bytes())], "id", mappings, years)[0]
+    return preview_report(store, [path], "id", mappings, years)[0]
 
 
 def test_each_unknown_header_is_asked_once_and_a_yearless_sheet_gets_a_year_control(store, tmp_path):
@@ -38,7 +38,7 @@ def test_choices_made_in_the_preview_stay_shown_and_the_year_rule_applies(store,
 
 def test_nothing_is_asked_when_every_header_is_known(store, tmp_path):
     path = make_xlsx(tmp_path / "baik.xlsx", {"2016": [["No", "Nama Inovasi", "OPD"], [1, "A", "Dinas Kesehatan"]]})
-    report = preview_report(store, [Upload("baik.xlsx", path.read_bytes())], "id")[0]
+    report = preview_report(store, [path], "id")[0]
     assert create_mapping_controls(report, "id", lambda column, lang: column) is None
 
 
