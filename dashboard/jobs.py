@@ -47,7 +47,7 @@ def job_request():
 
     from dashboard.auth import CALLBACK_PATH
 
-    server = dash.get_app().server
+    server = job_server()
     name = server.config["SESSION_COOKIE_NAME"]
     cookie = dash.ctx.cookies.get(name)
     headers = {"Cookie": f"{name}={cookie}"} if cookie else {}
@@ -55,6 +55,16 @@ def job_request():
     with server.test_request_context(CALLBACK_PATH, method="POST", headers=headers,
                                      environ_base={"REMOTE_ADDR": dash.ctx.remote or "127.0.0.1"}):
         yield
+
+
+def job_server():
+    """The Flask app whose request started this job: the process was forked while it handled that
+    request, and the job runs in a copy of its context; else the process's Dash app (there is one
+    per process but in the tests)."""
+    import dash
+    import flask
+
+    return flask.current_app._get_current_object() if flask.has_app_context() else dash.get_app().server
 
 
 def renew_connections(server) -> None:

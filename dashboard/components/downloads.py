@@ -15,7 +15,7 @@ from dash import ALL, MATCH, Input, Output, State, callback, clientside_callback
 from dash.exceptions import PreventUpdate
 
 from analytics.filters import Filters
-from dashboard.jobs import manager
+from dashboard.jobs import job_server, manager
 from i18n import t
 
 CHART_FORMATS = ("png", "svg", "pdf")
@@ -119,7 +119,7 @@ def download_report(set_progress, _pdf, _docx, search):
     if trigger not in {f"report-export-{fmt}" for fmt in REPORT_FORMATS}:
         raise PreventUpdate
     filters = Filters.from_query(search)
-    dataset = dash.get_app().server.config[CONFIG_KEY].dataset()  # no request context in this process
+    dataset = job_server().config[CONFIG_KEY].dataset()  # no request of its own in this process
     edition = _edition(search)
     ctx = _context(search, dataset, **({"edition": edition} if edition else {}))
     set_progress((3, t("export.working", filters.lang)))
