@@ -6,6 +6,7 @@ the same located messages as ever (file, row, column), never a traceback. The se
 from __future__ import annotations
 
 import random
+import re
 import time
 
 import psutil
@@ -38,9 +39,10 @@ def large_csv(path, rows: int = ROWS):
     return path
 
 
-def staged_files(server) -> list:
+def staged_files(server, name: str) -> list:
+    """The staged copies of the upload `name` (other uploads stay until replaced, confirmed or swept)."""
     folder = server.folder / "instance" / "upload-staging"
-    return [path for path in folder.rglob("*") if path.is_file()] if folder.exists() else []
+    return list(folder.rglob(name)) if folder.exists() else []
 
 
 def running_jobs(server) -> list:
@@ -70,7 +72,7 @@ def test_a_large_preview_shows_its_stage_and_progress_then_arrives(editor, serve
     editor.page.set_input_files("#edit-upload input[type=file]", str(large_csv(tmp_path / "inovasi_besar.csv")))
     progress = editor.page.locator("#edit-progress-wrap")
     expect(progress).to_be_visible(timeout=30000)
-    expect(editor.page.locator("#edit-progress-text")).to_have_text(__import__("re").compile(STAGES), timeout=30000)
+    expect(editor.page.locator("#edit-progress-text")).to_have_text(re.compile(STAGES), timeout=30000)
     expect(editor.page.locator("#edit-preview-cancel")).to_be_visible()
     expect(editor.page.locator("#edit-confirm")).to_be_hidden()          # nothing to confirm while it runs
     expect(editor.page.locator("#edit-preview-intro")).to_contain_text("60.000 inovasi terbaca dari 1 berkas",
@@ -85,24 +87,26 @@ def test_cancel_stops_the_job_and_removes_its_files(editor, server, tmp_path):
     editor.page.set_input_files("#edit-upload input[type=file]", str(large_csv(tmp_path / "inovasi_batal.csv")))
     expect(editor.page.locator("#edit-progress-wrap")).to_be_visible(timeout=30000)
     assert wait_until(lambda: running_jobs(server)), "the preview job never started"
+    assert staged_files(server, "inovasi_batal.csv")
     editor.page.click("#edit-preview-cancel")
     expect(editor.page.locator("#edit-preview-stopped")).to_contain_text("Pratinjau dibatalkan", timeout=30000)
     expect(editor.page.locator("#edit-progress-wrap")).to_be_hidden()
     assert wait_until(lambda: not running_jobs(server)), running_jobs(server)
-    assert wait_until(lambda: not staged_files(server)), staged_files(server)
+    assert wait_until(lambda: not staged_files(server, "inovasi_batal.csv"))
     expect(editor.page.locator("#edit-preview")).to_be_empty()
     expect(editor.page.locator("#edit-confirm")).to_be_disabled()
     editor.assert_clean()
 
 
-@pytest.mark.parametrize("make, file, message, place", [
-    (csv_non_finite, "bukan_angka_hingga.csv", "bukan angka hingga", "3"),
-    (csv_unbalanced_quote, "kutip_terbuka.csv", "CSV tidak dapat diurai mulai baris ini", "3"),
+@pytest.mark.parametrize("make, file, message, row, column", [
+    (csv_non_finite, "bukan_angka_hingga.csv", "bukan angka hingga", "2", "Kematangan"),
+    (csv_unbalanced_quote, "kutip_terbuka.csv", "tanda kutip", "3", ""),
 ])
-def test_errors_found_inside_the_job_are_the_located_messages(editor, tmp_path, make, file, message, place):
+def test_errors_found_inside_the_job_are_the_located_messages(editor, tmp_path, make, file, message, row, column):
     editor.page.set_input_files("#edit-upload input[type=file]", str(make(tmp_path)))
-    row = editor.page.locator("#edit-issues tr", has_text=message).first
-    expect(row).to_contain_text(file, timeout=60000)
-    expect(row.locator("td").nth(3)).to_have_text(place)                 # the Excel row
+    issue = editor.page.locator("#edit-issues tr", has_text=message).first
+    expect(issue).to_contain_text(file, timeout=60000)
+    expect(issue.locator("td").nth(3)).to_have_text(row)                 # as Excel shows it
+    expect(issue.locator("td").nth(4)).to_have_text(column)
     expect(editor.page.locator("#edit-preview")).not_to_contain_text("Traceback")
     editor.assert_clean()
