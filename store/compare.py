@@ -20,6 +20,7 @@ from store.identity import frame_identities
 NOT_COMPARED = {"id", "year", "year_source", "agency_raw", "agency_known", "sector_raw", *PROVENANCE}
 COMPARED = [column for column in CANONICAL_COLUMNS if column not in NOT_COMPARED]
 KINDS = ("same", "changed", "new", "absent")
+PLACE = ["name", "agency", "source_file", "source_sheet", "source_row", "batch_id"]   # what _place reads
 KEYING_SHARE = 0.6   # of a comparison's time: the file's rows keyed (their identities); then year by year
 
 
@@ -93,16 +94,23 @@ def _int(value):
     return None if _missing(value) else int(value)
 
 
-def _keyed(frame: pd.DataFrame) -> dict[int, dict[tuple, dict]]:
-    """year -> {(identity, occurrence): record}; the identity column is used when the frame has one."""
+def _keyed(frame: pd.DataFrame) -> dict[int, dict[tuple, int]]:
+    """year -> {(identity, occurrence): the row's position}; the identity column is used when the frame
+    has one. Positions, not records: most rows of a large file need only their place (`_records`)."""
     if frame.empty:
         return {}
-    frame = frame.assign(identity=frame["identity"] if "identity" in frame else frame_identities(frame))
-    frame = frame.assign(occurrence=frame.groupby(["year", "identity"]).cumcount())
-    out: dict[int, dict[tuple, dict]] = {}
-    for record in frame.to_dict("records"):
-        out.setdefault(int(record["year"]), {})[(record["identity"], record["occurrence"])] = record
+    identities = frame["identity"] if "identity" in frame else frame_identities(frame)
+    occurrences = pd.DataFrame({"year": frame["year"], "identity": identities}).groupby(["year", "identity"]).cumcount()
+    out: dict[int, dict[tuple, int]] = {}
+    for position, (year, identity, occurrence) in enumerate(zip(frame["year"].tolist(), identities.tolist(),
+                                                                  occurrences.tolist())):
+        out.setdefault(int(year), {})[(identity, occurrence)] = position
     return out
+
+
+def _records(frame: pd.DataFrame, positions: list[int], columns: list[str]) -> list[dict]:
+    """The rows at `positions` as records of `columns` (those the frame has)."""
+    return frame.iloc[positions][[column for column in dict.fromkeys(columns) if column in frame]].to_dict("records")
 
 
 def compare(incoming: pd.DataFrame, stored: pd.DataFrame, progress=None) -> Comparison:
@@ -120,17 +128,19 @@ def compare(incoming: pd.DataFrame, stored: pd.DataFrame, progress=None) -> Comp
             progress("comparing", KEYING_SHARE + (1 - KEYING_SHARE) * done / len(files), rows=len(incoming))
         mine, theirs = files[year], kept.get(year, {})
         item = YearComparison(year, stored=len(theirs), incoming=len(mine))
-        for key, record in mine.items():
-            old = theirs.get(key)
-            if old is None:
-                item.new.append(_place(record))
-                continue
+        matched = [key for key in mine if key in theirs]
+        news = _records(incoming, [position for key, position in mine.items() if key not in theirs], PLACE)
+        item.new = [_place(record) for record in news]
+        pairs = zip(_records(incoming, [mine[key] for key in matched], COMPARED + PLACE),
+                    _records(stored, [theirs[key] for key in matched], COMPARED + PLACE))
+        for record, old in pairs:
             fields = [column for column in COMPARED if not same_value(record.get(column), old.get(column))]
             if fields:
                 values = {column: [_shown(old.get(column)), _shown(record.get(column))] for column in fields}
                 item.changed.append({**_place(record), "fields": fields, "values": values, "stored": _place(old)})
             else:
                 item.same.append(_place(record))
-        item.absent = [_place(record) for key, record in theirs.items() if key not in mine]
+        absent = _records(stored, [position for key, position in theirs.items() if key not in mine], PLACE)
+        item.absent = [_place(record) for record in absent]
         result.years.append(item)
     return result
