@@ -15,15 +15,16 @@ import zipfile
 from typing import Iterable
 
 import pandas as pd
-from docx import Document
+from docx.document import Document
 from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Pt, RGBColor
 
-from analytics.kipp.editions import edition_facts
+from analytics.kipp.editions import edition_facts, video_limits
 from analytics.kipp.statuses import status_label
 from analytics.kipp.rules import FAIL, MISSING, PASS, word_counts
 from analytics.kipp.readiness import Readiness
 from analytics.kipp.workspace import TICKS_COLUMN
+from exports.word import fit_table, new_document, page_footer
 from loaders.schema import LIST_SEPARATOR
 from i18n import format_date, format_int, format_score, t
 
@@ -31,6 +32,8 @@ IDENTITY_FIELDS = ("name", "agency", "unit", "year", "stage", "launch_date", "in
                    "status")  # each labelled by the catalog's proposal.field.<column>
 RULES_COLUMNS = ("rule", "value", "state", "source")  # kipp.ui.<column>, as on the /kipp page
 ATTACHMENT_COLUMNS = ("attachment", "status", "note")  # proposal.col.<column>
+# each table's column shares of the text width (exports.word.fit_table)
+IDENTITY_SHARES, ATTACHMENT_SHARES, RULES_SHARES = (0.3, 0.7), (0.27, 0.2, 0.53), (0.26, 0.22, 0.14, 0.38)
 
 
 def _t(key: str, lang: str, **params) -> str:
@@ -59,7 +62,7 @@ def proposal_document(frame: pd.DataFrame, readiness: Readiness, innovation_id: 
     row = _frame_row(frame, readiness, position)
     info = readiness.table.iloc[position]
     edition = readiness.edition
-    document = Document()
+    document = new_document(lang)
     document.core_properties.title = f"{edition.label}: {_value(row, 'name')}"
     document.core_properties.subject = "KIPP proposal draft"
     document.add_heading(_t("title", lang, edition=edition.label), level=0)
@@ -73,6 +76,7 @@ def proposal_document(frame: pd.DataFrame, readiness: Readiness, innovation_id: 
     _attachments(document, row, readiness, position, lang)
     _checks(document, readiness, position, lang)
     _rules(document, readiness, lang)
+    page_footer(document, f"{edition.label} · {_value(row, 'name') or '-'}", lang)
     return document
 
 
@@ -84,6 +88,7 @@ def _identity(document, row: pd.Series, lang: str) -> None:
         cells = table.add_row().cells
         cells[0].text = _t(f"field.{column}", lang)
         cells[1].text = _value(row, column, lang) or "-"
+    fit_table(table, IDENTITY_SHARES, header=False)
 
 
 def _placeholder(paragraph, text: str, color=WD_COLOR_INDEX.YELLOW) -> None:
@@ -141,14 +146,20 @@ def _attachments(document, row: pd.Series, readiness: Readiness, position: int, 
             status = _t("present", lang) if state == PASS else _t("absent", lang)
             note = check.message(position, lang)
         if attachment.key == "video" and edition.video:
-            note = "; ".join(filter(None, [note, ", ".join(f"{k}: {v}" for k, v in edition.video.items())]))
+            note = _sentences(note, _t("video_limits", lang, limits=video_limits(edition, lang)))
         if attachment.key == "category" and edition.categories:
-            note = "; ".join(filter(None, [note, _t("choose_category", lang, edition=edition.label,
-                                                     names=", ".join(edition.categories))]))
+            note = _sentences(note, _t("choose_category", lang, edition=edition.label,
+                                       names=", ".join(edition.categories)))
         if attachment.key == "launch_statement":
             note = checks["age"].message(position, lang)
         cells = table.add_row().cells
         cells[0].text, cells[1].text, cells[2].text = attachment.label(lang), status, note
+    fit_table(table, ATTACHMENT_SHARES)
+
+
+def _sentences(*parts: str) -> str:
+    """The non-empty parts as sentences: each ends with a full stop, one space between."""
+    return " ".join(part if part.endswith((".", "!", "?")) else f"{part}." for part in parts if part)
 
 
 def _checks(document, readiness: Readiness, position: int, lang: str) -> None:
@@ -182,9 +193,7 @@ def _rules(document, readiness: Readiness, lang: str) -> None:
         cells[0].text, cells[1].text = fact["rule"], fact["value"]
         cells[2].text = t("kipp.ui.verified" if fact["verified"] else "kipp.ui.unverified", lang)
         cells[3].text = fact["source"]
-        for paragraph in cells[3].paragraphs:
-            for run in paragraph.runs:
-                run.font.size = Pt(8)
+    fit_table(table, RULES_SHARES, font_size=8.5)
 
 
 def proposal_bytes(frame: pd.DataFrame, readiness: Readiness, innovation_id: str, lang: str = "id") -> bytes:

@@ -160,4 +160,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kipp.fact.section_limits": ("{max_words} kata · bobot {weight}", "{max_words} words · weight {weight}"),
     "kipp.fact.attachment": ("Lampiran", "Attachment"),
     "kipp.fact.video": ("Video", "Video"),
+    # a rule without a source (the editions file's `assumed`)
+    "kipp.fact.assumed": ("Tanpa sumber: diambil dari edisi terdekat atau disimpulkan; periksa dengan juklak edisi "
+                          "ini lalu sunting di data/reference/kipp_editions.toml",
+                          "No source found: carried over from the nearest edition or inferred; check against the "
+                          "edition's juklak and edit data/reference/kipp_editions.toml"),
+    # the edition's video limits, by key of its `video` table (analytics.kipp.editions.VIDEO_LIMITS)
+    "kipp.video.max_minutes": ("paling lama {value} menit", "at most {value} minutes"),
+    "kipp.video.min_resolution": ("resolusi minimal {value}", "at least {value}"),
+    "kipp.video.language": ("dalam {value}", "in {value}"),
+    "kipp.video.platform": ("diunggah ke {value}", "uploaded to {value}"),
 }

@@ -29,6 +29,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "proposal.ticked": ("Siap (dicentang di ruang kerja usulan)", "Ready (ticked in the proposal workspace)"),
     "proposal.choose_category": ("Pilih salah satu kategori {edition}: {names}",
                                  "Choose one category of {edition}: {names}"),
+    "proposal.video_limits": ("Video {limits}", "Video {limits}"),
     "proposal.placeholder": ("LENGKAPI", "COMPLETE"),
     # the attachment checklist's columns
     "proposal.col.attachment": ("Lampiran", "Attachment"),

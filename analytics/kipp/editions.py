@@ -21,6 +21,8 @@ from loaders.text import text_key
 
 EDITIONS_PATH = Path(__file__).resolve().parents[2] / "data" / "reference" / "kipp_editions.toml"
 ATTACHMENT_KINDS = ("text", "sdgs")
+VIDEO_LIMITS = ("max_minutes", "min_resolution", "language", "platform")  # worded by the catalog's kipp.video.*
+ASSUMED = "assumed"  # the source of a rule no source was found for (worded by the catalog's kipp.fact.assumed)
 
 
 class EditionError(ValueError):
@@ -240,6 +242,9 @@ class _Parser:
         if entry.get("default_group") not in {g.key for g in groups}:
             self.fail(f"{where}.default_group", f"'{entry.get('default_group')}' bukan salah satu groups")
         video = dict(entry.get("video", {}))
+        unknown = [key for key in video if key not in (*VIDEO_LIMITS, "verified", "source")]
+        if unknown:
+            self.fail(f"{where}.video", f"batas tidak dikenal: {', '.join(unknown)} ({', '.join(VIDEO_LIMITS)})")
         categories = dict(entry.get("categories", {}))
         return Edition(
             year=year,
@@ -365,7 +370,18 @@ def edition_facts(edition: Edition, lang: str = "id") -> list[dict]:
         if attachment.required.value:
             rows.append((t("kipp.fact.attachment", lang), attachment.label(lang), attachment.required))
     if edition.video:
-        limits = ", ".join(f"{k}: {v}" for k, v in edition.video.items())
-        rows.append((t("kipp.fact.video", lang), limits, edition.video_fact))
-    return [{"rule": rule, "value": value, "verified": fact.verified, "source": fact.source_text or fact.source}
+        rows.append((t("kipp.fact.video", lang), video_limits(edition, lang), edition.video_fact))
+    return [{"rule": rule, "value": value, "verified": fact.verified, "source": source_words(fact, lang)}
             for rule, value, fact in rows]
+
+
+def video_limits(edition: Edition, lang: str = "id") -> str:
+    """The edition's video limits in words: "paling lama 5 menit, resolusi minimal 720p, dalam Bahasa Indonesia"."""
+    return ", ".join(t(f"kipp.video.{key}", lang, value=value) for key, value in edition.video.items())
+
+
+def source_words(fact: Fact, lang: str = "id") -> str:
+    """Where a rule comes from: the cited source, or for a rule without one what to do about it."""
+    if fact.source == ASSUMED:
+        return t("kipp.fact.assumed", lang)
+    return fact.source_text or fact.source

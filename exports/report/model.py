@@ -15,6 +15,15 @@ import plotly.graph_objects as go
 CHART_SHARE = 0.67  # the tallest a chart is placed, as a share of the page's text height (see report.pdf)
 
 
+def column_shares(count: int) -> list[float]:
+    """How a report table of `count` columns shares the text width: the first column (the names) wider,
+    the rest alike; more than 8 columns is a year table, whose names get 28%."""
+    if count <= 1:
+        return [1.0]
+    first = 0.28 if count > 8 else min(0.45, max(1 / count, 0.3)) if count > 2 else 0.6
+    return [first] + [(1 - first) / (count - 1)] * (count - 1)
+
+
 @dataclass
 class ChartPart:
     """One chart: the framed figure (title, filters and source drawn in), its table, and its image."""

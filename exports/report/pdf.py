@@ -28,7 +28,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from exports.report.model import CHART_SHARE, ChartPart, ListPart, Report, TablePart
+from exports.report.model import CHART_SHARE, ChartPart, ListPart, Report, TablePart, column_shares
 from i18n import t
 
 FONT, BOLD = "DasborSans", "DasborSans-Bold"
@@ -110,9 +110,7 @@ def _numbered_canvas(report: Report):
 def _table(frame: pd.DataFrame, styles: dict, width: float) -> Table:
     """A table of display strings; the first column wider, the header repeated on every page."""
     columns = [str(c) for c in frame.columns]
-    count = max(1, len(columns))
-    first = 0.28 if count > 8 else min(0.45, max(1 / count, 0.3)) if count > 2 else 0.6  # > 8: a year table
-    widths = [width * first] + [width * (1 - first) / (count - 1)] * (count - 1) if count > 1 else [width]
+    widths = [width * share for share in column_shares(len(columns))]
     rows = [[Paragraph(escape(c), styles["head"]) for c in columns]]
     rows += [[Paragraph(escape("" if v is None else str(v)), styles["cell"]) for v in row]
              for row in frame.itertuples(index=False)]

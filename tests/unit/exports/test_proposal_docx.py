@@ -10,9 +10,12 @@ import docx
 import pytest
 from docx.enum.text import WD_COLOR_INDEX
 
+from docx.oxml.ns import qn
+
 from analytics.kipp.readiness import UnknownInnovation, evaluate
 from exports.proposal_docx import (proposal_bytes, proposal_document, proposal_filename,
                                              proposals_zip)
+from exports.word import TEXT_WIDTH
 from tests.unit.analytics.kipp.test_readiness import make_frame, ready_row, words
 
 BACKGROUND = "Sebelum inovasi, warga antre sejak subuh di loket pendaftaran Puskesmas Tanjung Enim."
@@ -101,6 +104,39 @@ def test_proposal_docx_rules_table_marks_verified_values(drafted):
     assert rules[0] == ["Aturan", "Nilai", "Status", "Sumber"]
     assert rules[1][:3] == ["Penutupan", "6 Mei 2023", "terverifikasi"]
     assert ["Signifikansi", "600 kata · bobot 30", "belum terverifikasi"] in [r[:3] for r in rules]
+
+
+def test_proposal_docx_is_a4_numbered_and_its_tables_fit_the_page(drafted):
+    _, _, document = drafted
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)  # not python-docx's Letter
+    footer = section.footer.paragraphs[0]
+    assert footer.text.startswith("KIPP 2023 · Antrean SMS") and " NUMPAGES " in footer._p.xml
+    identity, attachments, rules = document.tables
+    for table in document.tables:
+        assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+        assert all(sum(cell.width for cell in row.cells) <= TEXT_WIDTH for row in table.rows)
+    assert identity.rows[0]._tr.trPr.find(qn("w:tblHeader")) is None  # no header: a list of fields
+    for table in (attachments, rules):  # the header repeats on the next page, and is never left alone
+        header = table.rows[0]
+        assert header._tr.trPr.find(qn("w:tblHeader")) is not None
+        assert header.cells[0].paragraphs[0].paragraph_format.keep_with_next
+    source = [cell.width for cell in rules.rows[0].cells][3]
+    assert source == max(cell.width for cell in rules.rows[0].cells)  # the longest texts get the most room
+
+
+def test_proposal_docx_speaks_the_documents_language_in_rules_and_video_limits():
+    frame = make_frame(ready_row())
+    readiness = evaluate(frame, 2025)
+    for lang, limits, assumed in (("id", "Video paling lama 5 menit, resolusi minimal 720p, dalam Bahasa Indonesia.",
+                                   "Tanpa sumber: diambil dari edisi terdekat"),
+                                  ("en", "Video at most 5 minutes, at least 720p, in Bahasa Indonesia.",
+                                   "No source found: carried over")):
+        document = proposal_document(frame, readiness, "r1", lang)
+        cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+        assert any(limits in text for text in cells)
+        assert any(text.startswith(assumed) for text in cells)
+        assert not any("max_minutes" in text or ".;" in text for text in cells)
 
 
 def test_proposal_docx_of_a_ready_innovation_in_english():

@@ -6,16 +6,21 @@ import datetime as dt
 import io
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Mm
 import pypdf
 import pytest
 
 from analytics.filters import Filters
 from dashboard.sources import DataSource
 from exports.report import build as report_build
-from exports.report.build import build_report
+from exports.report.build import build_report, render_images
+from exports.report.docx import write_docx
 from exports.report.formats import report_bytes, write_report
 from exports.report.model import ChartPart, ListPart, TablePart
 from charts.views import Context
+from exports.word import FONT, TEXT_WIDTH
 
 TODAY = dt.date(2018, 3, 8)
 
@@ -93,6 +98,42 @@ def test_docx_has_headings_tables_charts_and_page_fields(view_2016):
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     footer = section.footer.paragraphs[0]._p.xml
     assert " PAGE " in footer and " NUMPAGES " in footer
+
+
+@pytest.fixture(scope="module")
+def word(sample, tmp_path_factory):
+    """The whole sample's report as Word, read back (and the report, its charts' placed widths set)."""
+    report = render_images(build_report(Context.build(sample, Filters()), TODAY))
+    path = tmp_path_factory.mktemp("word") / "laporan.docx"
+    write_docx(report, path)
+    return report, docx.Document(str(path))
+
+
+def test_docx_tables_fit_the_page_names_wide_and_numbers_on_the_right(word):
+    _, document = word
+    years = [table for table in document.tables if len(table.columns) > 8]
+    assert len(years) == 2  # agency × year and sector × year, as top-10 tables
+    for table in document.tables:
+        assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+        for row in table.rows:
+            assert sum(cell.width for cell in row.cells) <= TEXT_WIDTH
+    for table in years:  # the names get their room: no more squeezed than the PDF's, years readable
+        name, *year_columns = [cell.width for cell in table.rows[0].cells]
+        assert name >= 0.28 * TEXT_WIDTH * 0.99 and min(year_columns) >= Mm(11)
+        assert [row.cells[1].paragraphs[0].alignment for row in table.rows] == [WD_ALIGN_PARAGRAPH.RIGHT] * len(table.rows)
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated on a new page
+    kpis = next(table for table in document.tables if len(table.columns) == 2)  # mixed words: left-aligned
+    assert kpis.rows[2].cells[1].paragraphs[0].alignment is None
+
+
+def test_docx_charts_are_placed_as_large_as_in_the_pdf(word):
+    report, document = word
+    assert [round(shape.width.pt, 1) for shape in document.inline_shapes] == [
+        round(chart.placed_width, 1) for chart in report.charts() if chart.image is not None]
+    for shape in document.inline_shapes:
+        assert shape.width <= TEXT_WIDTH
+    assert min(chart.smallest_text_pt() for chart in report.charts() if chart.image is not None) >= 8.0
+    assert {p.style.font.name for p in document.paragraphs} == {FONT}
 
 
 def test_without_chromium_the_report_keeps_the_numbers_and_says_why(view_2016, tmp_path, monkeypatch):

@@ -102,6 +102,20 @@ def test_editions_facts_list_says_verified_and_source():
             "source": load_editions().sources["mmc-2021-05-10"]} in rows
 
 
+def test_editions_video_limits_and_unsourced_rules_in_words():
+    from analytics.kipp.editions import video_limits
+
+    edition = load_editions().get(2025)
+    assert video_limits(edition, "id") == "paling lama 5 menit, resolusi minimal 720p, dalam Bahasa Indonesia"
+    assert video_limits(load_editions().get(2022), "en") == "at most 3 minutes, uploaded to YouTube"
+    indonesian = {row["source"] for row in edition_facts(edition, "id")}
+    assert any(source.startswith("Tanpa sumber: diambil dari edisi terdekat") for source in indonesian)
+    assert load_editions().sources["assumed"] not in indonesian  # the file's own (English) note is not shown
+    assert any(row["source"].startswith("No source found") for row in edition_facts(edition, "en"))
+    assert {row["source"] for row in edition_facts(edition, "en") if row["rule"] == "Video"} == {
+        load_editions().sources["domain-2025"]}
+
+
 NEW_EDITION = '''
 [[edition]]
 year = 2026
@@ -147,6 +161,7 @@ def test_editions_adding_an_edition_is_editing_data_only(tmp_path):
     ('proposable_stage = "Penerapan"', 'proposable_stage = "Diterapkan"',
      r"terms\.proposable_stage: 'Diterapkan' bukan nilai stage di enums\.csv"),
     ('stopped_status = "Berhenti"', 'stopped_status = ""', r"terms\.stopped_status: harus teks"),
+    ('video = { max_minutes = 5,', 'video = { max_menit = 5,', r"edisi 2025\.video: batas tidak dikenal: max_menit"),
     ('past_winner_group = "khusus"', 'past_winner_group = "juara"', r"terms\.past_winner_group: kelompok 'juara'"),
     ('award_names = ["terpuji", "inovasi"]', 'award_names = "terpuji"', r"terms\.award_names: harus daftar teks"),
 ])
