@@ -8,6 +8,7 @@ Whatever the client asks, one response holds at most `BLOCK` rows.
 
 When the page's view changes (URL filters, /kipp's edition) the page's "rendered" store changes and
 `register_refresh` empties the grid's cache in the browser, so it asks again for the new view.
+A page wires both with `register_rows_block(grid_id, rendered_id, view_rows, records)`.
 """
 
 from __future__ import annotations
@@ -45,6 +46,27 @@ def grid_props(lang: str, **options) -> dict:
                             "animateRows": False, **options},
         "style": {"height": "640px", "width": "100%"},
     }
+
+
+def register_rows_block(grid_id: str, rendered_id: str, view_rows: Callable, records: Callable) -> None:
+    """The grid's blocks: each `getRowsRequest` answered with one block of the view the page shows (its
+    `rendered` search), after the grid's column filters and sort — at most BLOCK rows, and how many rows
+    pass; `view_rows(dataset, search)` builds the view's display frame, `records(rows, search)` the rows
+    as the grid takes them. And the refresh when the page shows another view (register_refresh)."""
+    from dash import callback
+
+    from analytics.filters import Filters
+    from dashboard.components.filterbar import search_of
+    from dashboard.sources import current_dataset
+
+    @callback(Output(grid_id, "getRowsResponse"), Input(grid_id, "getRowsRequest"), State(rendered_id, "data"),
+              prevent_initial_call=True)
+    def rows_block(request, rendered):
+        rows, count = view_block(view_rows, current_dataset(), rendered, request)
+        return response(records(rows, search_of(Filters.from_query(rendered))), count)
+
+    rows_block.__name__ = f"rows_block_{grid_id.replace('-', '_')}"
+    register_refresh(grid_id, rendered_id)
 
 
 def register_refresh(grid_id: str, rendered_id: str) -> None:

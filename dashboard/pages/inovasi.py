@@ -15,8 +15,7 @@ from dash import Input, Output, State, callback, html, no_update
 from analytics.filters import Filters
 from dashboard.components.filterbar import search_of
 from dashboard.components.page import context_from_query, create_page, fresh_context, rendered_output, rendered_state
-from dashboard.components.grid import grid_props, register_refresh, response, view_block
-from dashboard.sources import current_dataset
+from dashboard.components.grid import grid_props, register_rows_block
 from charts.views import Context
 from exports.data import ROW_ORDER
 from i18n import format_int, t
@@ -93,20 +92,7 @@ def layout(**query):
     ])
 
 
-@callback(
-    Output(GRID, "getRowsResponse"),
-    Input(GRID, "getRowsRequest"),
-    State(f"{PAGE}-rendered", "data"),
-    prevent_initial_call=True,
-)
-def rows_block(request, rendered):
-    """One block of the view the page shows (its `rendered` search), after the grid's column filters
-    and sort: at most `grid.BLOCK` rows, and how many rows pass."""
-    rows, count = view_block(view_rows, current_dataset(), rendered, request)
-    return response(grid_records(rows, search_of(Filters.from_query(rendered))), count)
-
-
-register_refresh(GRID, f"{PAGE}-rendered")
+register_rows_block(GRID, f"{PAGE}-rendered", view_rows, grid_records)
 
 
 @callback(

@@ -25,7 +25,7 @@ from dashboard.components import readiness as ui
 from dashboard.components import workspace as workspace_ui
 from dashboard.components.chart import chart_outputs, chart_values, create_chart_card
 from dashboard.components.filterbar import search_of
-from dashboard.components.grid import grid_props, register_refresh, response, view_block
+from dashboard.components.grid import grid_props, register_rows_block
 from dashboard.components.page import context_from_query, create_page, fresh_context, rendered_output, rendered_state
 from dashboard.sources import current_dataset
 from exports.proposal_docx import proposal_bytes, proposal_filename, proposals_zip
@@ -233,20 +233,7 @@ def update(search, selected, rendered):
             view["shortlist"], hint, view["progress"]]
 
 
-@callback(
-    Output(GRID, "getRowsResponse"),
-    Input(GRID, "getRowsRequest"),
-    State(f"{PAGE}-rendered", "data"),
-    prevent_initial_call=True,
-)
-def rows_block(request, rendered):
-    """One block of the readiness grid for the view and edition the page shows (its `rendered`
-    search), after the grid's column filters and sort: at most `grid.BLOCK` rows, and how many pass."""
-    rows, count = view_block(view_rows, current_dataset(), rendered, request)
-    return response(grid_records(rows, search_of(Filters.from_query(rendered))), count)
-
-
-register_refresh(GRID, f"{PAGE}-rendered")
+register_rows_block(GRID, f"{PAGE}-rendered", view_rows, grid_records)
 
 
 @callback(
