@@ -24,12 +24,24 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def build_parser(commands: list[str] = COMMANDS) -> argparse.ArgumentParser:
-    """The parser with `commands` registered (all of them for --help)."""
+def help_language(argv: list[str]) -> str:
+    """The language of --help: the command line's --lang (`--lang en` or `--lang=en`), else Indonesian."""
+    from i18n import normalise_lang
+
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return normalise_lang(argv[index + 1])
+        if arg.startswith("--lang="):
+            return normalise_lang(arg.split("=", 1)[1])
+    return "id"
+
+
+def build_parser(commands: list[str] = COMMANDS, lang: str = "id") -> argparse.ArgumentParser:
+    """The parser with `commands` registered (all of them for --help), its help in `lang`."""
     parser = _Parser(prog="python app.py", description="Dasbor Inovasi Kabupaten Muara Enim")
     subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in commands:
-        importlib.import_module(f"cli.{name}").register(subparsers)
+        importlib.import_module(f"cli.{name}").register(subparsers, lang)
     return parser
 
 
@@ -38,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv = ["serve", *argv]
     # Import only the command asked for: `inspect` must not pay for importing Dash.
-    args = build_parser([argv[0]] if argv[0] in COMMANDS else COMMANDS).parse_args(argv)
+    args = build_parser([argv[0]] if argv[0] in COMMANDS else COMMANDS, help_language(argv)).parse_args(argv)
     import settings
 
     settings.exit_if_invalid(getattr(args, "lang", None) or "id")  # a bad variable: one line, exit 2

@@ -17,12 +17,12 @@ from i18n import printable, t
 PASSWORD_ENV = "DASBOR_PASSWORD"
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser("adduser", help=f"tambah pengguna (kata sandi dari ${PASSWORD_ENV} atau ditanyakan)")
-    parser.add_argument("name", metavar="NAME", help="nama pengguna")
+def register(subparsers, lang: str = "id") -> None:
+    parser = subparsers.add_parser("adduser", help=t("cli.help.adduser", lang, env=PASSWORD_ENV))
+    parser.add_argument("name", metavar="NAME", help=t("cli.help.adduser.name", lang))
     parser.add_argument("--role", required=True, choices=["viewer", "editor"],
-                        help="viewer: melihat; editor: mengunggah dan memetakan")
-    add_lang_argument(parser)
+                        help=t("cli.help.adduser.role", lang))
+    add_lang_argument(parser, lang)
     parser.set_defaults(handler=run)
 
 

@@ -34,48 +34,48 @@ def cut_text(value, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-# -- argument groups --------------------------------------------------------------------------------
+# -- argument groups (their help in `lang`: the --lang of the command line, see cli.help_language) ------
 
-def add_source_arguments(parser: argparse.ArgumentParser) -> None:
+def add_source_arguments(parser: argparse.ArgumentParser, lang: str = "id") -> None:
     """SOURCE: --data PATH ... (files or folders). Default: the store (seeded from the sample data)."""
-    parser.add_argument("--data", nargs="+", metavar="PATH", help="berkas atau folder yang dibaca langsung")
+    parser.add_argument("--data", nargs="+", metavar="PATH", help=t("cli.help.data", lang))
 
 
-def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+def add_filter_arguments(parser: argparse.ArgumentParser, lang: str = "id") -> None:
     """FILTERS of DESIGN.md §3, one flag per URL key of the rows of `analytics.filter_fields` (parsed into
     `analytics.filters.Filters.from_args`)."""
     from analytics import filter_fields
 
-    _add_row_arguments(parser, filter_fields.filter_rows())
+    _add_row_arguments(parser, filter_fields.filter_rows(), lang)
 
 
-def add_page_arguments(parser: argparse.ArgumentParser, command: str) -> None:
+def add_page_arguments(parser: argparse.ArgumentParser, command: str, lang: str = "id") -> None:
     """The flags of the page-level keys whose row names `command` (readiness, proposal, chart, report: --edition)."""
     from analytics import filter_fields
 
-    _add_row_arguments(parser, [row for row in filter_fields.page_rows() if command in row.commands])
+    _add_row_arguments(parser, [row for row in filter_fields.page_rows() if command in row.commands], lang)
 
 
-def _add_row_arguments(parser: argparse.ArgumentParser, rows) -> None:
+def _add_row_arguments(parser: argparse.ArgumentParser, rows, lang: str) -> None:
     from analytics.filter_fields import MULTI
     from i18n import t
 
     for row in rows:
         for key, dest, help_key in zip(row.urls, row.dests, row.helps):
-            parser.add_argument(f"--{key}", dest=dest, type=row.value_type, metavar=row.metavar, help=t(help_key),
+            parser.add_argument(f"--{key}", dest=dest, type=row.value_type, metavar=row.metavar, help=t(help_key, lang),
                                 **({"action": "append"} if row.kind == MULTI else {}))
 
 
-def add_lang_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=["id", "en"], default="id", help="bahasa pesan: id (bawaan) atau en")
+def add_lang_argument(parser: argparse.ArgumentParser, lang: str = "id") -> None:
+    parser.add_argument("--lang", choices=["id", "en"], default="id", help=t("cli.help.lang", lang))
 
 
-def add_map_argument(parser: argparse.ArgumentParser) -> None:
+def add_map_argument(parser: argparse.ArgumentParser, lang: str = "id") -> None:
     """--map "Header=field" (repeatable): a column mapping for this run, over the stored ones."""
     from i18n import t
 
     parser.add_argument("--map", dest="mappings", action="append", default=[], type=parse_map,
-                        metavar="HEADER=FIELD", help=t("cli.map_help"))
+                        metavar="HEADER=FIELD", help=t("cli.map_help", lang))
 
 
 def parse_map(value: str) -> tuple[str, str]:
@@ -104,11 +104,11 @@ def existing_store(lang: str = "id"):
     return open_store_or_say(lang, seed=False)
 
 
-def add_batch_arguments(parser) -> None:
+def add_batch_arguments(parser, lang: str = "id") -> None:
     """BATCH (an id from `history`), --user and --lang: the arguments of rollback and restore."""
-    parser.add_argument("batch", type=int, metavar="BATCH", help="nomor batch (lihat 'history')")
-    parser.add_argument("--user", default=None, help="nama yang dicatat (bawaan: pengguna sistem operasi)")
-    add_lang_argument(parser)
+    parser.add_argument("batch", type=int, metavar="BATCH", help=t("cli.help.batch", lang))
+    parser.add_argument("--user", default=None, help=t("cli.help.user", lang))
+    add_lang_argument(parser, lang)
 
 
 def cli_user(args) -> str:

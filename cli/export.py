@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from cli.common import add_lang_argument, check_suffix
+from i18n import t
 
 FORMATS = (".csv", ".xlsx")
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser("export", help="tulis tabel kanonik ke CSV atau XLSX")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="berkas atau folder")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.csv atau OUT.xlsx")
-    add_lang_argument(parser)
+def register(subparsers, lang: str = "id") -> None:
+    parser = subparsers.add_parser("export", help=t("cli.help.export", lang))
+    parser.add_argument("files", nargs="+", metavar="FILE", help=t("cli.help.files", lang))
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help=t("cli.help.export.output", lang))
+    add_lang_argument(parser, lang)
     parser.set_defaults(handler=run)
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 
 from cli.common import add_lang_argument, batch_line, run_with_store
+from i18n import t
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser("history", help="riwayat unggahan (batch) di penyimpanan")
-    parser.add_argument("--json", action="store_true", help="cetak satu objek JSON")
-    add_lang_argument(parser)
+def register(subparsers, lang: str = "id") -> None:
+    parser = subparsers.add_parser("history", help=t("cli.help.history", lang))
+    parser.add_argument("--json", action="store_true", help=t("cli.help.json", lang))
+    add_lang_argument(parser, lang)
     parser.set_defaults(handler=run)
 
 

@@ -12,17 +12,17 @@ from cli.common import add_lang_argument, add_map_argument, batch_line, cli_user
 from i18n import t
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser("ingest", help="muat berkas ke penyimpanan, semua atau tidak sama sekali")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="berkas atau folder")
+def register(subparsers, lang: str = "id") -> None:
+    parser = subparsers.add_parser("ingest", help=t("cli.help.ingest", lang))
+    parser.add_argument("files", nargs="+", metavar="FILE", help=t("cli.help.files", lang))
     choice = parser.add_mutually_exclusive_group()
     choice.add_argument("--replace", dest="mode", action="store_const", const="replace", default="add",
-                        help=t("cli.ingest.replace_help"))
+                        help=t("cli.ingest.replace_help", lang))
     choice.add_argument("--add-new", dest="mode", action="store_const", const="add-new",
-                        help=t("cli.ingest.add_new_help"))
-    parser.add_argument("--user", default=None, help="nama yang dicatat (bawaan: pengguna sistem operasi)")
-    add_map_argument(parser)
-    add_lang_argument(parser)
+                        help=t("cli.ingest.add_new_help", lang))
+    parser.add_argument("--user", default=None, help=t("cli.help.user", lang))
+    add_map_argument(parser, lang)
+    add_lang_argument(parser, lang)
     parser.set_defaults(handler=run)
 
 

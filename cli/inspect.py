@@ -8,12 +8,12 @@ from cli.common import add_lang_argument, add_map_argument, existing_store
 from i18n import format_int, printable, t
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser("inspect", help="baca dan periksa berkas tanpa mengubah apa pun")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="berkas atau folder")
-    parser.add_argument("--json", action="store_true", help="cetak satu objek JSON")
-    add_map_argument(parser)
-    add_lang_argument(parser)
+def register(subparsers, lang: str = "id") -> None:
+    parser = subparsers.add_parser("inspect", help=t("cli.help.inspect", lang))
+    parser.add_argument("files", nargs="+", metavar="FILE", help=t("cli.help.files", lang))
+    parser.add_argument("--json", action="store_true", help=t("cli.help.json", lang))
+    add_map_argument(parser, lang)
+    add_lang_argument(parser, lang)
     parser.set_defaults(handler=run)
 
 

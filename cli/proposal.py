@@ -6,15 +6,16 @@ import sys
 
 from cli.common import (add_lang_argument, add_page_arguments, add_source_arguments, check_suffix,
                         load_edition_and_frame)
+from i18n import t
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser("proposal", help="draf proposal KIPP (.docx) untuk satu inovasi")
-    parser.add_argument("innovation_id", metavar="ID", help="id inovasi (lihat `readiness`)")
-    add_page_arguments(parser, "proposal")
-    add_source_arguments(parser)
-    parser.add_argument("-o", "--output", required=True, metavar="OUT.docx", help="berkas Word yang ditulis")
-    add_lang_argument(parser)
+def register(subparsers, lang: str = "id") -> None:
+    parser = subparsers.add_parser("proposal", help=t("cli.help.proposal", lang))
+    parser.add_argument("innovation_id", metavar="ID", help=t("cli.help.proposal.id", lang))
+    add_page_arguments(parser, "proposal", lang)
+    add_source_arguments(parser, lang)
+    parser.add_argument("-o", "--output", required=True, metavar="OUT.docx", help=t("cli.help.proposal.output", lang))
+    add_lang_argument(parser, lang)
     parser.set_defaults(handler=run)
 
 

@@ -12,15 +12,16 @@ import sys
 
 from cli.common import (add_filter_arguments, add_lang_argument, add_page_arguments,
                         add_source_arguments, cut_text, load_edition_and_frame)
+from i18n import t
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser("readiness", help="kesiapan proposal KIPP per inovasi")
-    add_page_arguments(parser, "readiness")
-    add_source_arguments(parser)
-    add_filter_arguments(parser)
-    add_lang_argument(parser)
-    parser.add_argument("--json", action="store_true", help="cetak satu objek JSON")
+def register(subparsers, lang: str = "id") -> None:
+    parser = subparsers.add_parser("readiness", help=t("cli.help.readiness", lang))
+    add_page_arguments(parser, "readiness", lang)
+    add_source_arguments(parser, lang)
+    add_filter_arguments(parser, lang)
+    add_lang_argument(parser, lang)
+    parser.add_argument("--json", action="store_true", help=t("cli.help.json", lang))
     parser.set_defaults(handler=run)
 
 

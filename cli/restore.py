@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from cli.common import add_batch_arguments, batch_line, cli_user, run_with_store
+from i18n import t
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser("restore", help="pulihkan batch yang dibatalkan")
-    add_batch_arguments(parser)
+def register(subparsers, lang: str = "id") -> None:
+    parser = subparsers.add_parser("restore", help=t("cli.help.restore", lang))
+    add_batch_arguments(parser, lang)
     parser.set_defaults(handler=run)
 
 

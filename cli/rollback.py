@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from cli.common import add_batch_arguments, batch_line, cli_user, run_with_store
+from i18n import t
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser("rollback", help="batalkan satu batch (dapat dipulihkan dengan restore)")
-    add_batch_arguments(parser)
+def register(subparsers, lang: str = "id") -> None:
+    parser = subparsers.add_parser("rollback", help=t("cli.help.rollback", lang))
+    add_batch_arguments(parser, lang)
     parser.set_defaults(handler=run)
 
 

@@ -8,15 +8,16 @@ import sys
 from pathlib import Path
 
 from cli.common import add_source_arguments, open_store_or_say
+from i18n import t
 
 
-def register(subparsers) -> None:
+def register(subparsers, lang: str = "id") -> None:
     """Add `serve` to the command line."""
-    parser = subparsers.add_parser("serve", help="run the dashboard (http://127.0.0.1:8050)")
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8050, help="port (default 8050)")
-    add_source_arguments(parser)
-    parser.add_argument("--debug", action="store_true", help="Dash debug mode (reloader, dev tools); off by default")
+    parser = subparsers.add_parser("serve", help=t("cli.help.serve", lang))
+    parser.add_argument("--host", default="127.0.0.1", help=t("cli.help.serve.host", lang))
+    parser.add_argument("--port", type=int, default=8050, help=t("cli.help.serve.port", lang))
+    add_source_arguments(parser, lang)
+    parser.add_argument("--debug", action="store_true", help=t("cli.help.serve.debug", lang))
     parser.set_defaults(handler=handle)
 
 
