@@ -81,12 +81,17 @@ def _place(record: dict) -> dict:
     return place
 
 
-def _shown(value) -> str:
-    """A value as the preview shows it (stored → file): dates without a time, missing as empty."""
+ISO_BY_PRECISION = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
+
+
+def _shown(record: dict, column: str) -> str:
+    """A value of `record` as text (stored → file): a date in ISO to its precision ("2018", "2018-03",
+    "2018-03-08"; the preview writes it out with i18n.format_date), missing as empty."""
+    value = record.get(column)
     if _missing(value):
         return ""
     if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
+        return value.strftime(ISO_BY_PRECISION.get(record.get(f"{column}_precision"), "%Y-%m-%d"))
     return str(value)
 
 
@@ -136,7 +141,7 @@ def compare(incoming: pd.DataFrame, stored: pd.DataFrame, progress=None) -> Comp
         for record, old in pairs:
             fields = [column for column in COMPARED if not same_value(record.get(column), old.get(column))]
             if fields:
-                values = {column: [_shown(old.get(column)), _shown(record.get(column))] for column in fields}
+                values = {column: [_shown(old, column), _shown(record, column)] for column in fields}
                 item.changed.append({**_place(record), "fields": fields, "values": values, "stored": _place(old)})
             else:
                 item.same.append(_place(record))

@@ -7,11 +7,22 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
-from i18n import format_int, t
+from i18n import format_date, format_int, t
+from loaders.schema import DATES
 
 ROWS_SHOWN = 200   # per kind and year; the rest is counted ("… 12 more")
 COUNTS = ("stored", "incoming", "same", "changed", "new", "absent")
 LISTED = ("changed", "new", "absent", "same")
+
+
+def value_text(field: str, value: str, lang: str) -> str:
+    """A compared value as the preview shows it: a date (ISO to its precision, store.compare) written out
+    by the one formatter ("8 Maret 2018", "Maret 2018", "2018"), missing as "(kosong)"."""
+    if not value:
+        return t("data.compare.empty", lang)
+    if field in DATES:
+        return format_date(value, {4: "year", 7: "month"}.get(len(value), "day"), lang)
+    return value
 
 
 def _row_text(row: dict, kind: str, lang: str, column_label) -> list:
@@ -20,9 +31,9 @@ def _row_text(row: dict, kind: str, lang: str, column_label) -> list:
     parts: list = [html.Span(row["name"], className="fw-semibold"), f" — {row['agency']} ",
                    html.Small(f"({where})", className="text-muted")]
     if kind == "changed":
-        empty = t("data.compare.empty", lang)
         changes = [t("data.compare.field_change", lang, field=column_label(field, lang),
-                     old=old or empty, new=new or empty) for field, (old, new) in row["values"].items()]
+                     old=value_text(field, old, lang), new=value_text(field, new, lang))
+                   for field, (old, new) in row["values"].items()]
         parts.append(html.Ul([html.Li(change) for change in changes], className="small mb-1"))
     return parts
 

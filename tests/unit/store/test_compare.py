@@ -90,3 +90,11 @@ def test_compare_says_how_far_it_has_come_from_start_to_the_last_year():
     assert {stage for stage, _, _ in told} == {"comparing"} and all(v == {"rows": 2} for _, _, v in told)
     fractions = [fraction for _, fraction, _ in told]
     assert fractions == sorted(fractions) and fractions[0] == 0 and 0 < fractions[-1] < 1 and len(fractions) == 3
+
+
+def test_a_changed_date_is_kept_in_iso_to_its_precision():
+    stored, incoming = STORED.copy(), STORED.copy()
+    stored["launch_date"], stored["launch_date_precision"] = pd.Timestamp("2018-03-08"), "day"
+    incoming["launch_date"], incoming["launch_date_precision"] = pd.Timestamp("2018-04-01"), "month"
+    changes = [row["values"] for row in compare(incoming, stored).year(2025).changed]
+    assert changes[0]["launch_date"] == ["2018-03-08", "2018-04"]
