@@ -3,7 +3,10 @@ below it, and nothing below the dashboard pulls in Dash.
 
 The order, bottom to top, as the code stands:
 
-    i18n < loaders < store < analytics < charts < exports < dashboard < cli
+    i18n < settings < loaders < store < analytics < charts < exports < dashboard < cli
+
+(`settings`, the one module validating the environment, is a module beside the packages: it speaks
+through the catalog and the loaders read their limits from it.)
 
 (`cli` sits on top because `serve` starts the dashboard; every other command stays below it.) The
 static tests read the source with `ast`, lazy imports inside functions included, so an import that
@@ -23,15 +26,19 @@ import pytest
 from cli import COMMANDS
 
 ROOT = Path(__file__).resolve().parents[2]
-LAYERS = ["i18n", "loaders", "store", "analytics", "charts", "exports", "dashboard", "cli"]
+LAYERS = ["i18n", "settings", "loaders", "store", "analytics", "charts", "exports", "dashboard", "cli"]
 WEB = ("dash", "dash_bootstrap_components", "flask")  # the web stack: the dashboard's alone
 WEB_ALLOWED = ("dashboard", "cli.serve")                # ... and the one command that serves it
 
 
 def module_files(root: Path = ROOT) -> dict[str, Path]:
-    """Every module of the layered packages: dotted name -> file (a package by its __init__.py)."""
+    """Every module of the layered packages: dotted name -> file (a package by its __init__.py; a layer
+    that is one module, settings.py, by its name)."""
     modules = {}
     for package in LAYERS:
+        if (root / f"{package}.py").is_file():
+            modules[package] = root / f"{package}.py"
+            continue
         for path in sorted((root / package).rglob("*.py")):
             parts = list(path.relative_to(root).with_suffix("").parts)
             if parts[-1] == "__init__":
@@ -118,6 +125,13 @@ def graph():
 
 def test_layers_no_import_cycle(graph):
     assert cycles(graph) == []
+
+
+def test_layers_settings_is_a_layer_of_its_own(graph):
+    """settings.py is read (and its imports checked) like the packages: it speaks through i18n, and the
+    loaders and the dashboard read it."""
+    assert graph["settings"] == {"i18n"}
+    assert "settings" in graph["loaders.limits"] and "settings" in graph["dashboard.auth"]
 
 
 def test_layers_packages_import_only_downward(graph):
