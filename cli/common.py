@@ -179,7 +179,7 @@ def load_edition(args):
     try:
         return load_editions().get(args.edition)
     except EditionError as err:
-        print(f"python app.py {args.command}: error: {err}", file=sys.stderr)
+        print(f"python app.py {args.command}: error: {err.message(args.lang)}", file=sys.stderr)
         return None
 
 

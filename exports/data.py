@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from analytics.dataset import source_caption
+from exports.errors import UnknownFormat
 from exports.tabular import write_csv, write_xlsx
 from i18n import format_date, format_int, t
 from charts.views import Context, download_name
@@ -84,7 +85,7 @@ def write_data(ctx: Context, path: str | os.PathLike, fmt: str | None = None) ->
     path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".")).lower()
     if fmt not in MEDIA_TYPES:
-        raise ValueError(f"format data tidak dikenal: {fmt} (pilih xlsx atau csv)")
+        raise UnknownFormat("data", fmt, MEDIA_TYPES)
     table, headers = data_table(ctx)
     temporary = path.with_name(f".{path.name}.tmp")
     if fmt == "csv":

@@ -259,6 +259,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.format.csv": ("CSV (.csv)", "CSV (.csv)"),
     "export.format.report_pdf": ("Laporan PDF", "PDF report"),
     "export.format.report_docx": ("Laporan Word (.docx)", "Word report (.docx)"),
+    "export.unknown_format": ("format {what} tidak dikenal: {fmt} (pilih {known})",
+                              "unknown {what} format: {fmt} (choose {known})"),
+    "export.what.report": ("laporan", "report"),
+    "export.what.data": ("data", "data"),
+    "export.or": (" atau ", " or "),
     "export.no_browser": ("Unduh grafik dari server tidak tersedia: Chromium tidak terpasang di server. "
                           "Ikon kamera pada grafik tetap mengunduh PNG.",
                           "Server-side chart downloads are unavailable: Chromium is not installed on the server. "

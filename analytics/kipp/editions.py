@@ -26,7 +26,15 @@ ASSUMED = "assumed"  # the source of a rule no source was found for (worded by t
 
 
 class EditionError(ValueError):
-    """The editions file is malformed, or an edition was asked for that it does not hold."""
+    """The editions file is malformed, or an edition was asked for that it does not hold; `message(lang)`
+    says which and where (the catalog's kipp.file.<code>)."""
+
+    def __init__(self, code: str, **params):
+        self.code, self.params = code, params
+        super().__init__(t(f"kipp.file.{code}", "en", **params))
+
+    def message(self, lang: str = "id") -> str:
+        return t(f"kipp.file.{self.code}", lang, **self.params)
 
 
 @dataclass(frozen=True)
@@ -168,8 +176,7 @@ class Editions:
             return self.by_year[int(year)]
         except (KeyError, ValueError):
             known = ", ".join(str(y) for y in self.years)
-            raise EditionError(f"Edisi KIPP {year} tidak ada di data/reference/kipp_editions.toml "
-                               f"(tersedia: {known})") from None
+            raise EditionError("unknown_edition", year=year, known=known) from None
 
 
 @functools.lru_cache(maxsize=4)
@@ -180,7 +187,7 @@ def load_editions(path: Path = EDITIONS_PATH) -> Editions:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as err:
-        raise EditionError(f"{path.name}: tidak bisa dibaca: {err}") from err
+        raise EditionError("unreadable", file=path.name, detail=str(err)) from err
     return _Parser(path.name, data).editions()
 
 
@@ -194,29 +201,29 @@ class _Parser:
         self.share = float(data.get("scoring", {}).get("full_credit_share", 0.25))
         self.terms = self.parse_terms(data.get("terms"))
 
-    def fail(self, where: str, message: str):
-        raise EditionError(f"{self.filename}: {where}: {message}")
+    def fail(self, where: str, code: str, **params):
+        raise EditionError(code, file=self.filename, where=where, **params)
 
     def fact(self, where: str, raw: Any, value_key: str = "value") -> Fact:
         if not isinstance(raw, dict) or "verified" not in raw or "source" not in raw:
-            self.fail(where, "harus berupa tabel dengan 'verified' dan 'source'")
+            self.fail(where, "not_fact")
         if value_key and value_key not in raw:
-            self.fail(where, f"'{value_key}' tidak ada")
+            self.fail(where, "missing_key", item=value_key)
         if not isinstance(raw["verified"], bool):
-            self.fail(where, "'verified' harus true atau false")
+            self.fail(where, "verified_bool")
         if raw["source"] not in self.sources:
-            self.fail(where, f"sumber '{raw['source']}' tidak ada di [sources]")
+            self.fail(where, "unknown_source", source=raw["source"])
         return Fact(raw.get(value_key), raw["verified"], raw["source"], self.sources[raw["source"]])
 
     def editions(self) -> Editions:
         entries = self.data.get("edition") or []
         if not entries:
-            self.fail("[[edition]]", "tidak ada satu edisi pun")
+            self.fail("[[edition]]", "no_edition")
         by_year: dict[int, Edition] = {}
         for entry in entries:
             edition = self.edition(entry)
             if edition.year in by_year:
-                self.fail(f"edisi {edition.year}", "tahun ini muncul dua kali")
+                self.fail(f"edition {edition.year}", "duplicate_year")
             by_year[edition.year] = edition
         return Editions(by_year, dict(self.sources), self.results())
 
@@ -233,18 +240,18 @@ class _Parser:
     def edition(self, entry: dict) -> Edition:
         year = entry.get("year")
         if not isinstance(year, int):
-            self.fail("[[edition]]", f"'year' harus bilangan bulat, bukan {year!r}")
-        where = f"edisi {year}"
+            self.fail("[[edition]]", "bad_year", value=repr(year))
+        where = f"edition {year}"
         closes = self.fact(f"{where}.closes", entry.get("closes"))
         if not isinstance(closes.value, dt.date) or isinstance(closes.value, dt.datetime):
-            self.fail(f"{where}.closes", "'value' harus tanggal (YYYY-MM-DD)")
+            self.fail(f"{where}.closes", "bad_date")
         groups = tuple(self.group(f"{where}.groups", raw) for raw in entry.get("groups", []))
         if entry.get("default_group") not in {g.key for g in groups}:
-            self.fail(f"{where}.default_group", f"'{entry.get('default_group')}' bukan salah satu groups")
+            self.fail(f"{where}.default_group", "bad_default_group", value=entry.get("default_group"))
         video = dict(entry.get("video", {}))
         unknown = [key for key in video if key not in (*VIDEO_LIMITS, "verified", "source")]
         if unknown:
-            self.fail(f"{where}.video", f"batas tidak dikenal: {', '.join(unknown)} ({', '.join(VIDEO_LIMITS)})")
+            self.fail(f"{where}.video", "unknown_video", names=", ".join(unknown), known=", ".join(VIDEO_LIMITS))
         categories = dict(entry.get("categories", {}))
         return Edition(
             year=year,
@@ -273,78 +280,78 @@ class _Parser:
         texts = ("proposable_stage", "running_status", "stopped_status", "past_winner_group", "award_prefix")
         for key in texts:
             if not isinstance(raw.get(key), str) or not raw[key].strip():
-                self.fail(f"terms.{key}", "harus teks yang tidak kosong")
+                self.fail(f"terms.{key}", "empty_text")
         names = raw.get("award_names", [])
         if not isinstance(names, list) or not all(isinstance(name, str) and name.strip() for name in names):
-            self.fail("terms.award_names", "harus daftar teks")
+            self.fail("terms.award_names", "not_texts")
         enums = load_reference().enum_labels
         for key, field_name in (("proposable_stage", "stage"), ("running_status", "status"),
                                 ("stopped_status", "status")):
             if raw[key] not in enums.get(field_name, {}):
-                self.fail(f"terms.{key}", f"'{raw[key]}' bukan nilai {field_name} di enums.csv "
-                                          f"({', '.join(enums.get(field_name, {}))})")
+                self.fail(f"terms.{key}", "not_enum", value=raw[key], field=field_name,
+                          known=", ".join(enums.get(field_name, {})))
         if raw["past_winner_group"] not in self.data.get("groups", {}):
-            self.fail("terms.past_winner_group", f"kelompok '{raw['past_winner_group']}' tidak ada di [groups]")
+            self.fail("terms.past_winner_group", "unknown_group", group=raw["past_winner_group"])
         return Terms(*(raw[key] for key in texts), tuple(name.lower() for name in names))
 
     def group(self, where: str, raw: dict) -> Group:
         key = raw.get("key")
         labels = self.data.get("groups", {}).get(key)
         if labels is None:
-            self.fail(where, f"kelompok '{key}' tidak ada di [groups]")
+            self.fail(where, "unknown_group", group=key)
         months = self.fact(f"{where}.{key}.min_age_months", raw.get("min_age_months"))
         if not isinstance(months.value, int) or months.value < 0:
-            self.fail(f"{where}.{key}.min_age_months", "harus bilangan bulat ≥ 0")
+            self.fail(f"{where}.{key}.min_age_months", "bad_int", minimum=0)
         cap = self.fact(f"{where}.{key}.cap", raw["cap"]) if "cap" in raw else None
         if cap is not None and (not isinstance(cap.value, int) or cap.value < 1):
-            self.fail(f"{where}.{key}.cap", "harus bilangan bulat ≥ 1")
+            self.fail(f"{where}.{key}.cap", "bad_int", minimum=1)
         return Group(key, labels["label_id"], labels["label_en"], months, cap)
 
     def exclusion(self, where: str, raw: dict) -> Exclusion:
         results = raw.get("results")
         if not results or not all(isinstance(r, str) for r in results):
-            self.fail(where, "'results' harus daftar teks penghargaan")
+            self.fail(where, "bad_results")
         count = raw.get("min_count", 1)
         if not isinstance(count, int) or count < 1:
-            self.fail(where, "'min_count' harus bilangan bulat ≥ 1")
+            self.fail(f"{where}.min_count", "bad_int", minimum=1)
         return Exclusion(tuple(results), count, tuple(raw.get("years", ())), self.fact(where, raw, value_key=""))
 
     def sections(self, where: str, raw: dict | None) -> tuple[Section, ...]:
         name = (raw or {}).get("set")
         section_set = self.data.get("section_sets", {}).get(name)
         if section_set is None:
-            self.fail(f"{where}.sections", f"set '{name}' tidak ada di [section_sets]")
+            self.fail(f"{where}.sections", "unknown_set", name=name)
         sections = []
         for item in section_set.get("sections", []):
             key = item.get("key")
             place = f"section_sets.{name}.{key}"
             if key not in KIPP_SECTIONS:
-                self.fail(place, f"'{key}' bukan kolom bagian proposal ({', '.join(KIPP_SECTIONS)})")
+                self.fail(place, "not_section", item=key, known=", ".join(KIPP_SECTIONS))
             weight, max_words = self.fact(f"{place}.weight", item.get("weight")), self.fact(
                 f"{place}.max_words", item.get("max_words"))
             if not isinstance(weight.value, (int, float)) or weight.value < 0:
-                self.fail(f"{place}.weight", "harus angka ≥ 0")
+                self.fail(f"{place}.weight", "bad_number", minimum=0)
             if not isinstance(max_words.value, int) or max_words.value < 1:
-                self.fail(f"{place}.max_words", "harus bilangan bulat ≥ 1")
+                self.fail(f"{place}.max_words", "bad_int", minimum=1)
             draft_from = tuple(self.drafting.get(key, ()))
             unknown = [c for c in draft_from if c not in CANONICAL_COLUMNS]
             if unknown:
-                self.fail(f"drafting.{key}", f"kolom tidak dikenal: {', '.join(unknown)}")
+                self.fail(f"drafting.{key}", "unknown_columns", names=", ".join(unknown))
             sections.append(Section(key, item["label_id"], item["label_en"], weight, max_words,
                                     item["must_contain_id"], item["must_contain_en"], draft_from))
         if not sections:
-            self.fail(f"section_sets.{name}", "tidak ada bagian")
+            self.fail(f"section_sets.{name}", "no_sections")
         return tuple(sections)
 
     def attachment(self, where: str, raw: dict) -> Attachment:
         key = raw.get("key")
         spec = self.data.get("attachments", {}).get(key)
         if spec is None:
-            self.fail(where, f"lampiran '{key}' tidak ada di [attachments]")
+            self.fail(where, "unknown_attachment", item=key)
         columns, kind = tuple(spec.get("columns", ())), spec.get("kind")
         unknown = [column for column in columns if column not in CANONICAL_COLUMNS]
         if unknown or (columns and kind not in ATTACHMENT_KINDS):
-            self.fail(f"attachments.{key}", f"kolom {unknown or list(columns)} atau kind '{kind}' tidak dikenal")
+            self.fail(f"attachments.{key}", "bad_attachment", names=", ".join(unknown or columns), kind=kind)
         return Attachment(key, spec["label_id"], spec["label_en"],
                           self.fact(f"{where}.{key}.required", raw.get("required")), columns, kind)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from charts.views import Context, download_name
+from exports.errors import UnknownFormat
 from exports.report.build import Progress, build_report, render_images
 from exports.report.docx import write_docx
 from exports.report.model import Report
@@ -36,10 +37,10 @@ FORMATS = {fmt.key: fmt for fmt in (
 
 
 def report_format(fmt: str) -> ReportFormat:
-    """The format named `fmt` (case-insensitive); ValueError names the ones there are."""
+    """The format named `fmt` (case-insensitive); UnknownFormat (a ValueError) names the ones there are."""
     key = fmt.lower()
     if key not in FORMATS:
-        raise ValueError(f"format laporan tidak dikenal: {key} (pilih {' atau '.join(FORMATS)})")
+        raise UnknownFormat("report", key, FORMATS)
     return FORMATS[key]
 
 

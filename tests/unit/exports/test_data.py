@@ -108,6 +108,7 @@ def test_dates_keep_their_precision(hostile, tmp_path):
 
 
 def test_an_unknown_format_is_refused(hostile, tmp_path):
-    with pytest.raises(ValueError, match="format data tidak dikenal: ods"):
+    with pytest.raises(ValueError, match="unknown data format: ods") as raised:
         write_data(Context.build(hostile, Filters()), tmp_path / "x.ods")
+    assert raised.value.message("id") == "format data tidak dikenal: ods (pilih xlsx atau csv)"
     assert not list(tmp_path.iterdir())

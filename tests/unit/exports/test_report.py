@@ -155,8 +155,9 @@ def test_an_empty_view_still_makes_a_report(sample, tmp_path):
 
 
 def test_unknown_format_is_refused(view_2016, tmp_path):
-    with pytest.raises(ValueError, match="format laporan tidak dikenal: odt"):
+    with pytest.raises(ValueError, match="unknown report format: odt") as raised:
         write_report(view_2016, tmp_path / "r.odt")
+    assert raised.value.message("id") == "format laporan tidak dikenal: odt (pilih pdf atau docx)"
 
 
 def test_chart_parts_are_framed_for_the_report_width(view_2016):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import datetime as dt
 
 import pandas as pd
@@ -90,8 +91,9 @@ def test_editions_required_attachments_seen_in_the_data():
 
 
 def test_editions_unknown_year_names_the_ones_that_exist():
-    with pytest.raises(EditionError, match=r"KIPP 2019 tidak ada.*2018, 2021, 2022, 2023, 2025"):
+    with pytest.raises(EditionError, match=r"KIPP edition 2019 is not in.*2018, 2021, 2022, 2023, 2025") as raised:
         load_editions().get(2019)
+    assert raised.value.message("id").startswith("Edisi KIPP 2019 tidak ada")
 
 
 def test_editions_facts_list_says_verified_and_source():
@@ -147,21 +149,21 @@ def test_editions_adding_an_edition_is_editing_data_only(tmp_path):
 
 
 @pytest.mark.parametrize("old, new, message", [
-    ('source = "gosumut-2018-04-02" }', 'source = "nowhere" }', r"edisi 2018\.closes: sumber 'nowhere'"),
+    ('source = "gosumut-2018-04-02" }', 'source = "nowhere" }', r"edition 2018\.closes: sumber 'nowhere'"),
     ('closes = { value = 2018-03-31, verified = true,', 'closes = { value = 2018-03-31, verified = "yes",',
-     r"edisi 2018\.closes: 'verified' harus true atau false"),
-    ('closes = { value = 2018-03-31,', 'closes = { value = "31 Maret",', r"edisi 2018\.closes: 'value' harus tanggal"),
+     r"edition 2018\.closes: 'verified' harus true atau false"),
+    ('closes = { value = 2018-03-31,', 'closes = { value = "31 Maret",', r"edition 2018\.closes: 'value' harus tanggal"),
     ('{ key = "umum", min_age_months = { value = 12,', '{ key = "umumm", min_age_months = { value = 12,',
      r"kelompok 'umumm' tidak ada"),
     ('key = "novelty"', 'key = "kebaruan"', r"'kebaruan' bukan kolom bagian proposal"),
-    ('year = 2021', 'year = 2018', r"edisi 2018: tahun ini muncul dua kali"),
+    ('year = 2021', 'year = 2018', r"edition 2018: tahun ini muncul dua kali"),
     ('{ key = "decree", required = { value = true, verified = false, source = "assumed" } },\n  { key = "video"',
      '{ key = "sk", required = { value = true, verified = false, source = "assumed" } },\n  { key = "video"',
      r"lampiran 'sk' tidak ada"),
     ('proposable_stage = "Penerapan"', 'proposable_stage = "Diterapkan"',
      r"terms\.proposable_stage: 'Diterapkan' bukan nilai stage di enums\.csv"),
     ('stopped_status = "Berhenti"', 'stopped_status = ""', r"terms\.stopped_status: harus teks"),
-    ('video = { max_minutes = 5,', 'video = { max_menit = 5,', r"edisi 2025\.video: batas tidak dikenal: max_menit"),
+    ('video = { max_minutes = 5,', 'video = { max_menit = 5,', r"edition 2025\.video: batas tidak dikenal: max_menit"),
     ('past_winner_group = "khusus"', 'past_winner_group = "juara"', r"terms\.past_winner_group: kelompok 'juara'"),
     ('award_names = ["terpuji", "inovasi"]', 'award_names = "terpuji"', r"terms\.award_names: harus daftar teks"),
 ])
@@ -169,15 +171,18 @@ def test_editions_malformed_file_names_the_place(tmp_path, old, new, message):
     assert old in TOML
     path = tmp_path / "kipp_editions.toml"
     path.write_text(TOML.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(EditionError, match=message):
+    with pytest.raises(EditionError) as raised:
         load_editions(path)
+    assert re.search(message, raised.value.message("id"))
+    assert raised.value.message("en") == str(raised.value) != raised.value.message("id")  # both languages
 
 
 def test_editions_unreadable_file(tmp_path):
     path = tmp_path / "kipp_editions.toml"
     path.write_text("[[edition]\n", encoding="utf-8")
-    with pytest.raises(EditionError, match="tidak bisa dibaca"):
+    with pytest.raises(EditionError, match="cannot be read") as raised:
         load_editions(path)
+    assert "tidak bisa dibaca" in raised.value.message("id")
 
 
 def test_editions_edition_is_frozen():
