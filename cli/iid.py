@@ -13,19 +13,18 @@ import json
 import sys
 
 from cli.common import add_lang_argument, add_source_arguments, cut_text, load_dataset
+from i18n import t
 
 WHAT_IF = 10
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser("iid", help="Indeks Inovasi Daerah: indeks, predikat, SID per inovasi, what-if")
-    parser.add_argument("--edition", type=int, metavar="YEAR", help="edisi IID (bawaan: yang terbaru)")
-    parser.add_argument("--evidence", nargs="+", metavar="PATH",
-                        help="lembar bukti (tahun, id, indikator, tingkat, bukti); bawaan pada data contoh: "
-                             "data/iid_sample/bukti_iid.csv")
-    add_source_arguments(parser)
-    add_lang_argument(parser)
-    parser.add_argument("--json", action="store_true", help="cetak satu objek JSON")
+def register(subparsers, lang: str = "id") -> None:
+    parser = subparsers.add_parser("iid", help=t("cli.help.iid", lang))
+    parser.add_argument("--edition", type=int, metavar="YEAR", help=t("cli.help.iid.edition", lang))
+    parser.add_argument("--evidence", nargs="+", metavar="PATH", help=t("cli.help.iid.evidence", lang))
+    add_source_arguments(parser, lang)
+    add_lang_argument(parser, lang)
+    parser.add_argument("--json", action="store_true", help=t("cli.help.json", lang))
     parser.set_defaults(handler=run)
 
 

@@ -13,18 +13,18 @@ import json
 import sys
 
 from cli.common import add_lang_argument, add_source_arguments, cut_text, load_dataset
+from i18n import t
 
 LIMIT = 5
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser("similar", help="inovasi yang mirip: duplikat di daerah ini, calon replikasi")
-    parser.add_argument("id", metavar="ID", help="id inovasi (lihat 'iid' atau /inovasi)")
-    parser.add_argument("--library", nargs="+", metavar="PATH",
-                        help="berkas inovasi daerah lain; bawaan pada data contoh: data/iid_sample/replikasi")
-    add_source_arguments(parser)
-    add_lang_argument(parser)
-    parser.add_argument("--json", action="store_true", help="cetak satu objek JSON")
+def register(subparsers, lang: str = "id") -> None:
+    parser = subparsers.add_parser("similar", help=t("cli.help.similar", lang))
+    parser.add_argument("id", metavar="ID", help=t("cli.help.similar.id", lang))
+    parser.add_argument("--library", nargs="+", metavar="PATH", help=t("cli.help.similar.library", lang))
+    add_source_arguments(parser, lang)
+    add_lang_argument(parser, lang)
+    parser.add_argument("--json", action="store_true", help=t("cli.help.json", lang))
     parser.set_defaults(handler=run)
 
 

@@ -97,4 +97,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              'Dash debug mode (reloader, dev tools); off by default'),
     "cli.help.adduser": ('tambah pengguna (kata sandi dari ${env} atau ditanyakan)',
                          'add a user (password from ${env}, or asked)'),
+    "cli.help.iid": ("Indeks Inovasi Daerah: indeks, predikat, SID per inovasi, what-if",
+                     "Regional Innovation Index: index, predikat, SID per innovation, what-if"),
+    "cli.help.iid.edition": ("edisi IID (bawaan: yang terbaru)", "IID edition (default: the latest)"),
+    "cli.help.iid.evidence": ("lembar bukti (tahun, id, indikator, tingkat, bukti); bawaan pada data contoh: "
+                              "data/iid_sample/bukti_iid.csv",
+                              "evidence sheets (year, id, indicator, tier, evidence); default on the sample data: "
+                              "data/iid_sample/bukti_iid.csv"),
+    "cli.help.similar": ("inovasi yang mirip: duplikat di daerah ini, calon replikasi",
+                         "similar innovations: duplicates in this regency, replication candidates"),
+    "cli.help.similar.id": ("id inovasi (lihat 'iid' atau /inovasi)", "innovation id (see 'iid' or /inovasi)"),
+    "cli.help.similar.library": ("berkas inovasi daerah lain; bawaan pada data contoh: data/iid_sample/replikasi",
+                                 "other regions' innovation files; default on the sample data: "
+                                 "data/iid_sample/replikasi"),
 }
