@@ -245,7 +245,7 @@ def title_check(frame: pd.DataFrame, key: np.ndarray | None = None) -> Check:
     named = key != ""
     repeated = keys.duplicated(keep=False).to_numpy() & named
     same_year = keys.assign(year=year).duplicated(keep=False).to_numpy() & named
-    count, others = _twins(keys, year, repeated, same_year, _text(frame["id"]) + " (" + year + ")")
+    count, others = _twins(keys, year, repeated, same_year, frame["id"])
     state = np.where(~named, MISSING, np.where(same_year, FAIL, PASS)).astype(np.int8)
     code = np.select([~named, same_year, repeated], ["title.missing", "title.duplicate", "title.other_years"],
                      "title.ok").astype(object)
@@ -254,9 +254,9 @@ def title_check(frame: pd.DataFrame, key: np.ndarray | None = None) -> Check:
 
 
 def _twins(keys: pd.DataFrame, year: pd.Series, repeated: np.ndarray, same_year: np.ndarray,
-           labels: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Per row, how many other records share its title (same institution) and their labels: a
-    same-year duplicate names its same-year twins; any other repeated title, the records of every
+           ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, how many other records share its title (same institution) and their labels ("id (year)"):
+    a same-year duplicate names its same-year twins; any other repeated title, the records of every
     year. Rows are grouped per set of records at once; only the labels are joined row by row."""
     count = np.zeros(len(keys), dtype=np.int64)
     others = np.full(len(keys), "", dtype=object)
@@ -267,7 +267,7 @@ def _twins(keys: pd.DataFrame, year: pd.Series, repeated: np.ndarray, same_year:
                                                         "*"))
     sets = members.groupby(["agency", "key", "year"], sort=False).ngroup().to_numpy()
     whole = members.groupby(["agency", "key"], sort=False).ngroup().to_numpy()
-    own = labels.to_numpy(dtype=object)[positions]
+    own = (_text(ids).to_numpy(dtype=object)[positions] + " (" + year.to_numpy(dtype=object)[positions] + ")")
     index = pd.Series(np.arange(len(positions)))
     by_whole = index.groupby(whole, sort=True).agg(list).to_numpy(dtype=object)
     by_set = index.groupby(sets, sort=True).agg(list).to_numpy(dtype=object)
@@ -301,12 +301,12 @@ def attachment_checks(frame: pd.DataFrame, edition: Edition) -> list[Check]:
             numbers = map_unique(column, lambda text: ", ".join(str(n) for n in parse_sdgs(text)))
             found = numbers != ""
             state = np.where(found, PASS, MISSING).astype(np.int8)
-            code = np.where(found, "attachment.sdgs_ok",
-                            np.where(present, "attachment.sdgs_unknown", "attachment.missing")).astype(object)
+            code = np.array(["attachment.missing", "attachment.sdgs_unknown", "attachment.sdgs_ok"],
+                            dtype=object)[np.where(found, 2, present.astype(np.int8))]
             value = np.where(found, numbers, _text(column).to_numpy(dtype=object))
         else:
             state = np.where(present, PASS, MISSING).astype(np.int8)
-            code = np.where(present, "attachment.ok", "attachment.missing").astype(object)
+            code = np.array(["attachment.missing", "attachment.ok"], dtype=object)[present.astype(np.int8)]
             value = map_unique(column, lambda text: text.strip()[:80])
         checks.append(Check(f"attachment.{attachment.key}", attachment.label_id, attachment.label_en,
                             state, code, {"label": Bilingual(attachment.label_id, attachment.label_en),
