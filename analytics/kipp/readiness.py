@@ -161,10 +161,18 @@ def shortlist(readiness: Readiness, within_cap: bool = True) -> pd.DataFrame:
 
 
 def status_counts(readiness: Readiness, by: str) -> pd.DataFrame:
-    """Innovations per `by` (e.g. "year", "agency") and status: one row per value, one column per status."""
-    table = readiness.table.assign(**{by: readiness.table[by].fillna("-")}) if by == "agency" else readiness.table
-    counts = pd.crosstab(table[by], table["status"])
-    return counts.reindex(columns=list(STATUSES), fill_value=0)
+    """Innovations per `by` (e.g. "year", "agency") and status: one row per value (sorted; a missing
+    agency as "-", a missing year left out), one column per status (as `pd.crosstab` of the two
+    reindexed to STATUSES, counted with np.bincount)."""
+    keys = readiness.table[by].fillna("-") if by == "agency" else readiness.table[by]
+    codes, values = pd.factorize(keys, sort=True)
+    status = pd.Categorical(readiness.table["status"], categories=list(STATUSES)).codes
+    known = (codes >= 0) & (status >= 0)
+    width = len(STATUSES)
+    counts = np.bincount(codes[known] * width + status[known], minlength=len(values) * width)
+    frame = pd.DataFrame(counts.reshape(len(values), width), index=pd.Index(values, name=by),
+                         columns=pd.Index(list(STATUSES), name="status"))
+    return frame[frame.to_numpy().sum(axis=1) > 0]
 
 
 def main_gaps(readiness: Readiness, lang: str = "id", limit: int = 3) -> list[str]:

@@ -145,3 +145,15 @@ def test_the_json_is_the_one_built_row_by_row(frame):
     text = to_json(readiness, "id")
     assert text.count("\n") == len(readiness) + 2  # one innovation per line, between the head and the tail
     assert json.loads(text)["innovations"] == data["innovations"]
+
+
+@pytest.mark.parametrize("by", ["year", "agency"])
+def test_status_counts_are_the_crosstab(frame, by):
+    """status_counts counts with np.bincount what pd.crosstab of the value and the status gives."""
+    from analytics.kipp.readiness import STATUSES, status_counts
+
+    table = evaluate(frame, 2023).table
+    table = table.assign(agency=table["agency"].fillna("-")) if by == "agency" else table
+    expected = pd.crosstab(table[by], table["status"]).reindex(columns=list(STATUSES), fill_value=0)
+    pd.testing.assert_frame_equal(status_counts(evaluate(frame, 2023), by), expected, check_dtype=False,
+                                  check_index_type=False, check_column_type=False)
