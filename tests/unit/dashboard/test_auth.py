@@ -15,36 +15,12 @@ import pytest
 
 from dashboard import auth
 from tests.unit.dashboard.test_app import routing_state
+from tests.unit.dashboard.conftest import PASSWORD
 from tests.workbooks import make_xlsx, simple_table
 
-PASSWORD = "rahasia-panjang-1"
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    from store.database import open_store
-
-    folder = tmp_path_factory.mktemp("auth-store")
-    opened = open_store(f"sqlite:///{folder / 'dasbor.sqlite3'}", seed=True)
-    opened.add_user("budi", "editor", PASSWORD)
-    opened.add_user("sari", "viewer", PASSWORD)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture(scope="module")
-def app(store):
-    from dashboard import create_app
-    from dashboard.sources import StoreSource
-
-    app = create_app(StoreSource(store), store)
-    app.server.test_client().get("/")  # the first request sets up Dash's routing
-    return app
-
-
 @pytest.fixture
-def client(app):
-    return app.server.test_client()
+def client(seeded_app):
+    return seeded_app.server.test_client()
 
 
 def login(client, name: str, password: str = PASSWORD, address: str = "127.0.0.1"):
@@ -163,12 +139,12 @@ def test_anonymous_visitors_must_log_in(client, path, status):
         assert response.headers["Location"].startswith("/login?next=")
 
 
-def test_anonymous_post_to_the_callback_endpoint_cannot_change_data(client, app, store, tmp_path):
-    before = (store.history(), store.data_version())
+def test_anonymous_post_to_the_callback_endpoint_cannot_change_data(client, seeded_app, seeded_store, tmp_path):
+    before = (seeded_store.history(), seeded_store.data_version())
     data_url, name = workbook_url(tmp_path)
-    for body in (confirm_body(app, data_url, name), stage_body(app, data_url, name), preview_body(app, None)):
+    for body in (confirm_body(seeded_app, data_url, name), stage_body(seeded_app, data_url, name), preview_body(seeded_app, None)):
         assert client.post("/_dash-update-component", json=body).status_code == 401
-    assert (store.history(), store.data_version()) == before
+    assert (seeded_store.history(), seeded_store.data_version()) == before
 
 
 def test_login_sets_an_httponly_samesite_cookie(client):
@@ -198,24 +174,24 @@ def test_login_without_the_form_token_is_refused(client, token):
     assert client.get("/api/summary").status_code == 401
 
 
-def test_a_post_with_no_cookie_and_an_empty_token_never_logs_in(app):
-    fresh = app.server.test_client()
+def test_a_post_with_no_cookie_and_an_empty_token_never_logs_in(seeded_app):
+    fresh = seeded_app.server.test_client()
     response = fresh.post("/login", data={"name": "budi", "password": PASSWORD, "csrf_token": ""}, csrf=False)
     assert response.status_code == 400 and b"Formulir kedaluwarsa" in response.data
     assert fresh.get("/api/summary").status_code == 401
 
 
-def test_every_post_needs_the_session_token(client, app, store, tmp_path):
+def test_every_post_needs_the_session_token(client, seeded_app, seeded_store, tmp_path):
     login(client, "budi")
-    before = (store.history(), store.data_version())
+    before = (seeded_store.history(), seeded_store.data_version())
     data_url, name = workbook_url(tmp_path, year=2010)
-    body = confirm_body(app, data_url, name)
+    body = confirm_body(seeded_app, data_url, name)
     for headers in ({}, {auth.CSRF_HEADER: ""}, {auth.CSRF_HEADER: "palsu"}):
         response = client.post("/_dash-update-component", json=body, headers=headers, csrf=False)
         assert response.status_code == 403 and response.get_json()["error"].startswith("missing or wrong CSRF")
     assert client.post("/logout", csrf=False).status_code == 403
     assert client.get("/api/summary").status_code == 200  # still logged in: the logout was refused
-    assert (store.history(), store.data_version()) == before
+    assert (seeded_store.history(), seeded_store.data_version()) == before
 
 
 def test_the_token_is_readable_by_the_page_and_changes_at_login(client):
@@ -227,63 +203,63 @@ def test_the_token_is_readable_by_the_page_and_changes_at_login(client):
     assert f"{auth.CSRF_COOKIE}=" in str(response.headers.getlist("Set-Cookie"))
 
 
-def test_a_viewer_calling_the_upload_callbacks_gets_403_and_nothing_changes(client, app, store, tmp_path):
+def test_a_viewer_calling_the_upload_callbacks_gets_403_and_nothing_changes(client, seeded_app, seeded_store, tmp_path):
     login(client, "sari")
     assert client.get("/api/summary").status_code == 200   # a viewer reads
-    before = (store.history(), store.data_version())
+    before = (seeded_store.history(), seeded_store.data_version())
     data_url, name = workbook_url(tmp_path)
-    for body in (confirm_body(app, data_url, name), stage_body(app, data_url, name), preview_body(app, None)):
+    for body in (confirm_body(seeded_app, data_url, name), stage_body(seeded_app, data_url, name), preview_body(seeded_app, None)):
         assert client.post("/_dash-update-component", json=body).status_code == 403
-    assert client.post("/_dash-update-component", json=history_body(app, "edit-rollback", 1)).status_code == 403
+    assert client.post("/_dash-update-component", json=history_body(seeded_app, "edit-rollback", 1)).status_code == 403
     pending = {"action": "rollback", "batch": 1}
-    assert client.post("/_dash-update-component", json=answer_body(app, pending)).status_code == 403
-    assert (store.history(), store.data_version()) == before
+    assert client.post("/_dash-update-component", json=answer_body(seeded_app, pending)).status_code == 403
+    assert (seeded_store.history(), seeded_store.data_version()) == before
 
 
-def test_a_viewer_sees_no_upload_control(client, app):
+def test_a_viewer_sees_no_upload_control(client, seeded_app):
     login(client, "sari")
-    body = callback_body(app, "_pages_content.children", [
+    body = callback_body(seeded_app, "_pages_content.children", [
         {"id": "_pages_location", "property": "pathname", "value": "/data"},
         {"id": "_pages_location", "property": "search", "value": ""}], routing_state())
     content = json.dumps(client.post("/_dash-update-component", json=body).get_json())
     assert "data-not-allowed" in content and "edit-upload" not in content
 
 
-def test_an_editor_previews_then_confirms_an_upload(client, app, store, tmp_path):
+def test_an_editor_previews_then_confirms_an_upload(client, seeded_app, seeded_store, tmp_path):
     login(client, "budi")
     records = client.get("/api/summary").get_json()["records"]
     data_url, name = workbook_url(tmp_path, rows=4, year=2012)
-    preview = preview_upload(client, app, data_url, name)
+    preview = preview_upload(client, seeded_app, data_url, name)
     assert preview.status_code == 200
     assert "4 inovasi terbaca dari 1 berkas" in preview.data.decode()
     assert client.get("/api/summary").get_json()["records"] == records  # a preview saves nothing
-    confirmed = client.post("/_dash-update-component", json=confirm_body(app, data_url, name))
+    confirmed = client.post("/_dash-update-component", json=confirm_body(seeded_app, data_url, name))
     assert confirmed.status_code == 200 and "edit-saved" in confirmed.data.decode()
-    assert store.history()[-1]["file"] == name and store.history()[-1]["who"] == "budi"
+    assert seeded_store.history()[-1]["file"] == name and seeded_store.history()[-1]["who"] == "budi"
     assert client.get("/api/summary").get_json()["records"] == records + 4
 
 
-def test_a_role_taken_away_counts_at_once(client, app, store, tmp_path):
-    store.add_user("dewi", "editor", PASSWORD)
+def test_a_role_taken_away_counts_at_once(client, seeded_app, seeded_store, tmp_path):
+    seeded_store.add_user("dewi", "editor", PASSWORD)
     login(client, "dewi")
-    store.add_user("dewi", "viewer", PASSWORD)  # the session still says editor
-    before = store.history()
+    seeded_store.add_user("dewi", "viewer", PASSWORD)  # the session still says editor
+    before = seeded_store.history()
     data_url, name = workbook_url(tmp_path, year=2013)
-    response = client.post("/_dash-update-component", json=confirm_body(app, data_url, name))
+    response = client.post("/_dash-update-component", json=confirm_body(seeded_app, data_url, name))
     assert "edit-saved" not in response.data.decode()
-    assert store.history() == before
+    assert seeded_store.history() == before
 
 
-def test_an_upload_over_the_limit_is_refused_before_anything_is_written(client, app, store, tmp_path, monkeypatch):
+def test_an_upload_over_the_limit_is_refused_before_anything_is_written(client, seeded_app, seeded_store, tmp_path, monkeypatch):
     login(client, "budi")
-    before = (store.history(), store.data_version())
+    before = (seeded_store.history(), seeded_store.data_version())
     data_url, name = workbook_url(tmp_path, year=2014)
     monkeypatch.setenv("DASBOR_MAX_UPLOAD_MB", "0.001")  # 1 kB: the workbook is ~5 kB
-    response = client.post("/_dash-update-component", json=confirm_body(app, data_url, name))
+    response = client.post("/_dash-update-component", json=confirm_body(seeded_app, data_url, name))
     assert response.status_code == 200 and "melebihi batas" in response.data.decode()
-    monkeypatch.setitem(app.server.config, "MAX_CONTENT_LENGTH", 2_000)  # the body itself: 413 at the door
-    assert client.post("/_dash-update-component", json=confirm_body(app, data_url, name)).status_code == 413
-    assert (store.history(), store.data_version()) == before
+    monkeypatch.setitem(seeded_app.server.config, "MAX_CONTENT_LENGTH", 2_000)  # the body itself: 413 at the door
+    assert client.post("/_dash-update-component", json=confirm_body(seeded_app, data_url, name)).status_code == 413
+    assert (seeded_store.history(), seeded_store.data_version()) == before
 
 
 def test_the_request_limit_leaves_room_for_base64():
@@ -351,8 +327,8 @@ def test_login_only_returns_to_this_site(target, expected):
 
 @pytest.mark.parametrize("query", ["next=/%09/evil.example/x", "next=/%0A/evil", "next=%2F%2Fevil.example",
                                    "next=/%5Cevil.example", "next=https:evil.example", "next=/%0D%0ALocation:x"])
-def test_an_open_redirect_after_login_lands_on_the_home_page(app, query):
-    with app.server.test_client() as fresh:
+def test_an_open_redirect_after_login_lands_on_the_home_page(seeded_app, query):
+    with seeded_app.server.test_client() as fresh:
         page = fresh.get(f"/login?{query}").data.decode()
         token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
         target = re.search(r'name="next" value="([^"]*)"', page).group(1)
@@ -361,14 +337,14 @@ def test_an_open_redirect_after_login_lands_on_the_home_page(app, query):
         assert response.status_code == 302 and response.headers["Location"] == "/"
 
 
-def test_logout_ends_the_session(client, app):
+def test_logout_ends_the_session(client, seeded_app):
     login(client, "budi")
     assert client.get("/api/summary").status_code == 200
     copied = client.get_cookie("session").value
     response = client.post("/logout")
     assert response.status_code == 302 and response.headers["Location"].startswith("/login")
     assert client.get("/api/summary").status_code == 401
-    replay = app.server.test_client()   # the old cookie, kept by someone: ended in the store
+    replay = seeded_app.server.test_client()   # the old cookie, kept by someone: ended in the store
     replay.set_cookie("session", copied)
     assert replay.get("/api/summary").status_code == 401 and replay.get("/").status_code == 302
     login(client, "budi")
@@ -410,24 +386,24 @@ def test_data_read_directly_from_files_is_read_only(tmp_path):
     assert "data-read-only" in content and "edit-upload" not in content
 
 
-def test_an_editor_rolls_back_and_restores_from_the_history(client, app, store):
+def test_an_editor_rolls_back_and_restores_from_the_history(client, seeded_app, seeded_store):
     login(client, "budi")
-    batch = store.history()[0]["id"]
+    batch = seeded_store.history()[0]["id"]
     records = client.get("/api/summary").get_json()["records"]
     for kind, status in (("edit-rollback", "rolled_back"), ("edit-restore", "active")):
-        before = store.history()[0]["status"]
-        asked = client.post("/_dash-update-component", json=history_body(app, kind, batch))
+        before = seeded_store.history()[0]["status"]
+        asked = client.post("/_dash-update-component", json=history_body(seeded_app, kind, batch))
         assert asked.status_code == 200
         question = asked.get_json()["response"]
         assert question["edit-batch-ask"]["is_open"] is True
-        assert store.history()[0]["records"] > 0
-        assert store.history()[0]["status"] == before  # asking changes nothing
+        assert seeded_store.history()[0]["records"] > 0
+        assert seeded_store.history()[0]["status"] == before  # asking changes nothing
         pending = question["edit-batch-pending"]["data"]
         assert pending == {"action": kind.removeprefix("edit-"), "batch": batch}
-        assert client.post("/_dash-update-component", json=answer_body(app, pending)).status_code == 200
-        assert store.history()[0]["status"] == status
+        assert client.post("/_dash-update-component", json=answer_body(seeded_app, pending)).status_code == 200
+        assert seeded_store.history()[0]["status"] == status
         shown = client.get("/api/summary").get_json()["records"]
-        assert shown == (records - store.history()[0]["records"] if status == "rolled_back" else records)
+        assert shown == (records - seeded_store.history()[0]["records"] if status == "rolled_back" else records)
 
 
 def test_the_instance_folder_holding_password_hashes_is_private(tmp_path, monkeypatch):
@@ -441,51 +417,51 @@ def test_the_instance_folder_holding_password_hashes_is_private(tmp_path, monkey
     assert (folder / "dasbor.sqlite3").exists()
 
 
-def test_a_password_change_ends_that_users_sessions(app, store):
-    store.add_user("wati", "viewer", PASSWORD)
-    first, second = app.server.test_client(), app.server.test_client()
+def test_a_password_change_ends_that_users_sessions(seeded_app, seeded_store):
+    seeded_store.add_user("wati", "viewer", PASSWORD)
+    first, second = seeded_app.server.test_client(), seeded_app.server.test_client()
     login(first, "wati")
     login(second, "wati")
     assert first.get("/api/summary").status_code == 200
-    store.add_user("wati", "viewer", PASSWORD + "-baru")
+    seeded_store.add_user("wati", "viewer", PASSWORD + "-baru")
     assert first.get("/api/summary").status_code == 401 and second.get("/api/summary").status_code == 401
 
 
-def test_repeated_wrong_passwords_lock_that_name_out_from_that_address_only(app, store):
+def test_repeated_wrong_passwords_lock_that_name_out_from_that_address_only(seeded_app, seeded_store):
     from dashboard.throttle import MAX_FAILURES
 
-    with app.server.test_client() as guesser:
+    with seeded_app.server.test_client() as guesser:
         for _ in range(MAX_FAILURES + 2):
             response = login(guesser, "budi", "salah-terus", address="10.9.9.9")
             assert b"login-error" in response.data
         locked = login(guesser, "budi", PASSWORD, address="10.9.9.9")
         assert locked.status_code == 429 and b"Terlalu banyak kata sandi salah" in locked.data
         assert guesser.get("/api/summary").status_code == 401
-    with app.server.test_client() as owner:
+    with seeded_app.server.test_client() as owner:
         assert login(owner, "budi", address="10.1.1.1").status_code == 302  # the real user, elsewhere
-    with app.server.test_client() as other:
+    with seeded_app.server.test_client() as other:
         assert login(other, "sari", address="10.9.9.9").status_code == 302  # other names from there too
-    store.clear_login_failures("budi", "10.9.9.9")  # leave the shared store as it was
+    seeded_store.clear_login_failures("budi", "10.9.9.9")  # leave the shared store as it was
 
 
-def test_editor_callbacks_are_found_in_the_apps_registry(app):
-    keys = [key for key, entry in app.callback_map.items()
+def test_editor_callbacks_are_found_in_the_apps_registry(seeded_app):
+    keys = [key for key, entry in seeded_app.callback_map.items()
             if auth.is_editor_dependency(key, entry["inputs"], entry["state"])]
     assert any(key.startswith("..edit-preview.children") for key in keys)
     assert any("edit-history.children" in key for key in keys) and any("edit-result.children" in key for key in keys)
 
 
-def test_a_viewer_is_refused_every_editor_callback(client, app, store):
+def test_a_viewer_is_refused_every_editor_callback(client, seeded_app, seeded_store):
     login(client, "sari")
-    before = (store.history(), store.data_version())
-    editor_callbacks = [(key, entry) for key, entry in app.callback_map.items()
+    before = (seeded_store.history(), seeded_store.data_version())
+    editor_callbacks = [(key, entry) for key, entry in seeded_app.callback_map.items()
                         if auth.is_editor_dependency(key, entry["inputs"], entry["state"])]
     assert len(editor_callbacks) >= 3
     for key, entry in editor_callbacks:
         body = {"output": key, "outputs": [], "inputs": [{**item, "value": None} for item in entry["inputs"]],
                 "state": [{**item, "value": None} for item in entry["state"]], "changedPropIds": []}
         assert client.post("/_dash-update-component", json=body).status_code == 403, key
-    assert (store.history(), store.data_version()) == before
+    assert (seeded_store.history(), seeded_store.data_version()) == before
 
 
 def test_a_path_with_spaces_and_accents_is_a_fine_place_to_return_to(client):

@@ -11,26 +11,10 @@ from tests.unit.dashboard.test_auth import (PASSWORD, callback_body, login, prev
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    from store.database import open_store
-
-    folder = tmp_path_factory.mktemp("data-store")
-    opened = open_store(f"sqlite:///{folder / 'dasbor.sqlite3'}", seed=True)
-    opened.add_user("budi", "editor", PASSWORD)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture(scope="module")
-def client(store):
-    from dashboard import create_app
-    from dashboard.sources import StoreSource
-
-    app = create_app(StoreSource(store), store)
-    client = app.server.test_client()
-    client.get("/")
+def client(seeded_app):
+    client = seeded_app.server.test_client()
     login(client, "budi")
-    client.dash_app = app
+    client.dash_app = seeded_app
     return client
 
 
@@ -75,13 +59,13 @@ def cancel_body(app, clicks, mode) -> dict:
 
 
 @pytest.mark.parametrize("clicks, mode", [(1, None), (None, "cancel")])
-def test_cancel_forgets_the_upload_and_stores_nothing(client, store, clicks, mode):
-    before = store.history()
+def test_cancel_forgets_the_upload_and_stores_nothing(client, seeded_store, clicks, mode):
+    before = seeded_store.history()
     response = client.post("/_dash-update-component", json=cancel_body(client.dash_app, clicks, mode))
     answer = response.get_json()["response"]
     assert answer["edit-upload"] == {"contents": None, "filename": None}
     assert "Dibatalkan: tidak ada yang disimpan" in str(answer["edit-result"])
-    assert store.history() == before
+    assert seeded_store.history() == before
 
 
 def test_choosing_replace_or_add_new_cancels_nothing(client):
@@ -104,11 +88,11 @@ def test_a_forgotten_upload_clears_the_preview_its_choices_and_mapping_controls(
     assert answer["edit-aliases"]["className"] == "d-none"
 
 
-def test_a_fault_inside_the_preview_job_is_a_message_never_a_traceback(client, store, tmp_path, monkeypatch):
+def test_a_fault_inside_the_preview_job_is_a_message_never_a_traceback(client, seeded_store, tmp_path, monkeypatch):
     def broken(*_args, **_kwargs):
         raise RuntimeError("a bug in the comparison")
 
-    monkeypatch.setattr(store, "compare", broken)   # the job is forked from this process: it has the fault too
+    monkeypatch.setattr(seeded_store, "compare", broken)   # the job is forked from this process: it has the fault too
     body = preview(client, csv_nul(tmp_path)).data.decode()
     assert "Pratinjau gagal karena kesalahan tak terduga di server" in body
     assert "RuntimeError" not in body and "Traceback" not in body

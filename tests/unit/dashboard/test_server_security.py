@@ -15,20 +15,15 @@ import pytest
 from dashboard.auth import is_editor_dependency
 from dashboard.throttle import MAX_FAILURES
 from tests.gunicorn import Client, Gunicorn
+from tests.unit.dashboard.conftest import PASSWORD, seed_store
 
-PASSWORD = "rahasia-panjang-1"
 WRONG = MAX_FAILURES + 2   # "7 wrong, then right"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from store.database import open_store
-
     instance = tmp_path_factory.mktemp("gunicorn-security")
-    store = open_store(f"sqlite:///{instance / 'dasbor.sqlite3'}", seed=True)
-    store.add_user("budi", "editor", PASSWORD)
-    store.add_user("sari", "viewer", PASSWORD)
-    store.close()
+    seed_store(instance).close()
     running = Gunicorn(instance, DASBOR_ANONYMOUS_VIEW="0").start()
     try:
         running.wait_ready()
