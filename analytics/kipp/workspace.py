@@ -40,44 +40,61 @@ def _identities(frame: pd.DataFrame, wanted: set[str]) -> pd.Series:
     return result
 
 
+def _positions(keys: pd.Series) -> dict[str, np.ndarray]:
+    """Identity → the row positions holding it (rows without a candidate identity left out)."""
+    values = keys.to_numpy(dtype=object)
+    named = np.flatnonzero(values != "")
+    if not len(named):
+        return {}
+    codes, uniques = pd.factorize(values[named])
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
+    return {key: named[order[bounds[n]:bounds[n + 1]]] for n, key in enumerate(uniques)}
+
+
 def apply_overlay(frame: pd.DataFrame, workspaces, edition: Edition | int) -> pd.DataFrame:
     """`frame` with the workspaces of `edition` laid over it and every edition's results in the award
-    history; `frame` itself when no workspace touches it (no copy)."""
+    history; `frame` itself when no workspace touches it (no copy). Only the columns it changes are
+    copied (pandas shares the others), each written once as an array."""
     year = edition.year if isinstance(edition, Edition) else int(edition)
     awards = load_editions().result_awards
     edited = [w for w in workspaces if w["edition"] == year and w["values"]]
     won = [w for w in workspaces if w["status"] == RESULT and awards.get(w["result"])]
     if not edited and not won:
         return frame
-    keys = _identities(frame, {w["identity"] for w in edited + won})
-    # a shallow copy whose touched columns alone are copied: a large frame is not duplicated per edition
-    result = frame.copy(deep=False)
-    touched = {FIELD_COLUMNS[f] for w in edited for f in w["values"] if f in FIELD_COLUMNS} | ({"awards"} if won else set())
-    for column in touched:
-        result[column] = frame[column].astype(object).copy()
+    where = _positions(_identities(frame, {w["identity"] for w in edited + won}))
+    columns: dict[str, np.ndarray] = {}
+
+    def column(name: str) -> np.ndarray:
+        if name not in columns:
+            columns[name] = (frame[name].to_numpy(dtype=object, copy=True) if name in frame
+                             else np.full(len(frame), None, dtype=object))
+        return columns[name]
+
     for workspace in edited:
-        rows = (keys == workspace["identity"]).to_numpy()
-        if not rows.any():
+        rows = where.get(workspace["identity"])
+        if rows is None:
             continue
         for field, value in workspace["values"].items():
-            column = FIELD_COLUMNS.get(field)
-            if column == "name" and not value.strip():
-                continue    # an emptied title: the innovation's own name stands
-            if column is not None:
-                result.loc[rows, column] = value if value.strip() else None
-    ticked = [w for w in edited if attachment_ticks(w)]
-    if ticked:
-        result[TICKS_COLUMN] = pd.Series(None, index=result.index, dtype=object)
-        for workspace in ticked:
-            rows = (keys == workspace["identity"]).to_numpy()
-            result.loc[rows, TICKS_COLUMN] = LIST_SEPARATOR.join(sorted(attachment_ticks(workspace)))
+            target = FIELD_COLUMNS.get(field)
+            if target is None or target == "name" and not value.strip():
+                continue    # an attachment tick, or an emptied title: the innovation's own name stands
+            column(target)[rows] = value if value.strip() else None
+        ticks = attachment_ticks(workspace)
+        if ticks:
+            column(TICKS_COLUMN)[rows] = LIST_SEPARATOR.join(sorted(ticks))
     for workspace in sorted(won, key=lambda w: w["edition"]):
-        rows = (keys == workspace["identity"]).to_numpy()
-        if rows.any():
+        rows = where.get(workspace["identity"])
+        if rows is not None:
             entry = f"{workspace['edition']}: {awards[workspace['result']]}"
-            before = result.loc[rows, "awards"].astype(object)
-            result.loc[rows, "awards"] = [entry if pd.isna(text) or not str(text).strip()
-                                          else f"{text}{LIST_SEPARATOR}{entry}" for text in before]
+            history = column("awards")
+            history[rows] = [entry if text is None or text != text or not str(text).strip()
+                             else f"{text}{LIST_SEPARATOR}{entry}" for text in history[rows]]
+    if not columns:
+        return frame
+    result = frame.copy(deep=False)
+    for name, values in columns.items():
+        result[name] = pd.Series(values, index=frame.index, dtype=object)
     return result
 
 
