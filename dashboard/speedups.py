@@ -14,7 +14,7 @@ import os
 import re
 
 SPEEDUPS_ENV = "DASBOR_SPEEDUPS"
-VENDOR_PLOTLY = r"^plotly-(cartesian|once)"  # file names (Dash applies assets_ignore to names)
+VENDOR_PLOTLY = r"^plotly-(bar-heatmap|once)"  # file names (Dash applies assets_ignore to names)
 
 
 def enabled() -> bool:

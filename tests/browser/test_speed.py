@@ -31,7 +31,7 @@ def test_every_chart_is_drawn_by_the_partial_bundle_without_errors(page, path):
         marks = page.page.locator(f"#{chart} .bars .point path, #{chart} .hm image")
         assert marks.count() > 0, f"{chart} drew no bar and no heatmap"
     assert page.page.evaluate("typeof Plotly.newPlot") == "function"
-    assert any("vendor/plotly-cartesian" in url for url in urls)
+    assert any("vendor/plotly-bar-heatmap" in url for url in urls)
     assert not any("plotly.min.js" in url for url in urls)  # the full 4.8 MB bundle is never fetched
     page.assert_clean()
 

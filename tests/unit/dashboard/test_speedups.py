@@ -19,7 +19,7 @@ def page_scripts(monkeypatch, speedups: str, path: str = "/") -> list[str]:
 @pytest.mark.parametrize("path", ["/", "/urusan?from=2016"])
 def test_pages_leave_out_the_polyfill_for_old_browsers(monkeypatch, path):
     scripts = page_scripts(monkeypatch, "1", path)
-    assert any("dash_renderer" in url for url in scripts) and any("plotly-cartesian" in url for url in scripts)
+    assert any("dash_renderer" in url for url in scripts) and any("plotly-bar-heatmap" in url for url in scripts)
     assert not any("polyfill" in url for url in scripts)
 
 
