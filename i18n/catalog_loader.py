@@ -127,6 +127,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "urusannya tidak dibaca dari kode.",
                         "Code '{value}' is not a Lab Inovasi code (e.g. '15 LI SS04 PUR 001'); its year and sector "
                         "are not read from it."),
+    "loader.unknown_lan_location": ("Kode lokasi LAN '{location}' (kode '{written}') tidak ada di "
+                                    "data/reference/lan_locations.csv; {count} baris dengan lokasi ini dianggap milik "
+                                    "{region}. Tambahkan kodenya beserta daerahnya ke berkas itu, atau isi kolom "
+                                    "Pemda/K/L/D.",
+                                    "LAN location code '{location}' (code '{written}') is not in "
+                                    "data/reference/lan_locations.csv; {count} rows with this location are taken as "
+                                    "{region}'s. Add the code with its region to that file, or fill in the "
+                                    "Pemda/K/L/D column."),
     "loader.unknown_sector_code": ("Kode bidang '{value}' tidak ada di lembar 'Kode bidang'; urusannya dibiarkan "
                                    "kosong. Tambahkan kodenya ke lembar itu.",
                                    "Sector code '{value}' is not in the 'Kode bidang' sheet; the sector is left "

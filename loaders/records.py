@@ -12,6 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from i18n import format_int
 from loaders.errors import Issue
 from loaders.lan import LanCode, parse_code
 from loaders.normalize import (MIN_YEAR, NotFinite, government_name, parse_date, parse_number, parse_percent,
@@ -240,8 +241,11 @@ def _set_agency(records, raw, table, context, issues, blocks, codes) -> None:
     code's location, else this regency; only this regency's rows are matched against its register
     (another government's 'Dinas Kesehatan' is not ours). An agency column naming a government
     ('Pemerintah Kabupaten Lahat', a database export's nama_instansi) is the region, and the unit
-    column then names the agency."""
+    column then names the agency. A code location missing from lan_locations.csv, where nothing else
+    names the region, is one warning per sheet and location (at its first row): the rows stay this
+    regency's, and the user is told to add the code."""
     reference = context.reference
+    unknown_locations: dict[str, list] = {}   # location -> [first row, rows, the code as written]
     regions = _parsed(raw["region"], _one_line) if "region" in raw else [None] * len(records)
     written = _parsed(raw["agency"], _one_line) if "agency" in raw else [None] * len(records)
     for record, region, agency_raw, section, block, code in zip(records, regions, written, table.sections,
@@ -250,6 +254,8 @@ def _set_agency(records, raw, table, context, issues, blocks, codes) -> None:
         if region is None and record.get("unit") and government_name(agency_raw):
             region, agency_raw, record["unit"] = agency_raw, record["unit"], None
         location = reference.lan_locations.get(code.location) if code else None
+        if code and location is None and not region and not block.region:
+            unknown_locations.setdefault(code.location, [record["source_row"], 0, record.get("code")])[1] += 1
         region, is_home = _region(region or block.region or location, reference)
         record["region"] = region
         record["agency_raw"] = agency_raw
@@ -263,6 +269,10 @@ def _set_agency(records, raw, table, context, issues, blocks, codes) -> None:
         elif match is None and is_home:
             issues.append(context.issue("warning", "unknown_agency", table.sheet, record["source_row"],
                                         table.header_of("agency"), value=agency_raw))
+    for location, (row, count, written) in unknown_locations.items():
+        issues.append(context.issue("warning", "unknown_lan_location", table.sheet, row, table.header_of("code"),
+                                    location=location, written=written, count=format_int(count, context.lang),
+                                    region=reference.regency["name"]))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -173,6 +173,19 @@ def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
         enum_labels={name: {r["value"]: r["label_en"] for r in enums_rows if r["field"] == name} for name in enums},
         sdgs=tuple(_rows(directory / "sdgs.csv", ["number", "name_id", "name_en"])),
         regency=regency,
-        lan_locations={row["code"].upper(): row["region"]
-                       for row in _rows(directory / "lan_locations.csv", ["code", "region", "note"])},
+        lan_locations=_lan_locations(directory / "lan_locations.csv"),
     )
+
+
+def _lan_locations(path: Path) -> dict[str, str]:
+    """LAN location code → region. Each row says whether the code was read in a LAN source (`verified`
+    true) or inferred (false), and `source` cites where it comes from, as kipp_editions.toml does."""
+    locations: dict[str, str] = {}
+    for number, row in enumerate(_rows(path, ["code", "region", "verified", "source", "note"]), start=2):
+        if row["verified"].lower() not in ("true", "false") or not row["source"] or not row["region"]:
+            raise ReferenceError(f"{path.name} baris {number}: 'region' dan 'source' wajib diisi dan 'verified' "
+                                 f"harus true atau false")
+        if locations.setdefault(row["code"].upper(), row["region"]) != row["region"]:
+            raise ReferenceError(f"{path.name} baris {number}: kode '{row['code']}' sudah berarti "
+                                 f"'{locations[row['code'].upper()]}'")
+    return locations

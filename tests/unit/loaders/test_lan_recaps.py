@@ -148,3 +148,36 @@ def test_a_column_of_other_codes_is_kept_as_written_without_warnings(tmp_path):
     result = load_paths([path])
     assert result.ok and result.issues == []
     assert rows(result, "code", "year", "year_source") == [["e3688fa82c", 2019, "column"]]
+
+
+def test_a_code_location_missing_from_lan_locations_is_one_located_warning_per_sheet(tmp_path):
+    path = make_xlsx(tmp_path / "lab.xlsx", {"Data": [
+        ["No", "Kode", "Ide Inovasi", "Inovator"],
+        [1, "15 LI SS04 KES 001", "Posyandu Keliling", "Dinkes"],
+        [2, "15 LI QQ77 KES 002", "Ambulans Desa", "Dinkes"],
+        [3, "15 LI QQ77 KES 003", "Gerai Sehat", "Dinkes"],
+    ], "Kode bidang": CODE_LIST})
+    result = load_paths([path])
+    assert result.ok and rows(result, "region") == [["Kabupaten Muara Enim"]] * 3
+    [issue] = result.issues
+    assert (issue.severity, issue.code, issue.sheet, issue.row, issue.column) == (
+        "warning", "unknown_lan_location", "Data", 3, "Kode")
+    assert "QQ77" in issue.message and "lan_locations.csv" in issue.message and "2 baris" in issue.message
+
+
+def test_every_lan_location_says_whether_it_is_verified_and_where_it_comes_from(tmp_path):
+    import csv
+    import shutil
+
+    import pytest
+
+    from loaders.reference import REFERENCE_DIR, ReferenceError, load_reference
+
+    with (REFERENCE_DIR / "lan_locations.csv").open(encoding="utf-8") as handle:
+        shipped = list(csv.DictReader(handle))
+    assert shipped and all(row["verified"] in ("true", "false") and row["source"].strip() for row in shipped)
+    folder = tmp_path / "reference"
+    shutil.copytree(REFERENCE_DIR, folder)
+    (folder / "lan_locations.csv").write_text("code,region,verified,source,note\nSS09,Kota Prabumulih,maybe,x,\n")
+    with pytest.raises(ReferenceError, match="lan_locations.csv baris 2"):
+        load_reference(folder)
