@@ -73,6 +73,7 @@ class LoadResult:
     frame: pd.DataFrame
     files: list[FileReport]
     issues: list[Issue]
+    home: str | None = None   # this regency's region name (data/reference/regency.toml)
 
     @property
     def ok(self) -> bool:
@@ -84,21 +85,28 @@ class LoadResult:
         return [issue for issue in self.issues if issue.severity == "error"]
 
     def to_dict(self) -> dict:
-        """The JSON object of `inspect --json` (DESIGN.md §3): counts, files and sheets, issues."""
+        """The JSON object of `inspect --json` (DESIGN.md §3): counts, files and sheets, issues.
+
+        `by_agency` counts this regency's agencies only (another government's "Dinas Kesehatan" is not
+        ours); `by_region_agency` counts every region's agencies, this regency first."""
         frame = self.frame
 
-        def counts(column: str, by_count: bool = True) -> dict:
-            series = frame[column].dropna().value_counts()
+        def counts(column: str, by_count: bool = True, rows: pd.DataFrame = frame) -> dict:
+            series = rows[column].dropna().value_counts()
             series = series.sort_values(ascending=False, kind="stable") if by_count else series.sort_index()
             return {str(key): int(value) for key, value in series.items()}
 
+        by_region = counts("region")
+        regions = sorted(by_region, key=lambda region: region != self.home)   # stable: then by count
         return {
             "records": int(len(frame)),
             "by_year": counts("year", by_count=False),
-            "by_agency": counts("agency"),
+            "by_agency": counts("agency", rows=frame[frame["region"] == self.home]),
             "by_sector": counts("sector"),
             "by_stage": counts("stage"),
-            "by_region": counts("region"),
+            "by_region": by_region,
+            "by_region_agency": {region: counts("agency", rows=frame[frame["region"] == region])
+                                 for region in regions},
             "files": [report.to_dict() for report in self.files],
             "issues": [issue.to_dict() for issue in self.issues],
         }
@@ -181,7 +189,7 @@ def load_paths(paths, lang: str = "id", max_bytes: int | None = None, reference=
         before += size
     rows = [record for records in frames for record in records]
     progress("normalising", FILES_SHARE, rows=len(rows))
-    return LoadResult(to_frame(rows), reports, issues)
+    return LoadResult(to_frame(rows), reports, issues, reference.regency["name"])
 
 
 def _is_data(path: Path) -> bool:

@@ -231,6 +231,18 @@ def _file_card(file: dict, lang: str) -> html.Div:
     return html.Div([html.Strong(file["path"]), badge, html.Ul(lines, className="mb-2")])
 
 
+def _agency_table(report: dict, lang: str) -> html.Div:
+    """Rows per agency; once the files hold another government's rows, per region and agency (this
+    regency first), so another region's "Dinas Kesehatan" is never counted as ours."""
+    by_region = report.get("by_region_agency") or {}
+    if len(by_region) <= 1:
+        return _table([t("filter.agency", lang), t("data.count", lang)],
+                      [[name, format_int(n, lang)] for name, n in report["by_agency"].items()], "edit-by-agency")
+    return _table([t("filter.region", lang), t("filter.agency", lang), t("data.count", lang)],
+                  [[region, name, format_int(n, lang)] for region, agencies in by_region.items()
+                   for name, n in agencies.items()], "edit-by-agency")
+
+
 def create_preview(report: dict, lang: str, column_label) -> html.Div:
     """The preview: files and sheets with their column mapping, counts by year and agency, the
     comparison with the store (unless the files have errors), every issue."""
@@ -244,10 +256,7 @@ def create_preview(report: dict, lang: str, column_label) -> html.Div:
                  _table([t("data.col_years", lang), t("data.count", lang)],
                         [[year, format_int(n, lang)] for year, n in report["by_year"].items()], "edit-by-year")],
                 md=4),
-        dbc.Col([html.H3(t("data.by_agency", lang), className="h6"),
-                 _table([t("filter.agency", lang), t("data.count", lang)],
-                        [[name, format_int(n, lang)] for name, n in report["by_agency"].items()], "edit-by-agency")],
-                md=8),
+        dbc.Col([html.H3(t("data.by_agency", lang), className="h6"), _agency_table(report, lang)], md=8),
     ], className="g-3 mb-3")
     headers = [t(f"data.col_{key}", lang) for key in ("severity", "file", "sheet", "row", "column", "message")]
     return html.Div([

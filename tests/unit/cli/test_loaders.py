@@ -23,8 +23,8 @@ def test_inspect_json_on_the_sample_reproduces_the_regencys_counts():
     done = app("inspect", *sorted((ROOT / "data" / "sample").glob("*.*")), "--json")
     assert done.returncode == 0, done.stdout[-2000:]
     report = json.loads(done.stdout)
-    assert set(report) == {"records", "by_year", "by_agency", "by_sector", "by_stage", "by_region", "files",
-                           "issues", "mappings"}
+    assert set(report) == {"records", "by_year", "by_agency", "by_sector", "by_stage", "by_region",
+                           "by_region_agency", "files", "issues", "mappings"}
     assert {year: report["by_year"][year] for year in ("2015", "2016", "2017")} == {
         "2015": 79, "2016": 67, "2017": 56}
     assert {str(year) for year in range(2018, 2026)} <= set(report["by_year"])
@@ -46,7 +46,13 @@ def test_inspect_json_counts_the_rows_of_each_region(tmp_path):
     ]})
     done = app("inspect", path, "--json")
     assert done.returncode == 0, done.stdout[-2000:]
-    assert json.loads(done.stdout)["by_region"] == {"Kabupaten Muara Enim": 2, "Kota Palembang": 2}
+    report = json.loads(done.stdout)
+    assert report["by_region"] == {"Kabupaten Muara Enim": 2, "Kota Palembang": 2}
+    # the regency's agencies apart from another region's: Palembang's Dinas Kesehatan is not ours
+    assert report["by_agency"] == {"Dinas Kesehatan": 1, "Dinas Sosial": 1}
+    assert report["by_region_agency"] == {"Kabupaten Muara Enim": {"Dinas Kesehatan": 1, "Dinas Sosial": 1},
+                                          "Kota Palembang": {"Dinas Kesehatan": 1, "Dinas Sosial": 1}}
+    assert list(report["by_region_agency"]) == ["Kabupaten Muara Enim", "Kota Palembang"]
 
 
 def test_inspect_json_reports_a_rejected_file_with_its_rows(tmp_path):

@@ -1,7 +1,7 @@
 """The /data preview's mapping controls (dashboard/components/upload.py): what is asked, once, and
 what a choice made in the preview shows when the preview is drawn again."""
 
-from dashboard.components.upload import create_mapping_controls, mapping_choices, preview_report
+from dashboard.components.upload import create_mapping_controls, create_preview, mapping_choices, preview_report
 from tests.workbooks import make_xlsx
 
 
@@ -40,6 +40,18 @@ def test_nothing_is_asked_when_every_header_is_known(store, tmp_path):
     path = make_xlsx(tmp_path / "baik.xlsx", {"2016": [["No", "Nama Inovasi", "OPD"], [1, "A", "Dinas Kesehatan"]]})
     report = preview_report(store, [path], "id")[0]
     assert create_mapping_controls(report, "id", lambda column, lang: column) is None
+
+
+def test_the_preview_counts_agencies_per_region_once_another_government_is_in_the_file(store, tmp_path):
+    path = make_xlsx(tmp_path / "daerah.xlsx", {"2022": [
+        ["No", "Nama Inovasi", "Pemda", "OPD"], [1, "A", "Kab. Muara Enim", "Dinkes"],
+        [2, "B", "Kota Palembang", "Dinas Kesehatan"], [3, "C", None, "Dinas Kesehatan"]]})
+    report = preview_report(store, [path], "id")[0]
+    assert report["by_agency"] == {"Dinas Kesehatan": 2}
+    table = next(c for c in _walk(create_preview(report, "id", lambda column, lang: column))
+                 if getattr(c, "id", None) == "edit-by-agency")
+    rows = [[cell.children for cell in row.children] for row in table.children[1].children]
+    assert rows == [["Kabupaten Muara Enim", "Dinas Kesehatan", "2"], ["Kota Palembang", "Dinas Kesehatan", "1"]]
 
 
 def _walk(component):
