@@ -90,6 +90,32 @@ def parse_map(value: str) -> tuple[str, str]:
     return header.strip(), target.strip()
 
 
+def add_year_argument(parser: argparse.ArgumentParser, lang: str = "id") -> None:
+    """--year "SHEET=RULE" (repeatable): the year of a sheet without one, for this run, over the rules
+    saved on /data. RULE: a year, title, code or code:HEADER (loaders.reference.parse_year_rule)."""
+    from i18n import t
+
+    parser.add_argument("--year", dest="years", action="append", default=[], type=parse_year,
+                        metavar="SHEET=RULE", help=t("cli.year_help", lang))
+
+
+def parse_year(value: str) -> tuple[str, str]:
+    """'Data=2019' -> ('Data', '2019'); 'Ide Inovasi=kode' -> ('Ide Inovasi', 'code'); a usage error
+    naming the accepted forms otherwise. The sheet is what precedes the first '=' ("code:A=B" is a rule)."""
+    import datetime as dt
+
+    from i18n import t
+    from loaders.reference import parse_year_rule
+
+    sheet, _, rule = value.partition("=")
+    try:
+        if not sheet.strip():
+            raise ValueError(value)
+        return sheet.strip(), parse_year_rule(rule)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.year_bad", value=value, max_year=dt.date.today().year)) from None
+
+
 def existing_store(lang: str = "id"):
     """The store when there is one to read ($DATABASE_URL, or the embedded file already created),
     opened without seeding; else None. For commands that only read files but follow the store's

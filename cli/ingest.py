@@ -1,5 +1,6 @@
-"""`python app.py ingest FILE... [--replace | --add-new] [--user NAME]`: into the store, all or nothing
-(DESIGN.md §3).
+"""`python app.py ingest FILE... [--replace | --add-new] [--map "Header=field"] [--year "SHEET=RULE"]
+[--user NAME]`: into the store, all or nothing (DESIGN.md §3). `--map` and `--year` apply to this run
+only, over the mappings and year rules saved on /data.
 
 A file whose years are already stored is refused (exit 1) with, per year, how it compares with the
 stored rows, unless the user chooses: `--replace` those years, or `--add-new` (only the innovations
@@ -8,7 +9,7 @@ not stored yet). So a re-uploaded recap never counts an innovation twice by defa
 
 from __future__ import annotations
 
-from cli.common import add_lang_argument, add_map_argument, batch_line, cli_user, run_with_store
+from cli.common import add_lang_argument, add_map_argument, add_year_argument, batch_line, cli_user, run_with_store
 from i18n import t
 
 
@@ -22,6 +23,7 @@ def register(subparsers, lang: str = "id") -> None:
                         help=t("cli.ingest.add_new_help", lang))
     parser.add_argument("--user", default=None, help=t("cli.help.user", lang))
     add_map_argument(parser, lang)
+    add_year_argument(parser, lang)
     add_lang_argument(parser, lang)
     parser.set_defaults(handler=run)
 
@@ -29,7 +31,7 @@ def register(subparsers, lang: str = "id") -> None:
 def run(args) -> int:
     def act(store) -> int:
         result = store.ingest(args.files, user=cli_user(args), mode=args.mode, lang=args.lang,
-                              mappings=args.mappings)
+                              mappings=args.mappings, sheet_years=dict(args.years))
         for issue in result.issues:
             print(issue.to_line())
         if result.errors:

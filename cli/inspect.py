@@ -1,10 +1,12 @@
-"""`python app.py inspect FILE... [--json]`: read and validate, change nothing (DESIGN.md §3)."""
+"""`python app.py inspect FILE... [--map "Header=field"] [--year "SHEET=RULE"] [--json]`: read and
+validate, change nothing (DESIGN.md §3). The store's saved mappings and year rules apply when there is
+a store; `--json` lists those in force (`mappings`, `year_rules`)."""
 
 from __future__ import annotations
 
 import json
 
-from cli.common import add_lang_argument, add_map_argument, existing_store
+from cli.common import add_lang_argument, add_map_argument, add_year_argument, existing_store
 from i18n import format_int, printable, t
 
 
@@ -13,6 +15,7 @@ def register(subparsers, lang: str = "id") -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help=t("cli.help.files", lang))
     parser.add_argument("--json", action="store_true", help=t("cli.help.json", lang))
     add_map_argument(parser, lang)
+    add_year_argument(parser, lang)
     add_lang_argument(parser, lang)
     parser.set_defaults(handler=run)
 
@@ -22,10 +25,12 @@ def run(args) -> int:
     from loaders.reference import load_reference
 
     store = existing_store(args.lang)
+    years = dict(args.years)
     try:
         stored = store.mappings() if store is not None else []
-        reference = store.reference(args.mappings) if store is not None else \
-            load_reference().with_header_mappings(args.mappings, "option")
+        stored_years = store.year_rules() if store is not None else []
+        reference = store.reference(args.mappings, years) if store is not None else \
+            load_reference().with_header_mappings(args.mappings, "option").with_sheet_years(years, "option")
     finally:
         if store is not None:
             store.close()
@@ -33,7 +38,9 @@ def run(args) -> int:
     if args.json:
         used = [{**row, "source": "store"} for row in stored]
         used += [{"header": header, "target": target, "source": "option"} for header, target in args.mappings]
-        print(json.dumps({**result.to_dict(), "mappings": used}, ensure_ascii=False, indent=1))
+        rules = [{**{k: v for k, v in row.items() if k != "shape_key"}, "source": "store"} for row in stored_years]
+        rules += [{"sheet": sheet, "rule": rule, "source": "option"} for sheet, rule in years.items()]
+        print(json.dumps({**result.to_dict(), "mappings": used, "year_rules": rules}, ensure_ascii=False, indent=1))
     else:
         print_report(result, args.lang)
     return 0 if result.ok else 1

@@ -445,6 +445,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "from the start of the code in column '{header}' (e.g. 15 … → 2015)"),
     "data.mappings_saved": ("{count} pemetaan kolom disimpan untuk unggahan berikutnya.",
                             "{count} column mappings saved for later uploads."),
+    "data.year_rules_saved": ("{count} aturan tahun disimpan untuk unggahan berikutnya dengan lembar yang sama.",
+                              "{count} year rules saved for later uploads of the same sheets."),
+    "data.year_heading_ruled": ("Lembar {sheet}: tahun menurut aturan ini", "Sheet {sheet}: year by this rule"),
     "data.unknown_heading": ("Nama perangkat daerah yang belum dikenal", "Agency names not in the register"),
     "data.unknown_intro": ("Petakan ke perangkat daerah di daftar OPD. Pemetaan disimpan dan dipakai juga untuk "
                            "unggahan berikutnya.", "Map them to an agency of the register. The mapping is stored "

@@ -54,6 +54,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "saved on /data apply too"),
     "cli.map_bad": ("--map '{value}' tidak valid: tulis \"Judul Kolom=kolom\" dengan kolom salah satu dari: {fields}",
                     "--map '{value}' is not valid: write \"Header=column\" with column one of: {fields}"),
+    "cli.year_help": ("tahun lembar yang tidak punya kolom tahun: \"Lembar=2019\", \"Lembar=title\" (dari baris "
+                      "judul), \"Lembar=code\" (dari kolom kode) atau \"Lembar=code:Judul Kolom\" (boleh berulang); "
+                      "aturan tersimpan dari /data juga dipakai",
+                      "the year of a sheet without a year column: \"Sheet=2019\", \"Sheet=title\" (from the title "
+                      "rows), \"Sheet=code\" (from the code column) or \"Sheet=code:Header\" (repeatable); the "
+                      "rules saved on /data apply too"),
+    "cli.year_bad": ("--year '{value}' tidak valid: tulis \"Lembar=ATURAN\" dengan ATURAN tahun (1945–{max_year}), "
+                     "title, code atau code:Judul Kolom",
+                     "--year '{value}' is not valid: write \"Sheet=RULE\" with RULE a year (1945–{max_year}), title, "
+                     "code or code:Header"),
     # serve
     "cli.serve.not_found": ("tidak ditemukan", "not found"),
     "cli.serve.no_users": ("Belum ada pengguna: dasbor terbuka untuk dilihat tanpa masuk. Buat editor dengan\n"

@@ -123,6 +123,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "Year unknown: the innovation code is empty and its block's title ('{title}') states "
                                 "no year. Fill in the code (e.g. '15 LI SS04 PUR 001') or write the year in the "
                                 "block title ('... TAHUN 2015')."),
+    "loader.year_rule_no_title": ("Aturan tahun lembar ini 'dari judul', tetapi baris judulnya tidak menyebut tahun. "
+                                  "Pilih tahun atau kolom kode sebagai aturannya.",
+                                  "This sheet's year rule is 'from the title', but its title rows state no year. "
+                                  "Choose a year or a code column as its rule."),
+    "loader.year_rule_no_column": ("Aturan tahun lembar ini membaca kolom '{header}', tetapi lembar ini tidak "
+                                   "memilikinya (kolomnya: {headers}). Pilih kolom yang ada, mis. "
+                                   "--year \"Lembar=code:Nama Kolom\".",
+                                   "This sheet's year rule reads column '{header}', but the sheet has no such column "
+                                   "(its columns: {headers}). Choose one it has, e.g. "
+                                   "--year \"Sheet=code:Column name\"."),
+    "loader.year_rule_no_sheet": ("Aturan tahun '{sheet}={rule}' tidak dipakai: tidak ada lembar bernama '{sheet}' "
+                                  "(lembarnya: {sheets}). Periksa ejaan nama lembarnya.",
+                                  "The year rule '{sheet}={rule}' was not used: no sheet is named '{sheet}' (the "
+                                  "sheets: {sheets}). Check the sheet name's spelling."),
+    "loader.year_rule_stored": ("{count} baris tanpa tahun diberi tahun {year} menurut aturan yang disimpan {who} "
+                                "({when}) untuk lembar berbentuk sama. Jika berkas ini tahun lain, pilih tahunnya di "
+                                "pratinjau /data atau dengan --year \"{name}=TAHUN\".",
+                                "{count} rows without a year were given {year} by the rule {who} saved ({when}) for "
+                                "sheets of this shape. If this file is of another year, choose it in the /data "
+                                "preview or with --year \"{name}=YEAR\"."),
     "loader.bad_code": ("Kode '{value}' bukan kode Laboratorium Inovasi (mis. '15 LI SS04 PUR 001'); tahun dan "
                         "urusannya tidak dibaca dari kode.",
                         "Code '{value}' is not a Lab Inovasi code (e.g. '15 LI SS04 PUR 001'); its year and sector "

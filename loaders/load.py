@@ -50,12 +50,14 @@ class SheetReport:
     mapping_source: dict = field(default_factory=dict)  # header -> "reference" | "store" | "option" | "preview"
     unknown: list = field(default_factory=list)         # headers that matched nothing
     no_year: int = 0               # rows whose year could not be found (the sheet needs a year rule)
-    year_rule: str | None = None   # the user's year rule of this sheet, if any
+    year_rule: str | None = None   # the user's year rule of this sheet, if any (loaders.reference.parse_year_rule)
+    year_rule_source: str | None = None   # "store" | "option" | "preview", like mapping_source
 
     def to_dict(self) -> dict:
         return {"name": self.name, "header_row": self.header_row, "records": self.records,
                 "mapping": self.mapping, "mapping_source": self.mapping_source, "unknown": self.unknown,
-                "no_year": self.no_year, "year_rule": self.year_rule, "skipped": self.skipped}
+                "no_year": self.no_year, "year_rule": self.year_rule, "year_rule_source": self.year_rule_source,
+                "skipped": self.skipped}
 
 
 @dataclass
@@ -189,12 +191,23 @@ def load_paths(paths, lang: str = "id", max_bytes: int | None = None, reference=
         before += size
     rows = [record for records in frames for record in records]
     progress("normalising", FILES_SHARE, rows=len(rows))
+    issues += unused_year_rules(reference, reports, lang)
     return LoadResult(to_frame(rows), reports, issues, reference.regency["name"])
 
 
 def _is_data(path: Path) -> bool:
     """False for documentation or code named beside the data (a shell glob): passed over with a warning."""
     return path.suffix.lower() not in NOT_DATA_SUFFIXES and not path.name.startswith(".")
+
+
+def unused_year_rules(reference, reports: list[FileReport], lang: str = "id") -> list[Issue]:
+    """A warning for each year rule given for this load (`--year`, the preview) that names no sheet of
+    the files: a misspelt sheet name would otherwise be ignored without a word."""
+    names = {text_key(sheet.name): sheet.name for report in reports for sheet in report.sheets}
+    files = ", ".join(clean_name(Path(report.path).name) for report in reports) or "-"
+    return [Issue("warning", "year_rule_no_sheet", files, lang=lang,
+                  params=(("sheet", rule.sheet), ("rule", rule.rule), ("sheets", ", ".join(names.values()) or "-")))
+            for key, rule in reference.sheet_years.items() if key not in names]
 
 
 def load_file(path: Path, reference, lang: str = "id", max_bytes: int | None = None,
@@ -233,10 +246,11 @@ def _load_file(path: Path, reference, lang: str, max_bytes: int | None, progress
             report.sheets.append(SheetReport(sheet.name, skipped=context.issue("warning", found).message))
             continue
         sheet_records, sheet_issues = table_records(found, context)
+        rule = reference.year_rule(sheet.name, found.headers)
         report.sheets.append(SheetReport(
             sheet.name, found.header_row, len(sheet_records), found.mapping, mapping_source=found.sources,
             unknown=found.unknown_headers, no_year=sum(record["year"] is None for record in sheet_records),
-            year_rule=reference.sheet_years.get(text_key(sheet.name))))
+            year_rule=rule and rule.rule, year_rule_source=rule and rule.source))
         records += sheet_records
         issues += sheet_issues
     issues += _duplicates(records, context)

@@ -15,10 +15,10 @@ import re
 import pandas as pd
 
 from loaders.reference import AgencyMatch, Reference
+from loaders.schema import MIN_YEAR
 from loaders.text import and_key, clean_text, text_key
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
-MIN_YEAR = 1945
 MONTHS = {
     **dict.fromkeys(["januari", "jan", "january"], 1),
     **dict.fromkeys(["februari", "pebruari", "feb", "peb", "february"], 2),

@@ -12,7 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from i18n import format_int
+from i18n import format_datetime, format_int
 from loaders.errors import Issue
 from loaders.lan import LanCode, parse_code
 from loaders.normalize import (MIN_YEAR, NotFinite, government_name, parse_date, parse_number, parse_percent,
@@ -174,7 +174,8 @@ def _set_year(records, raw, table, context, issues, codes) -> None:
     otherwise its year is unknown, an error at that row."""
     max_year = dt.date.today().year
     coded = "code" in table.columns
-    rule = _sheet_rule(table, context.reference)
+    rule = _sheet_rule(table, context, issues)
+    used = 0
     given_years = _parsed(raw["year"], parse_year) if "year" in raw else [None] * len(records)
     for record, year, given, ruled, code, block in zip(records, given_years, raw.get("year", [None] * len(records)),
                                                          rule, codes, table.blocks):
@@ -185,6 +186,7 @@ def _set_year(records, raw, table, context, issues, codes) -> None:
             year = None
         if year is None and ruled[0] is not None:
             year, source = ruled
+            used += 1
         elif year is None and code is not None:
             year, source = code.year, "code"
         elif year is None and coded:
@@ -206,6 +208,7 @@ def _set_year(records, raw, table, context, issues, codes) -> None:
         elif year is None:
             issues.append(context.issue("error", "no_year", table.sheet, record["source_row"]))
         record["year"], record["year_source"] = year, source
+    _stored_year_warning(table, context, issues, used)
 
 
 CODE_YEAR = re.compile(r"^\s*(\d{4}|\d{2})(?!\d)")
@@ -220,20 +223,42 @@ def code_year(value) -> int | None:
     return int(digits) if len(digits) == 4 else 2000 + int(digits)
 
 
-def _sheet_rule(table, reference) -> list[tuple[int | None, str]]:
-    """Per row, the (year, source) of the sheet's year rule, (None, None) where there is none."""
-    rule = reference.sheet_years.get(text_key(table.sheet), "")
+def _sheet_rule(table, context, issues) -> list[tuple[int | None, str]]:
+    """Per row, the (year, source) of the sheet's year rule, (None, None) where there is none. A rule
+    that cannot be applied to this sheet (no year in the title, no such column) is a warning saying
+    why; a stored fixed year that gives rows their year is a warning too, so that a later year's
+    file of the same shape is never silently given last year's year."""
+    rule = context.reference.year_rule(table.sheet, table.headers)
     count = len(table.rows)
-    if rule.isdigit():
-        return [(int(rule), "set")] * count
-    if rule == "title":
+    if rule is None:
+        return [(None, None)] * count
+    if rule.year is not None:
+        return [(rule.year, "set")] * count
+    if rule.rule == "title":
+        if table.title_year is None:
+            issues.append(context.issue("warning", "year_rule_no_title", table.sheet, table.header_row))
         return [(table.title_year, "title")] * count
-    if rule.startswith("code:"):
-        key = text_key(rule[len("code:"):])
-        index = next((i for i, text in enumerate(table.headers) if text and text_key(text) == key), None)
-        if index is not None:
-            return [(code_year(_at(row, index)), "code") for _, row in table.rows]
-    return [(None, None)] * count
+    header = rule.rule.partition(":")[2]
+    if header:
+        index = next((i for i, text in enumerate(table.headers) if text and text_key(text) == text_key(header)), None)
+    else:
+        index = (table.columns.get("code") or [None])[0]
+    if index is None:
+        issues.append(context.issue("warning", "year_rule_no_column", table.sheet, table.header_row,
+                                    header or None, header=header or "code",
+                                    headers=", ".join(text for text in table.headers if text)))
+        return [(None, None)] * count
+    return [(code_year(_at(row, index)), "code") for _, row in table.rows]
+
+
+def _stored_year_warning(table, context, issues, used: int) -> None:
+    """A stored fixed year gave `used` rows their year: say so, with who saved it and how to change it."""
+    rule = context.reference.year_rule(table.sheet, table.headers)
+    if used and rule is not None and rule.source == "store" and rule.year is not None:
+        issues.append(context.issue("warning", "year_rule_stored", table.sheet, table.header_row, year=rule.year,
+                                    count=format_int(used, context.lang), who=rule.created_by or "-",
+                                    when=format_datetime(rule.created_at, context.lang) if rule.created_at else "-",
+                                    name=table.sheet))
 
 
 def _set_agency(records, raw, table, context, issues, blocks, codes) -> None:

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import functools
+import hashlib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from loaders.schema import SOURCE_COLUMNS
+from loaders.schema import MIN_YEAR, SOURCE_COLUMNS
 from loaders.text import text_key
 
 IGNORE = "ignore"   # a mapping target: the column is dropped without a warning
@@ -21,6 +23,46 @@ REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
 
 class ReferenceError(ValueError):
     """A reference file is malformed; the message names the file and row."""
+
+
+@dataclass(frozen=True)
+class YearRule:
+    """A user's year rule for a sheet without a year (see parse_year_rule) and where it comes from:
+    "store" (saved on /data, for every sheet of the same shape), "option" (`--year`) or "preview"."""
+
+    rule: str
+    source: str
+    sheet: str = ""
+    created_by: str | None = None
+    created_at: str | None = None
+
+    @property
+    def year(self) -> int | None:
+        """The year a fixed rule sets, else None."""
+        return int(self.rule) if self.rule.isdigit() else None
+
+
+def parse_year_rule(value: str) -> str:
+    """A year rule as written (`--year "Sheet=…"`, the store) → its stored form: a year ("2019", from
+    1945 to this year), "title" (the title rows' year; also "judul"), "code" (the year the sheet's
+    code column starts with; also "kode") or "code:<header>" (that column's). ValueError otherwise."""
+    text = " ".join(str(value).split())
+    keyword, colon, header = text.partition(":")
+    keyword = keyword.strip().lower()
+    if text.isdigit() and len(text) == 4 and MIN_YEAR <= int(text) <= dt.date.today().year:
+        return text
+    if not colon and keyword in ("title", "judul"):
+        return "title"
+    if keyword in ("code", "kode") and (not colon or header.strip()):
+        return f"code:{header.strip()}" if colon else "code"
+    raise ValueError(value)
+
+
+def sheet_shape(sheet: str, headers) -> str:
+    """The key of a sheet's shape, which a stored year rule is kept under: its name and the set of its
+    headers, each as text_key (case, spacing and punctuation do not count; nor does column order)."""
+    keys = sorted({text_key(str(header)) for header in headers if header is not None and text_key(str(header))})
+    return hashlib.sha256("\n".join([text_key(sheet), *keys]).encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -44,10 +86,11 @@ class Reference:
     sdgs: tuple[dict, ...]
     regency: dict = field(default_factory=dict)
     # Users' column mappings (store, --map, the /data preview): text_key(header) -> (target, source),
-    # target a source column or IGNORE; and per sheet (text_key(name)) a year rule: "2019", "title"
-    # or "code:<header>" (see loaders.columns).
+    # target a source column or IGNORE (see loaders.columns); year rules (parse_year_rule) for this
+    # load per sheet name (text_key(name), from --year or the preview) and stored ones per sheet shape.
     header_map: dict[str, tuple[str, str]] = field(default_factory=dict)
-    sheet_years: dict[str, str] = field(default_factory=dict)
+    sheet_years: dict[str, YearRule] = field(default_factory=dict)
+    shape_years: dict[str, YearRule] = field(default_factory=dict)
     lan_locations: dict[str, str] = field(default_factory=dict)  # LAN location code ("SS04") -> region
 
     @property
@@ -83,12 +126,31 @@ class Reference:
             header_map[text_key(header)] = (target, source)
         return dataclasses.replace(self, header_map=header_map)
 
-    def with_sheet_years(self, rules: dict[str, str]) -> "Reference":
-        """This reference plus year rules per sheet name: a year, "title" or "code:<header>"."""
+    def with_sheet_years(self, rules: dict[str, str], source: str = "option") -> "Reference":
+        """This reference plus year rules for this load, per sheet name, from `source` ("option" for
+        `--year`, "preview" on /data); a rule that parse_year_rule refuses is a ReferenceError."""
         if not rules:
             return self
-        return dataclasses.replace(self, sheet_years={**self.sheet_years,
-                                                      **{text_key(name): str(rule) for name, rule in rules.items()}})
+        parsed = {}
+        for name, rule in rules.items():
+            try:
+                parsed[text_key(name)] = YearRule(parse_year_rule(rule), source, name)
+            except ValueError:
+                raise ReferenceError(f"aturan tahun '{name}={rule}' tidak dikenal") from None
+        return dataclasses.replace(self, sheet_years={**self.sheet_years, **parsed})
+
+    def with_stored_year_rules(self, rows: list[dict]) -> "Reference":
+        """This reference plus the year rules saved in the store ({"sheet", "shape_key", "rule",
+        "created_by", "created_at"}), each for the sheets of its shape."""
+        if not rows:
+            return self
+        stored = {row["shape_key"]: YearRule(row["rule"], "store", row["sheet"], row["created_by"], row["created_at"])
+                  for row in rows}
+        return dataclasses.replace(self, shape_years={**self.shape_years, **stored})
+
+    def year_rule(self, sheet: str, headers) -> YearRule | None:
+        """The year rule of a sheet: this load's for its name, else a stored one for its shape."""
+        return self.sheet_years.get(text_key(sheet)) or self.shape_years.get(sheet_shape(sheet, headers))
 
     def is_home_region(self, region: str | None) -> bool:
         """True when `region` (as written, e.g. 'Kab. Muara Enim') is the configured regency, or empty."""

@@ -7,6 +7,7 @@ semicolons, and plain text survives CSV, XLSX and SQL unchanged.
 """
 
 LIST_SEPARATOR = "; "
+MIN_YEAR = 1945   # the earliest year an innovation may have (the Republic's)
 
 IDENTITY = ["id", "name", "year", "year_source", "agency", "agency_raw", "agency_known", "unit", "region"]
 CLASSIFICATION = ["sector", "sector_raw", "sectors_other", "stage", "initiator", "innovator", "kind", "form"]

@@ -38,9 +38,10 @@ import pandas as pd
 import sqlalchemy as sa
 
 from loaders.errors import Issue
-from loaders.load import NOT_DATA_SUFFIXES, FileReport, expand_paths, load_file, to_frame, SAMPLE_DIR
+from loaders.load import (NOT_DATA_SUFFIXES, FileReport, expand_paths, load_file, to_frame, unused_year_rules,
+                          SAMPLE_DIR)
 from loaders.records import innovation_id
-from loaders.reference import IGNORE, Reference, load_reference
+from loaders.reference import IGNORE, Reference, load_reference, parse_year_rule, sheet_shape
 from loaders.schema import CANONICAL_COLUMNS, DATETIME_COLUMNS, SOURCE_COLUMNS
 from i18n import format_int, t
 from store.accounts import ROLES, hash_password, verify_password
@@ -51,7 +52,7 @@ from store.identity import identity_key, record_identity
 from store.sessions import Sessions
 from store.workspace import VERSION_KEY as WORKSPACE_KEY, Workspaces
 from store.tables import (agency_aliases, batches, column_mappings, edits, innovations, insert_innovations, meta,
-                          raw_files, replacements, users, visible_rows)
+                          raw_files, replacements, users, visible_rows, year_rules)
 from loaders.text import text_key
 
 ENV_URL = "DATABASE_URL"
@@ -286,15 +287,43 @@ class Store(Sessions, Workspaces):
         return [{"header": r.header, "target": r.target, "created_by": r.created_by,
                  "created_at": _iso(r.created_at)} for r in rows]
 
+    def year_rules(self) -> list[dict]:
+        """The year rules users saved: sheet, headers (as written), shape_key, rule, created_by, created_at."""
+        with self._read() as connection:
+            rows = connection.execute(sa.select(year_rules).order_by(year_rules.c.id)).all()
+        return [{"sheet": r.sheet, "headers": json.loads(r.headers), "shape_key": r.shape_key, "rule": r.rule,
+                 "created_by": r.created_by, "created_at": _iso(r.created_at)} for r in rows]
+
     def reference(self, mappings=(), sheet_years: dict | None = None, source: str = "option") -> Reference:
-        """The reference the loaders use for the next upload: data/reference plus the stored aliases and
-        header mappings, then `mappings` ((header, target) pairs given for this load by `source`:
-        "option" for `--map`, "preview" on /data) and the sheets' year rules."""
+        """The reference the loaders use for the next upload: data/reference plus the stored aliases,
+        header mappings and year rules, then `mappings` ((header, target) pairs given for this load by
+        `source`: "option" for `--map` / `--year`, "preview" on /data) and `sheet_years` (sheet → rule)."""
+        for header, target in mappings:
+            if not text_key(header) or target not in SOURCE_COLUMNS and target != IGNORE:
+                raise StoreError("bad_mapping", header=header, target=target)
+        for sheet, rule in (sheet_years or {}).items():
+            _year_rule(sheet, rule)
         return (load_reference()
                 .with_agency_aliases([(row["alias"], row["agency"]) for row in self.aliases()])
                 .with_header_mappings([(row["header"], row["target"]) for row in self.mappings()], "store")
+                .with_stored_year_rules(self.year_rules())
                 .with_header_mappings(list(mappings), source)
-                .with_sheet_years(sheet_years or {}))
+                .with_sheet_years(sheet_years or {}, source))
+
+    def add_year_rule(self, sheet: str, headers, rule: str, user: str) -> dict:
+        """Save the year rule `rule` (a year, "title", "code" or "code:<header>") for sheets named `sheet`
+        with these `headers` (the sheet's shape), for every later upload and for `inspect` / `ingest`
+        run against the store; a later rule for the same shape replaces it. Returns the saved rule."""
+        rule = _year_rule(sheet, rule)
+        headers = [" ".join(str(header).split()) for header in headers if header is not None and str(header).strip()]
+        key = sheet_shape(sheet, headers)
+        with self._write() as connection:
+            connection.execute(year_rules.delete().where(year_rules.c.shape_key == key))
+            connection.execute(year_rules.insert().values(sheet=sheet, headers=json.dumps(headers, ensure_ascii=False),
+                                                          shape_key=key, rule=rule, created_by=user,
+                                                          created_at=_now()))
+            self._changed(connection)
+        return next(row for row in self.year_rules() if row["shape_key"] == key)
 
     # --- writing -------------------------------------------------------------------------------
 
@@ -353,6 +382,7 @@ class Store(Sessions, Workspaces):
             result.issues += issues
             if report.status == "ok":
                 loaded.append(_Loaded(path, path.read_bytes(), records))
+        result.issues += unused_year_rules(reference, result.files, lang)
         return result, loaded
 
     def _refuse_overlap(self, connection, loaded: list[_Loaded], lang: str) -> None:
@@ -677,6 +707,14 @@ class Store(Sessions, Workspaces):
             rows = connection.execute(sa.select(users.c.name, users.c.role, users.c.created_at)
                                       .order_by(users.c.name)).all()
         return [{"name": r.name, "role": r.role, "created_at": _iso(r.created_at)} for r in rows]
+
+
+def _year_rule(sheet: str, rule: str) -> str:
+    """`rule` in its stored form (loaders.reference.parse_year_rule), else StoreError bad_year_rule."""
+    try:
+        return parse_year_rule(rule)
+    except ValueError:
+        raise StoreError("bad_year_rule", sheet=sheet, rule=rule, max_year=dt.date.today().year) from None
 
 
 def _empty(value) -> bool:

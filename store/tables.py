@@ -100,6 +100,20 @@ column_mappings = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+# Users' year rules for sheets without a year: a year, "title", "code" or "code:<header>"
+# (loaders.reference.parse_year_rule), per sheet shape (loaders.reference.sheet_shape: the sheet's name
+# and headers), so a later upload of the same sheet is read the same way.
+year_rules = sa.Table(
+    "year_rules", metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("sheet", sa.Text, nullable=False),                    # the sheet name as written
+    sa.Column("headers", sa.Text, nullable=False),                  # JSON list of its headers as written
+    sa.Column("shape_key", sa.String(64), nullable=False, unique=True),
+    sa.Column("rule", sa.Text, nullable=False),
+    sa.Column("created_by", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
 # What a batch-like change (mode "alias": a new agency alias applied to stored rows) changed: per
 # row (or, row_id NULL, the alias itself) its values before and after, as JSON; rollback writes
 # `before` back, restore writes `after` again.

@@ -197,8 +197,8 @@ def create_mapping_controls(report: dict, lang: str, column_label) -> html.Div |
         options += [{"label": t("data.year_from_code", lang, header=h), "value": f"code:{h}"} for h in code_headers]
         options += [{"label": str(year), "value": str(year)} for year in range(dt.date.today().year, 1999, -1)]
         rows.append(dbc.Row([
-            dbc.Col(html.Span(t("data.year_heading", lang, sheet=sheet, count=format_int(count, lang)),
-                              className="fw-semibold"), md=5),
+            dbc.Col(html.Span(t("data.year_heading" if count else "data.year_heading_ruled", lang, sheet=sheet,
+                                count=format_int(count, lang)), className="fw-semibold"), md=5),
             dbc.Col(dcc.Dropdown(id={"type": "edit-year", "sheet": sheet}, options=options, value=rule,
                                  placeholder=t("data.year_choose", lang)), md=7),
         ], className="g-2 mb-2 align-items-center"))

@@ -415,12 +415,17 @@ def confirm(clicks, contents, filenames, choice, state, changed, search):
         return (dbc.Alert([t("data.not_saved", lang), html.Ul(lines, className="mb-0")],
                           color="danger" if result.errors else "info", id="edit-not-saved"),
                 dash.no_update, dash.no_update)
-    for header, target in choices["mappings"]:   # only a confirmed upload's mappings are kept
+    for header, target in choices["mappings"]:   # only a confirmed upload's mappings and year rules are kept
         store.add_mapping(header, target, user)
+    rules = [store.add_year_rule(sheet.name, list(sheet.mapping), sheet.year_rule, user)   # the preview's choices
+             for report in result.files for sheet in report.sheets
+             if sheet.year_rule and sheet.year_rule_source != "store"]
     getattr(_source(), "invalidate", lambda: None)()
     text = t("data.saved", lang, count=format_int(result.records, lang), batches=len(result.batches))
     if choices["mappings"]:
         text += " " + t("data.mappings_saved", lang, count=format_int(len(choices["mappings"]), lang))
+    if rules:
+        text += " " + t("data.year_rules_saved", lang, count=format_int(len(rules), lang))
     notes = [html.Div(t("data.saved_warnings", lang), className="mt-2"), html.Ul(warnings, className="mb-0")] \
         if warnings else []
     return dbc.Alert([text, *notes], color="success", id="edit-saved"), (changed or 0) + 1, None

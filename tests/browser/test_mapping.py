@@ -75,3 +75,48 @@ def test_an_unknown_header_mapped_in_the_preview_is_saved_and_used_for_the_next_
         page.assert_clean()
     finally:
         page.context.close()
+
+
+def yearless(path, codes: list[str]):
+    return make_xlsx(path, {"Daftar": [["No", "Nama Inovasi", "Perangkat Daerah", "Nomor Register"],
+                                       *[[n, f"Inovasi Tanpa Tahun {code}", "Dinas Kesehatan", code]
+                                         for n, code in enumerate(codes, start=1)]]})
+
+
+def stored_years(server, names: str) -> list:
+    store = open_store(f"sqlite:///{server.folder / 'instance' / 'dasbor.sqlite3'}", seed=False)
+    try:
+        frame = store.current_frame()
+        return sorted(frame.loc[frame["name"].str.startswith(names), "year"].tolist())
+    finally:
+        store.close()
+
+
+def test_a_year_rule_chosen_in_the_preview_is_saved_and_a_later_sheet_of_the_same_shape_is_not_asked(
+        browser, server, tmp_path):
+    page = log_in(browser, server, "editor1")
+    try:
+        page.open("/data")
+        upload(page, yearless(tmp_path / "tanpa_tahun_a.xlsx", ["07/11", "07/12"]))
+        mapper = page.page.locator("#edit-mapper")
+        expect(mapper).to_contain_text("Lembar Daftar: 2 baris tanpa tahun")
+        expect(page.page.locator("#edit-confirm")).to_be_disabled()
+        mapper.locator(".row", has_text="Lembar Daftar").locator("button.dash-dropdown").click()
+        page.page.locator(".dash-dropdown-option", has_text="kolom 'Nomor Register'").first.click()
+        expect(mapper).to_contain_text("Lembar Daftar: tahun menurut aturan ini", timeout=30000)
+        confirm = page.page.locator("#edit-confirm")
+        expect(confirm).to_be_enabled()
+        confirm.click()
+        expect(page.page.locator("#edit-saved")).to_contain_text("1 aturan tahun disimpan", timeout=30000)
+        assert stored_years(server, "Inovasi Tanpa Tahun 07") == [2007, 2007]
+
+        page.open("/data")
+        upload(page, yearless(tmp_path / "tanpa_tahun_b.xlsx", ["06/01"]))
+        expect(page.page.locator("#edit-mapper")).to_contain_text("Lembar Daftar: tahun menurut aturan ini")
+        expect(page.page.locator("#edit-preview")).not_to_contain_text("Tahun tidak diketahui")
+        page.page.locator("#edit-confirm").click()                      # not asked again
+        expect(page.page.locator("#edit-saved")).to_contain_text("Tersimpan: 1 inovasi", timeout=30000)
+        assert stored_years(server, "Inovasi Tanpa Tahun 06") == [2006]
+        page.assert_clean()
+    finally:
+        page.context.close()

@@ -24,7 +24,7 @@ def test_inspect_json_on_the_sample_reproduces_the_regencys_counts():
     assert done.returncode == 0, done.stdout[-2000:]
     report = json.loads(done.stdout)
     assert set(report) == {"records", "by_year", "by_agency", "by_sector", "by_stage", "by_region",
-                           "by_region_agency", "files", "issues", "mappings"}
+                           "by_region_agency", "files", "issues", "mappings", "year_rules"}
     assert {year: report["by_year"][year] for year in ("2015", "2016", "2017")} == {
         "2015": 79, "2016": 67, "2017": 56}
     assert {str(year) for year in range(2018, 2026)} <= set(report["by_year"])
@@ -33,7 +33,7 @@ def test_inspect_json_on_the_sample_reproduces_the_regencys_counts():
     assert all(f["status"] == "ok" for f in report["files"])
     sheet = report["files"][0]["sheets"][0]
     assert set(sheet) == {"name", "header_row", "records", "mapping", "mapping_source", "unknown", "no_year",
-                          "year_rule", "skipped"}
+                          "year_rule", "year_rule_source", "skipped"}
 
 
 def test_inspect_json_counts_the_rows_of_each_region(tmp_path):

@@ -222,3 +222,53 @@ def test_cli_ingest_uses_the_stored_mapping(app, store_url, tmp_path):
 def test_cli_a_bad_map_is_a_usage_error(app, tmp_path, value):
     done = app("inspect", _mapped_file(tmp_path / "a.xlsx"), "--map", value)
     assert done.returncode == 2 and "Judul Kolom=kolom" in done.stderr and "Traceback" not in done.stderr
+
+
+def _yearless_file(path):
+    return make_xlsx(path, {"Data": [["No", "Nama Inovasi", "Perangkat Daerah", "Nomor Register"],
+                                     [1, "Kartu Sehat", "Dinas Kesehatan", "15/07"]]})
+
+
+def test_cli_year_sets_a_sheets_year_and_inspect_json_says_which_rule_and_where_it_came_from(app, store_url, tmp_path):
+    path = _yearless_file(tmp_path / "a.xlsx")
+    plain = app("inspect", path, "--json")
+    assert plain.returncode == 1 and json.loads(plain.stdout)["files"][0]["sheets"][0]["no_year"] == 1
+    given = json.loads(app("inspect", path, "--year", "Data=code:Nomor Register", "--json").stdout)
+    sheet = given["files"][0]["sheets"][0]
+    assert (sheet["year_rule"], sheet["year_rule_source"], sheet["no_year"]) == ("code:Nomor Register", "option", 0)
+    assert given["by_year"] == {"2015": 1}
+    assert given["year_rules"] == [{"sheet": "Data", "rule": "code:Nomor Register", "source": "option"}]
+    store = open_store(store_url, seed=False)
+    try:
+        store.add_year_rule("Data", ["No", "Nama Inovasi", "Perangkat Daerah", "Nomor Register"], "2018", user="sari")
+    finally:
+        store.close()
+    stored = json.loads(app("inspect", path, "--json").stdout)
+    sheet = stored["files"][0]["sheets"][0]
+    assert (sheet["year_rule"], sheet["year_rule_source"]) == ("2018", "store") and stored["by_year"] == {"2018": 1}
+    [rule] = stored["year_rules"]
+    assert (rule["sheet"], rule["rule"], rule["source"], rule["created_by"]) == ("Data", "2018", "store", "sari")
+    assert [issue["code"] for issue in stored["issues"]] == ["unknown_header", "year_rule_stored"]
+    done = app("ingest", path, "--year", "Data=2017", "--user", "budi")
+    assert done.returncode == 0, done.stdout + done.stderr
+    store = open_store(store_url, seed=False)
+    try:
+        assert store.current_frame()["year"].tolist() == [2017]
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("value", ["2019", "Data=", "Data=tahun lalu", "Data=1850", "=2019", "Data=code:"])
+def test_cli_a_bad_year_rule_is_a_usage_error_naming_the_accepted_forms(value):
+    import argparse
+
+    from cli.common import parse_year
+
+    with pytest.raises(argparse.ArgumentTypeError, match="Lembar=ATURAN"):
+        parse_year(value)
+
+
+@pytest.mark.parametrize("command", ["inspect", "ingest"])
+def test_cli_a_bad_year_rule_exits_2_with_the_message(app, tmp_path, command):
+    done = app(command, _yearless_file(tmp_path / "a.xlsx"), "--year", "Data=tahun lalu")
+    assert done.returncode == 2 and "Lembar=ATURAN" in done.stderr and "Traceback" not in done.stderr

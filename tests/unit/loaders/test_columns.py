@@ -91,3 +91,85 @@ def test_a_sheet_year_rule_gives_its_rows_a_year(tmp_path, rule, years, source):
                                          (None, None)])
 def test_code_year(value, year):
     assert code_year(value) == year
+
+
+def _plain(tmp_path, title=None):
+    """A sheet whose rows have no year anywhere unless a rule gives it: no year column, no code column,
+    no year in its name (and in its title only when `title` is given)."""
+    rows = [["No", "Nama Inovasi", "OPD", "Nomor Register"], [1, "Kartu Sehat", "Dinas Kesehatan", "15/07"],
+            [2, "Desa Cerdas", "Dinas Pendidikan", "2016/3"]]
+    return make_xlsx(tmp_path / "polos.xlsx", {"Data": ([[title]] if title else []) + rows})
+
+
+def test_the_code_rule_reads_the_sheets_recognised_code_column(tmp_path):
+    result = load_paths([_yearless(tmp_path)], reference=load_reference().with_sheet_years({"data": "kode"}))
+    assert result.ok and result.frame["year"].tolist() == [2015, 2016]
+    sheet = result.files[0].sheets[0]
+    assert (sheet.year_rule, sheet.year_rule_source) == ("code", "option")
+
+
+def _stored(rule: str, sheet: str = "Data", headers=("No", "Nama Inovasi", "OPD", "Nomor Register")):
+    from loaders.reference import sheet_shape
+
+    return load_reference().with_stored_year_rules([{"sheet": sheet, "shape_key": sheet_shape(sheet, headers),
+                                                     "rule": rule, "created_by": "sari",
+                                                     "created_at": "2026-12-01T10:00:00+00:00"}])
+
+
+def test_a_stored_rule_is_reused_for_a_sheet_of_the_same_shape_and_a_fixed_year_says_so(tmp_path):
+    # the same sheet name and headers, whatever their case, spacing or order
+    reference = _stored("2019", headers=("nomor register", "NAMA  INOVASI", "No", "opd"))
+    result = load_paths([_plain(tmp_path)], reference=reference)
+    assert result.ok and result.frame["year"].tolist() == [2019, 2019]
+    sheet = result.files[0].sheets[0]
+    assert (sheet.year_rule, sheet.year_rule_source) == ("2019", "store")
+    [warning] = [issue for issue in result.issues if issue.code != "unknown_header"]
+    assert (warning.code, warning.sheet, warning.row) == ("year_rule_stored", "Data", 1)
+    assert "2019" in warning.message and "sari" in warning.message and '--year "Data=TAHUN"' in warning.message
+
+
+def test_a_stored_rule_of_another_shape_does_not_apply(tmp_path):
+    for reference in (_stored("2019", headers=("No", "Nama Inovasi", "OPD")), _stored("2019", sheet="Lembar1")):
+        result = load_paths([_plain(tmp_path)], reference=reference)
+        assert not result.ok and result.files[0].sheets[0].year_rule is None
+
+
+@pytest.mark.parametrize("rule, years", [("title", [2014, 2014]), ("code:Nomor Register", [2015, 2016])])
+def test_a_stored_rule_from_the_code_or_the_title_gives_no_warning(tmp_path, rule, years):
+    result = load_paths([_plain(tmp_path, "DAFTAR INOVASI TA 2014")], reference=_stored(rule))
+    assert result.ok and result.frame["year"].tolist() == years
+    assert [issue.code for issue in result.issues] == ["unknown_header"]
+
+
+@pytest.mark.parametrize("rule, code, column", [("title", "year_rule_no_title", None),
+                                                 ("code:Nomor", "year_rule_no_column", "Nomor"),
+                                                 ("code", "year_rule_no_column", None)])
+def test_a_rule_the_sheet_cannot_follow_is_a_warning_saying_why(tmp_path, rule, code, column):
+    result = load_paths([_plain(tmp_path)], reference=load_reference().with_sheet_years({"Data": rule}))
+    warning = next(issue for issue in result.issues if issue.severity == "warning" and issue.code != "unknown_header")
+    assert (warning.code, warning.sheet, warning.row, warning.column) == (code, "Data", 1, column)
+    assert [issue.code for issue in result.errors] == ["no_year", "no_year", "file_rejected"]
+    if code == "year_rule_no_column":
+        assert "No, Nama Inovasi, OPD, Nomor Register" in warning.message
+
+
+def test_a_rule_for_a_sheet_the_files_do_not_have_is_a_warning(tmp_path):
+    reference = load_reference().with_sheet_years({"Data": "2019", "Daftar": "2020"})
+    result = load_paths([_plain(tmp_path)], reference=reference)
+    [warning] = [issue for issue in result.issues if issue.code != "unknown_header"]
+    assert (warning.code, warning.file) == ("year_rule_no_sheet", "polos.xlsx")
+    assert "'Daftar=2020'" in warning.message and "Data" in warning.message
+
+
+@pytest.mark.parametrize("value, parsed", [("2019", "2019"), (" Title ", "title"), ("judul", "title"), ("KODE", "code"),
+                                           ("code: Nomor Register", "code:Nomor Register"), ("1800", None),
+                                           ("3000", None), ("19", None), ("tahun", None), ("code:", None),
+                                           ("title:x", None), ("", None)])
+def test_parse_year_rule(value, parsed):
+    from loaders.reference import parse_year_rule
+
+    if parsed is None:
+        with pytest.raises(ValueError):
+            parse_year_rule(value)
+    else:
+        assert parse_year_rule(value) == parsed
