@@ -64,9 +64,15 @@ MODES = ("add", "replace", "add-new")
 ALIAS_MODE = "alias"   # a batch-like history entry: an agency alias applied to the stored rows
 MAPPING_MODE = "mapping"   # the same for a header mapping filling a column of the stored rows
 EDIT_MODES = (ALIAS_MODE, MAPPING_MODE)
-# A header mapping newly saved fills these columns of stored rows only where they are empty; the
-# columns an innovation's identity, year or classification rest on are left to a re-upload.
-NOT_RETROACTIVE = {"name", "year", "agency", "region", "sector", "sectors_other"}
+# A header mapping newly saved fills the other columns of stored rows where they are empty; a mapping
+# to one of these fields changes, where the file read with it differs from the file read without it,
+# the stored row's columns listed (the agency follows the region: only this regency's rows are matched
+# against its register), and with them the row's id and identity.
+RETROACTIVE = {"name": ["name"], "year": ["year", "year_source"],
+               "agency": ["agency", "agency_raw", "agency_known", "unit"],
+               "region": ["region", "agency", "agency_known", "unit"],
+               "sector": ["sector", "sector_raw"], "sectors_other": ["sectors_other"]}
+IDENTITY_COLUMNS = ["name", "year", "agency", "region"]
 # Tests only: when set to a file path, an upload creates that file after inserting its rows and waits
 # $DASBOR_TEST_PAUSE_SECONDS (default 120) before COMMIT, so a test can SIGKILL it mid-transaction
 # or start a second upload while the first holds the write lock.
@@ -294,6 +300,17 @@ class Store(Sessions, Workspaces):
         return [{"sheet": r.sheet, "headers": json.loads(r.headers), "shape_key": r.shape_key, "rule": r.rule,
                  "created_by": r.created_by, "created_at": _iso(r.created_at)} for r in rows]
 
+    def edits(self, batch_id: int) -> list[dict]:
+        """What a history entry of mode alias or mapping changed, per stored row: row_id, name, and the
+        values `before` (the row's former ones) and `after`, oldest first (who and when: `history`)."""
+        with self._read() as connection:
+            rows = connection.execute(
+                sa.select(edits.c.row_id, edits.c.before, edits.c.after, innovations.c.name)
+                .select_from(edits.join(innovations, innovations.c.row_id == edits.c.row_id))
+                .where(edits.c.batch_id == batch_id).order_by(edits.c.id)).all()
+        return [{"row_id": r.row_id, "name": r.name, "before": json.loads(r.before), "after": json.loads(r.after)}
+                for r in rows]
+
     def reference(self, mappings=(), sheet_years: dict | None = None, source: str = "option") -> Reference:
         """The reference the loaders use for the next upload: data/reference plus the stored aliases,
         header mappings and year rules, then `mappings` ((header, target) pairs given for this load by
@@ -445,10 +462,19 @@ class Store(Sessions, Workspaces):
         another batch, naming both places (the earliest other row)."""
         years = connection.execute(sa.select(innovations.c.year).distinct()
                                    .where(innovations.c.batch_id.in_(ids))).scalars().all()
-        query = (sa.select(innovations.c.identity, innovations.c.year, innovations.c.batch_id, innovations.c.name,
-                           innovations.c.source_file, innovations.c.source_sheet, innovations.c.source_row)
+        # twice in one file: the loaders already warned
+        return self._duplicate_warnings(connection, years, lambda row, first: row.batch_id != first.batch_id
+                                        and row.batch_id in ids, lang)
+
+    @staticmethod
+    def _duplicate_warnings(connection, years, reported, lang: str) -> list[Issue]:
+        """A warning for each visible row of `years` whose innovation and year is visible at an earlier
+        place too and for which `reported(row, first)` holds, naming both places (the earliest one)."""
+        query = (sa.select(innovations.c.identity, innovations.c.year, innovations.c.batch_id, innovations.c.row_id,
+                           innovations.c.name, innovations.c.source_file, innovations.c.source_sheet,
+                           innovations.c.source_row)
                  .select_from(innovations.join(batches, batches.c.id == innovations.c.batch_id))
-                 .where(visible_rows(), innovations.c.year.in_(years))
+                 .where(visible_rows(), innovations.c.year.in_(sorted(years)))
                  .order_by(innovations.c.batch_id, innovations.c.row_id))
         groups: dict[tuple, list] = defaultdict(list)
         for row in connection.execute(query):
@@ -457,12 +483,11 @@ class Store(Sessions, Workspaces):
         for rows in groups.values():
             first = rows[0]
             for row in rows[1:]:
-                if row.batch_id == first.batch_id or row.batch_id not in ids:
-                    continue   # twice in one file: the loaders already warned
-                issues.append(StoreIssue("warning", "duplicate_across_batches", row.source_file, row.source_sheet,
-                                         row.source_row, lang=lang, params=(
-                                             ("name", row.name), ("year", row.year), ("batch", row.batch_id),
-                                             ("other_batch", first.batch_id), ("other", _place(first, lang)))))
+                if reported(row, first):
+                    issues.append(StoreIssue("warning", "duplicate_across_batches", row.source_file, row.source_sheet,
+                                             row.source_row, lang=lang, params=(
+                                                 ("name", row.name), ("year", row.year), ("batch", row.batch_id),
+                                                 ("other_batch", first.batch_id), ("other", _place(first, lang)))))
         return issues
 
     def _insert_batch(self, connection, item: _Loaded, user: str, mode: str) -> int:
@@ -606,11 +631,12 @@ class Store(Sessions, Workspaces):
                 connection.execute(innovations.update().where(innovations.c.row_id == edit.row_id)
                                    .values(**_typed(values)))
 
-    def add_mapping(self, header: str, target: str, user: str) -> dict | None:
+    def add_mapping(self, header: str, target: str, user: str, lang: str = "id") -> dict | None:
         """Map the column header `header` (as written) to the source column `target`, or "ignore" it,
         for every later upload (and `inspect` / `ingest` against the store). The stored rows whose raw
-        file has that header get the column filled where it is empty, in one history entry (mode
-        "mapping", rolled back and restored like a batch), returned; None when no stored row changed."""
+        file has that header follow (see _apply_mapping) in one history entry (mode "mapping", rolled
+        back and restored like a batch), returned with `issues`: warnings for an innovation that now
+        appears twice; None when no stored row changed."""
         header = " ".join(str(header).split())
         if not text_key(header) or target not in SOURCE_COLUMNS and target != IGNORE:
             raise StoreError("bad_mapping", header=header, target=target)
@@ -620,7 +646,8 @@ class Store(Sessions, Workspaces):
             previous = connection.execute(sa.select(column_mappings.c.header, column_mappings.c.target)
                                           .where(column_mappings.c.header_key == key)).first()
             self._set_mapping(connection, value, user)
-            entry = self._apply_mapping(connection, key, value, previous._asdict() if previous else None, user)
+            entry = self._apply_mapping(connection, key, value, previous._asdict() if previous else None, user,
+                                        lang)
             self._changed(connection)
             return entry
 
@@ -634,44 +661,72 @@ class Store(Sessions, Workspaces):
                                                                target=value["target"], created_by=user,
                                                                created_at=_now()))
 
-    def _apply_mapping(self, connection, key: str, value: dict, previous: dict | None, user: str) -> dict | None:
-        """Read the raw file of every live upload again with the new mapping and fill its column in the
-        stored rows (matched by sheet and row) where it is empty: one history entry."""
+    def _apply_mapping(self, connection, key: str, value: dict, previous: dict | None, user: str,
+                       lang: str = "id") -> dict | None:
+        """Read the raw file of every live upload again with the new mapping and carry what it changes
+        into the stored rows (matched by sheet and row): one history entry, with the rows' former
+        values. Other columns are filled where the stored row has them empty. The name, year, agency,
+        region and urusan change where the file read with the mapping differs from the file read
+        without it and the stored row still holds the latter (nothing edited since); the row's id and
+        identity follow. A row whose new identity and year is also stored elsewhere is kept, with a
+        warning naming both places (entry["issues"])."""
         target = value["target"]
-        if target == IGNORE or target in NOT_RETROACTIVE:
+        if target == IGNORE:
             return None
-        columns = [target] + ([f"{target}_precision"] if f"{target}_precision" in CANONICAL_COLUMNS else [])
+        retro = RETROACTIVE.get(target)
+        columns = retro or [target] + ([f"{target}_precision"] if f"{target}_precision" in CANONICAL_COLUMNS else [])
         reference = self.reference([(value["header"], target)], source="store")
+        without = self.reference() if retro else None   # the committed mappings: the file as it was read
         live = connection.execute(sa.select(batches.c.id).where(
             batches.c.status != "rolled_back", batches.c.mode.notin_(EDIT_MODES)).order_by(batches.c.id)).scalars()
+        kept = [*IDENTITY_COLUMNS, *columns]
         changes = []
         for batch_id in list(live):
-            row = connection.execute(sa.select(raw_files.c.file_name, raw_files.c.content)
-                                     .where(raw_files.c.batch_id == batch_id)).first()
-            if row is None:
+            read = self._reread(connection, batch_id, key, reference)
+            if read is None:
                 continue
-            with tempfile.TemporaryDirectory(prefix="dasbor-remap-") as folder:
-                path = Path(folder) / Path(row.file_name).name
-                path.write_bytes(bytes(row.content))
-                records, report, _ = load_file(path, reference)
-            if not any(key in {text_key(h) for h, source in sheet.mapping_source.items() if source == "store"}
-                       for sheet in report.sheets):
-                continue
-            read = {(record["source_sheet"], record["source_row"]): record for record in records}
+            before_read = self._reread(connection, batch_id, None, without) if retro else {}
             stored = connection.execute(sa.select(innovations.c.row_id, innovations.c.source_sheet,
-                                                  innovations.c.source_row, innovations.c.year,
-                                                  *[innovations.c[c] for c in columns])
+                                                  innovations.c.source_row, innovations.c.id,
+                                                  innovations.c.identity,
+                                                  *[innovations.c[c] for c in dict.fromkeys(kept)])
                                         .where(innovations.c.batch_id == batch_id)).all()
             for item in stored:
-                record = read.get((item.source_sheet, item.source_row))
-                if record is None or getattr(item, target) is not None or _empty(record.get(target)):
+                place = (item.source_sheet, item.source_row)
+                record = read.get(place)
+                if record is None:
                     continue
-                changes.append((item.row_id, {c: None for c in columns},
-                                {c: _json_value(record.get(c)) for c in columns}, item.year))
+                change = (_identity_change(item, record, before_read.get(place), columns) if retro
+                          else _fill_change(item, record, target, columns))
+                if change:
+                    changes.append((item.row_id, *change, change[1].get("year", item.year)))
         if not changes:
             return None
-        return self._edit_entry(connection, MAPPING_MODE, f"{value['header']} → {target}", user,
-                                ({"key": key, "mapping": previous}, {"key": key, "mapping": value}), changes)
+        entry = self._edit_entry(connection, MAPPING_MODE, f"{value['header']} → {target}", user,
+                                 ({"key": key, "mapping": previous}, {"key": key, "mapping": value}), changes)
+        changed = {row_id for row_id, *_ in changes}
+        entry["issues"] = self._duplicate_warnings(
+            connection, {year for *_, year in changes}, lambda row, first: row.row_id in changed
+            or first.row_id in changed, lang) if retro else []
+        return entry
+
+    @staticmethod
+    def _reread(connection, batch_id: int, key: str | None, reference: Reference) -> dict | None:
+        """The records of batch `batch_id`'s raw file read with `reference`, by (sheet, row); None when
+        there is no raw file or (with `key`) no sheet of it has the stored mapping of header `key`."""
+        row = connection.execute(sa.select(raw_files.c.file_name, raw_files.c.content)
+                                 .where(raw_files.c.batch_id == batch_id)).first()
+        if row is None:
+            return None
+        with tempfile.TemporaryDirectory(prefix="dasbor-remap-") as folder:
+            path = Path(folder) / Path(row.file_name).name
+            path.write_bytes(bytes(row.content))
+            records, report, _ = load_file(path, reference)
+        if key is not None and not any(
+                key in {text_key(h) for h, source in sheet.mapping_source.items() if source == "store"}
+                for sheet in report.sheets):
+            return None
+        return {(record["source_sheet"], record["source_row"]): record for record in records}
 
     def add_user(self, name: str, role: str, password: str) -> bool:
         """Create user `name` or reset their role and password (which ends their sessions); True when
@@ -707,6 +762,30 @@ class Store(Sessions, Workspaces):
             rows = connection.execute(sa.select(users.c.name, users.c.role, users.c.created_at)
                                       .order_by(users.c.name)).all()
         return [{"name": r.name, "role": r.role, "created_at": _iso(r.created_at)} for r in rows]
+
+
+def _fill_change(item, record: dict, target: str, columns: list[str]) -> tuple[dict, dict] | None:
+    """(before, after) filling `columns` of a stored row whose `target` is empty from the re-read record."""
+    if getattr(item, target) is not None or _empty(record.get(target)):
+        return None
+    return {c: None for c in columns}, {c: _json_value(record.get(c)) for c in columns}
+
+
+def _identity_change(item, record: dict, was: dict | None, columns: list[str]) -> tuple[dict, dict] | None:
+    """(before, after) of a stored row where the mapping changes `columns` (the file read with it, `record`,
+    against the file read without it, `was`) and the row still holds what was read without it; the id
+    and identity recomputed. None when nothing changes or the row was edited since."""
+    if was is None:
+        return None
+    changed = [c for c in columns if _json_value(record.get(c)) != _json_value(was.get(c))]
+    if not changed or any(_json_value(getattr(item, c)) != _json_value(was.get(c)) for c in changed):
+        return None
+    after = {c: _json_value(record.get(c)) for c in changed}
+    row = {c: after.get(c, getattr(item, c)) for c in IDENTITY_COLUMNS}
+    after.update(id=innovation_id(row), identity=identity_key(row["name"], row["agency"], row["region"]))
+    before = {c: _json_value(getattr(item, c)) for c in changed}
+    before.update(id=item.id, identity=item.identity)
+    return before, after
 
 
 def _year_rule(sheet: str, rule: str) -> str:

@@ -416,7 +416,8 @@ def confirm(clicks, contents, filenames, choice, state, changed, search):
                           color="danger" if result.errors else "info", id="edit-not-saved"),
                 dash.no_update, dash.no_update)
     for header, target in choices["mappings"]:   # only a confirmed upload's mappings and year rules are kept
-        store.add_mapping(header, target, user)
+        entry = store.add_mapping(header, target, user, lang)   # stored rows follow; an innovation twice is said
+        warnings += [html.Li(issue.message) for issue in (entry or {}).get("issues", [])]
     rules = [store.add_year_rule(sheet.name, list(sheet.mapping), sheet.year_rule, user)   # the preview's choices
              for report in result.files for sheet in report.sheets
              if sheet.year_rule and sheet.year_rule_source != "store"]

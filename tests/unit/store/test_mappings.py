@@ -113,3 +113,83 @@ def test_an_ignore_mapping_changes_no_stored_row(store, tmp_path):
     count = len(store.history())
     assert store.add_mapping("Kegiatan Pendukung", "ignore", user="sari") is None
     assert len(store.history()) == count
+
+
+# A mapping to a field an innovation's identity rests on (name, year, agency, region, urusan) carries into
+# the stored rows too: their id and identity follow, one history entry keeps each row's former values.
+
+def _book(path, header: list, rows: list, title=None):
+    return make_xlsx(path, {"Data": ([[title]] if title else []) + [header, *rows]})
+
+
+def _rows(store, *columns):
+    frame = store.current_frame().sort_values("source_row")
+    return frame[list(columns)].astype(object).where(frame[list(columns)].notna(), None).values.tolist()
+
+
+def test_a_mapping_to_the_agency_fills_stored_rows_recomputes_their_identity_and_rolls_back(store, tmp_path):
+    header = ["No", "Nama Inovasi", "Pelaksana Kegiatan", "Urusan", "Tahun"]
+    store.ingest([_book(tmp_path / "a.xlsx", header, [[1, "Posyandu Keliling", "Dinkes", "Kesehatan", 2019],
+                                                      [2, "Sekolah Ramah", "Disdik", "Pendidikan", 2019]])], "budi")
+    before = store.current_frame().sort_values("source_row")
+    assert before["agency"].isna().all()
+    entry = store.add_mapping("Pelaksana Kegiatan", "agency", user="sari")
+    assert (entry["mode"], entry["records"], entry["who"], entry["by_year"], entry["issues"]) == (
+        "mapping", 2, "sari", {"2019": 2}, [])
+    assert _rows(store, "agency", "agency_raw", "agency_known") == [
+        ["Dinas Kesehatan", "Dinkes", True], ["Dinas Pendidikan", "Disdik", True]]
+    after = store.current_frame().sort_values("source_row")
+    assert set(after["id"]).isdisjoint(before["id"])
+    assert store.compare(after).year(2019).counts()["same"] == 2      # the stored identity is the re-derived one
+    edits = store.edits(entry["id"])
+    assert [(e["name"], e["before"]["agency"], e["after"]["agency"]) for e in edits] == [
+        ("Posyandu Keliling", None, "Dinas Kesehatan"), ("Sekolah Ramah", None, "Dinas Pendidikan")]
+    assert edits[0]["before"]["id"] == before["id"].iloc[0]
+
+    store.rollback(entry["id"], user="sari")
+    undone = store.current_frame().sort_values("source_row")
+    assert undone["agency"].isna().all() and undone["id"].tolist() == before["id"].tolist()
+    store.restore(entry["id"], user="sari")
+    assert store.current_frame().sort_values("source_row")["id"].tolist() == after["id"].tolist()
+
+
+def test_a_mapping_to_the_region_moves_other_governments_rows_out_of_the_regencys_register(store, tmp_path):
+    header = ["No", "Nama Inovasi", "OPD", "Asal Pemda", "Tahun"]
+    rows = [[1, "Posyandu Keliling", "Dinas Kesehatan", "Kota Palembang", 2020],
+            [2, "Ambulans Desa", "Dinkes", "Kab. Muara Enim", 2020]]
+    store.ingest([_book(tmp_path / "a.xlsx", header, rows)], "budi")
+    assert _rows(store, "region") == [["Kabupaten Muara Enim"]] * 2
+    entry = store.add_mapping("Asal Pemda", "region", user="sari")
+    assert entry["records"] == 1
+    assert _rows(store, "name", "region", "agency", "agency_known") == [
+        ["Posyandu Keliling", "Kota Palembang", "Dinas Kesehatan", False],
+        ["Ambulans Desa", "Kabupaten Muara Enim", "Dinas Kesehatan", True]]
+    [edit] = store.edits(entry["id"])
+    assert (edit["before"]["region"], edit["after"]["region"]) == ("Kabupaten Muara Enim", "Kota Palembang")
+
+
+def test_a_mapping_to_the_year_replaces_the_year_the_title_gave(store, tmp_path):
+    header = ["No", "Nama Inovasi", "OPD", "Thn Pelaksanaan"]
+    store.ingest([_book(tmp_path / "a.xlsx", header, [[1, "Posyandu Keliling", "Dinkes", 2018],
+                                                      [2, "Ambulans Desa", "Dinkes", 2017]],
+                        title="REKAP INOVASI TAHUN 2017")], "budi")
+    assert _rows(store, "year", "year_source") == [[2017, "title"], [2017, "title"]]
+    entry = store.add_mapping("Thn Pelaksanaan", "year", user="sari")
+    assert entry["by_year"] == {"2017": 1, "2018": 1}
+    assert _rows(store, "year", "year_source") == [[2018, "column"], [2017, "column"]]
+    store.rollback(entry["id"], user="sari")
+    assert _rows(store, "year", "year_source") == [[2017, "title"], [2017, "title"]]
+
+
+def test_a_re_derived_identity_that_is_stored_elsewhere_keeps_both_rows_with_a_warning(store, tmp_path):
+    store.ingest([recap(tmp_path / "a.xlsx", 2019, count=1)], "budi")       # "Inovasi 2019 nomor 1", Dinas Kesehatan
+    header = ["No", "Nama Inovasi", "Pelaksana Kegiatan", "Urusan", "Tahun"]
+    late = _book(tmp_path / "b.xlsx", header, [[1, "Inovasi 2019 nomor 1", "Dinas Kesehatan", "Kesehatan", 2019]])
+    added = store.ingest([late], "budi", mode="add-new")     # no agency yet: not the same innovation
+    assert added.ok and not [i for i in added.issues if i.code == "duplicate_across_batches"]
+    entry = store.add_mapping("Pelaksana Kegiatan", "agency", user="sari")
+    [warning] = entry["issues"]
+    assert (warning.code, warning.file, warning.sheet, warning.row) == (
+        "duplicate_across_batches", "b.xlsx", "Data", 2)
+    assert "a.xlsx" in warning.message and "Inovasi 2019 nomor 1" in warning.message
+    assert _rows(store, "name", "agency") == [["Inovasi 2019 nomor 1", "Dinas Kesehatan"]] * 2   # both kept
