@@ -327,14 +327,17 @@ class Store(Sessions, Workspaces):
                 .with_header_mappings(list(mappings), source)
                 .with_sheet_years(sheet_years or {}, source))
 
-    def add_year_rule(self, sheet: str, headers, rule: str, user: str) -> dict:
+    def add_year_rule(self, sheet: str, headers, rule: str, user: str) -> dict | None:
         """Save the year rule `rule` (a year, "title", "code" or "code:<header>") for sheets named `sheet`
         with these `headers` (the sheet's shape), for every later upload and for `inspect` / `ingest`
-        run against the store; a later rule for the same shape replaces it. Returns the saved rule."""
+        run against the store; a later rule for the same shape replaces it. Returns the saved rule;
+        None when that very rule was already saved for the shape (its who and when stay)."""
         rule = _year_rule(sheet, rule)
         headers = [" ".join(str(header).split()) for header in headers if header is not None and str(header).strip()]
         key = sheet_shape(sheet, headers)
         with self._write() as connection:
+            if connection.scalar(sa.select(year_rules.c.rule).where(year_rules.c.shape_key == key)) == rule:
+                return None
             connection.execute(year_rules.delete().where(year_rules.c.shape_key == key))
             connection.execute(year_rules.insert().values(sheet=sheet, headers=json.dumps(headers, ensure_ascii=False),
                                                           shape_key=key, rule=rule, created_by=user,

@@ -421,6 +421,7 @@ def confirm(clicks, contents, filenames, choice, state, changed, search):
     rules = [store.add_year_rule(sheet.name, list(sheet.mapping), sheet.year_rule, user)   # the preview's choices
              for report in result.files for sheet in report.sheets
              if sheet.year_rule and sheet.year_rule_source != "store"]
+    rules = [rule for rule in rules if rule]   # a stored rule shown in the preview and kept is not saved anew
     getattr(_source(), "invalidate", lambda: None)()
     text = t("data.saved", lang, count=format_int(result.records, lang), batches=len(result.batches))
     if choices["mappings"]:

@@ -45,6 +45,8 @@ def test_a_stored_fixed_year_is_applied_with_a_warning_naming_who_saved_it(store
 
 def test_a_later_rule_for_the_same_shape_replaces_it_and_this_uploads_rule_wins(store, tmp_path):
     store.add_year_rule("Data", HEADER, "2019", user="sari")
+    assert store.add_year_rule("Data", HEADER, "2019", user="budi") is None       # the same rule: no change
+    assert [(rule["rule"], rule["created_by"]) for rule in store.year_rules()] == [("2019", "sari")]
     store.add_year_rule("data", [h.upper() for h in reversed(HEADER)], "2020", user="budi")
     assert [(rule["rule"], rule["created_by"]) for rule in store.year_rules()] == [("2020", "budi")]
     result = store.ingest([yearless(tmp_path / "a.xlsx")], "budi", sheet_years={"Data": "2021"})
