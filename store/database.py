@@ -342,7 +342,6 @@ class Store(Sessions, Workspaces):
             connection.execute(year_rules.insert().values(sheet=sheet, headers=json.dumps(headers, ensure_ascii=False),
                                                           shape_key=key, rule=rule, created_by=user,
                                                           created_at=_now()))
-            self._changed(connection)
         return next(row for row in self.year_rules() if row["shape_key"] == key)
 
     # --- writing -------------------------------------------------------------------------------
