@@ -26,10 +26,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "atau 'abaikan'.",
                           "The column mapping '{header}' → '{target}' is not valid: choose one of the canonical "
                           "columns or 'ignore'."),
-    "store.bad_year_rule": ("Aturan tahun '{rule}' untuk lembar '{sheet}' tidak dikenal: tulis tahun "
+    "store.bad_year_rule": ("Aturan tahun '{rule}' untuk lembar '{name}' tidak dikenal: tulis tahun "
                             "(1945–{max_year}), 'title' (tahun di baris judul), 'code' (tahun di awal kolom kode) "
                             "atau 'code:Nama Kolom'.",
-                            "The year rule '{rule}' for sheet '{sheet}' is not known: write a year "
+                            "The year rule '{rule}' for sheet '{name}' is not known: write a year "
                             "(1945–{max_year}), 'title' (the year in the title rows), 'code' (the year a code "
                             "column starts with) or 'code:Column name'."),
     "store.bad_user_name": ("Nama pengguna '{name}' tidak valid: 1–64 karakter tanpa spasi.",

@@ -795,7 +795,7 @@ def _year_rule(sheet: str, rule: str) -> str:
     try:
         return parse_year_rule(rule)
     except ValueError:
-        raise StoreError("bad_year_rule", sheet=sheet, rule=rule, max_year=dt.date.today().year) from None
+        raise StoreError("bad_year_rule", name=sheet, rule=rule, max_year=dt.date.today().year) from None
 
 
 def _empty(value) -> bool:
