@@ -198,6 +198,13 @@ def batch_line(batch: dict, lang: str) -> str:
 
 # -- what the data commands read --------------------------------------------------------------------
 
+def doubled_lines(doubled: list[dict], lang: str) -> list[str]:
+    """A warning per year the store counts innovations twice (store.doubled), for `history` and `inspect`."""
+    return [t("cli.history.doubled", lang, year=item["year"], count=format_int(item["innovations"], lang),
+              rows=format_int(item["rows"], lang), after=format_int(item["rows"] - item["extra"], lang),
+              batches=", ".join(f"#{batch}" for batch in item["batches"])) for item in doubled]
+
+
 def load_edition(args):
     """The edition asked for, or None after printing why it cannot be used (exit code 2)."""
     from analytics.kipp.editions import EditionError, load_editions

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from cli.common import add_lang_argument, batch_line, run_with_store
+from cli.common import add_lang_argument, batch_line, doubled_lines, run_with_store
 from i18n import t
 
 
@@ -16,18 +16,16 @@ def register(subparsers, lang: str = "id") -> None:
 
 
 def run(args) -> int:
-    from i18n import t
-
     def show(store) -> int:
-        batches = store.history()
+        batches, doubled = store.history(), store.doubled()
         if args.json:
-            print(json.dumps({"data_version": store.data_version(), "batches": batches},
+            print(json.dumps({"data_version": store.data_version(), "batches": batches, "doubled": doubled},
                              ensure_ascii=False, indent=1))
             return 0
         if not batches:
             print(t("cli.history.empty", args.lang))
-        for batch in batches:
-            print(batch_line(batch, args.lang))
+        for line in [batch_line(batch, args.lang) for batch in batches] + doubled_lines(doubled, args.lang):
+            print(line)
         return 0
 
     return run_with_store(args, show)

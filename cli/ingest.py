@@ -21,6 +21,8 @@ def register(subparsers, lang: str = "id") -> None:
                         help=t("cli.ingest.replace_help", lang))
     choice.add_argument("--add-new", dest="mode", action="store_const", const="add-new",
                         help=t("cli.ingest.add_new_help", lang))
+    parser.add_argument("--keep-duplicates", dest="duplicates", action="store_const", const="keep-all",
+                        default="keep-one", help=t("cli.ingest.keep_duplicates_help", lang))
     parser.add_argument("--user", default=None, help=t("cli.help.user", lang))
     add_map_argument(parser, lang)
     add_year_argument(parser, lang)
@@ -31,7 +33,7 @@ def register(subparsers, lang: str = "id") -> None:
 def run(args) -> int:
     def act(store) -> int:
         result = store.ingest(args.files, user=cli_user(args), mode=args.mode, lang=args.lang,
-                              mappings=args.mappings, sheet_years=dict(args.years))
+                              mappings=args.mappings, sheet_years=dict(args.years), duplicates=args.duplicates)
         for issue in result.issues:
             print(issue.to_line())
         if result.errors:

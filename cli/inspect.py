@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from cli.common import add_lang_argument, add_map_argument, add_year_argument, existing_store
+from cli.common import add_lang_argument, add_map_argument, add_year_argument, doubled_lines, existing_store
 from i18n import format_int, printable, t
 
 
@@ -28,6 +28,7 @@ def run(args) -> int:
     years = dict(args.years)
     try:
         stored = store.mappings() if store is not None else []
+        doubled = store.doubled() if store is not None else []
         stored_years = store.year_rules() if store is not None else []
         reference = store.reference(args.mappings, years) if store is not None else \
             load_reference().with_header_mappings(args.mappings, "option").with_sheet_years(years, "option")
@@ -36,13 +37,20 @@ def run(args) -> int:
             store.close()
     result = load_paths(args.files, lang=args.lang, reference=reference)
     if args.json:
+        from store.duplicates import upload_duplicates
+
         used = [{**row, "source": "store"} for row in stored]
         used += [{"header": header, "target": target, "source": "option"} for header, target in args.mappings]
         rules = [{**{k: v for k, v in row.items() if k != "shape_key"}, "source": "store"} for row in stored_years]
         rules += [{"sheet": sheet, "rule": rule, "source": "option"} for sheet, rule in years.items()]
-        print(json.dumps({**result.to_dict(), "mappings": used, "year_rules": rules}, ensure_ascii=False, indent=1))
+        records = result.frame.to_dict("records")
+        duplicates = [duplicate.to_dict(records) for duplicate in upload_duplicates(records)]
+        print(json.dumps({**result.to_dict(), "mappings": used, "year_rules": rules, "duplicates": duplicates,
+                          "doubled": doubled}, ensure_ascii=False, indent=1))
     else:
         print_report(result, args.lang)
+        for line in doubled_lines(doubled, args.lang):
+            print(line)
     return 0 if result.ok else 1
 
 

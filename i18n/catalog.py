@@ -374,6 +374,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.cancel": ("Batal", "Cancel"),
     "data.cancelled": ("Dibatalkan: tidak ada yang disimpan. Unggah berkasnya lagi (atau berkas lain) bila perlu.",
                        "Cancelled: nothing was saved. Upload the file again (or another one) when needed."),
+    # an innovation listed twice for a year in one upload (store.duplicates, dashboard.components.duplicates)
+    "data.dup_intro": ("{count} inovasi tercantum lebih dari sekali untuk tahun yang sama dalam unggahan ini ({rows} "
+                       "baris lebih). Agar tidak terhitung dua kali, satu saja yang disimpan: baris yang terisi paling "
+                       "lengkap (bila sama, yang pertama terbaca).",
+                       "{count} innovations are listed more than once for the same year in this upload ({rows} extra "
+                       "rows). So that none counts twice, one is saved: the most complete row (when equal, the first "
+                       "read)."),
+    "data.dup_col_innovation": ("Inovasi", "Innovation"),
+    "data.dup_col_kept": ("Disimpan", "Saved"),
+    "data.dup_col_skipped": ("Tidak disimpan", "Left out"),
+    "data.dup_keep_one": ("simpan satu saja (disarankan)", "save one only (recommended)"),
+    "data.dup_keep_all": ("simpan semua: itu inovasi yang berbeda", "save them all: they are different innovations"),
+    # a store from before identities that counts innovations twice (store.duplicates.doubled_years)
+    "data.doubled_heading": ("Data tersimpan menghitung sebagian inovasi dua kali (unggahan dari sebelum inovasi "
+                             "dikenali ulang):",
+                             "The stored data counts some innovations twice (uploads from before innovations were "
+                             "recognised again):"),
+    "data.doubled_year": ("{year}: {count} inovasi ada di lebih dari satu batch ({batches}); {rows} baris sekarang, "
+                          "{after} setelah dirapikan.",
+                          "{year}: {count} innovations are in more than one batch ({batches}); {rows} rows now, "
+                          "{after} once resolved."),
+    "data.doubled_intro": ("Merapikan memakai isi dari batch terbaru dan menyembunyikan salinan lama (tidak dihapus). "
+                           "Tercatat di riwayat dan dapat dibatalkan.",
+                           "Resolving keeps the newest batch's copy and hides the older copies (nothing is deleted). "
+                           "It is recorded in the history and can be rolled back."),
+    "data.doubled_resolve": ("Rapikan: pakai batch terbaru", "Resolve: keep the newest batch"),
+    "data.ask_doubled_title": ("Rapikan data yang terhitung dua kali?", "Resolve the innovations counted twice?"),
+    "data.ask_doubled": ("{rows} salinan lama disembunyikan; tiap inovasi dihitung sekali, dengan isi dari batch "
+                         "terbarunya. Entri ini tercatat di riwayat dan dapat dibatalkan.",
+                         "{rows} older copies are hidden; each innovation counts once, with its newest batch's "
+                         "content. The entry is recorded in the history and can be rolled back."),
+    "data.doubled_resolved": ("Dirapikan: {count} salinan lama disembunyikan (riwayat #{batch}).",
+                              "Resolved: {count} older copies hidden (history #{batch})."),
+    "data.doubled_nothing": ("Tidak ada lagi yang terhitung dua kali.", "Nothing counts twice any more."),
     "data.choose_first": ("Tahun-tahun berkas ini sudah tersimpan: pilih ganti atau tambah yang baru saja.",
                           "This file's years are already stored: choose replace or add only the new ones."),
     # the preview's comparison with the store (store.compare, dashboard.components.comparison)
@@ -479,6 +513,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.mode.add-new": ("tambah yang baru", "add new only"),
     "data.mode.alias": ("alias OPD", "agency alias"),
     "data.mode.mapping": ("pemetaan kolom", "column mapping"),
+    "data.mode.doubled": ("rapikan data ganda", "doubles resolved"),
+    "data.ask_rollback_doubled": ("{count} salinan lama tampil lagi, jadi tahun {years} kembali menghitung inovasinya "
+                                  "dua kali. Entri ini tetap di riwayat dan dapat dipulihkan.",
+                                  "{count} older copies show again, so {years} count their innovations twice again. "
+                                  "The entry stays in the history and can be restored."),
+    "data.ask_restore_doubled": ("{count} salinan lama disembunyikan lagi (tahun {years}).",
+                                 "{count} older copies are hidden again ({years})."),
     "data.ask_rollback_mapping": ("Kolom yang diisi pemetaan {file} dikosongkan lagi pada {count} inovasi yang "
                                   "tersimpan, dan pemetaannya tidak dipakai lagi. Entri ini tetap di riwayat dan "
                                   "dapat dipulihkan.",

@@ -30,6 +30,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.history.empty": ("Penyimpanan masih kosong.", "The store is empty."),
     "cli.history.records": ("{count} inovasi", "{count} innovations"),
     "cli.history.shown": ("{count} tampil", "{count} shown"),
+    "cli.history.doubled": ("Perhatian: tahun {year} menghitung {count} inovasi dua kali (batch {batches}): {rows} "
+                            "baris, {after} setelah dirapikan. Rapikan di halaman Data.",
+                            "Warning: {year} counts {count} innovations twice (batches {batches}): {rows} rows, "
+                            "{after} once resolved. Resolve it on the Data page."),
+    "cli.ingest.keep_duplicates_help": ("simpan setiap baris walau inovasi dan tahunnya tercantum dua kali dalam "
+                                        "unggahan (bawaan: satu saja, yang terlengkap)",
+                                        "save every row even when the upload lists an innovation twice for a year "
+                                        "(default: one, the most complete)"),
     "cli.ingest.saved": ("Disimpan: {batch}", "Saved: {batch}"),
     "cli.ingest.replace_help": ("ganti data tahun-tahun yang ada di berkas", "replace the years the files hold"),
     "cli.ingest.add_new_help": ("tambahkan hanya inovasi yang belum tersimpan (nama, OPD dan wilayah per tahun)",

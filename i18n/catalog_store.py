@@ -60,6 +60,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "counts twice. Check both; roll one batch back if needed."),
     "store.place": ("{file}, lembar {sheet}, baris {row}", "{file}, sheet {sheet}, row {row}"),
     "store.place_no_sheet": ("{file}, baris {row}", "{file}, row {row}"),
+    "store.duplicate_skipped": (
+        "Inovasi '{name}' tahun {year} juga ada di {kept}: baris ini tidak disimpan agar tidak terhitung dua kali "
+        "(yang disimpan baris yang terisi paling lengkap).",
+        "Innovation '{name}' of {year} is also in {kept}: this row is not saved so that it is not counted twice "
+        "(the row kept is the most complete one)."),
+    "store.bad_duplicates": ("Pilihan baris ganda '{choice}' tidak dikenal: pilih keep-one atau keep-all.",
+                             "Unknown choice for duplicate rows '{choice}': choose keep-one or keep-all."),
     "store.bad_mode": ("Cara unggah '{mode}' tidak dikenal: pilih add, replace atau add-new.",
                        "Unknown upload mode '{mode}': choose add, replace or add-new."),
 }

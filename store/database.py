@@ -46,13 +46,14 @@ from loaders.schema import CANONICAL_COLUMNS, DATETIME_COLUMNS, SOURCE_COLUMNS
 from i18n import format_int, t
 from store.accounts import ROLES, hash_password, verify_password
 from store.compare import Comparison, compare
+from store.duplicates import CHOICES, KEEP_ONE, doubled_rows, doubled_years, place, upload_duplicates
 from store.engine import create_engine, upgrade
 from store.errors import StoreError, StoreIssue
 from store.identity import identity_key, record_identity
 from store.sessions import Sessions
 from store.workspace import VERSION_KEY as WORKSPACE_KEY, Workspaces
-from store.tables import (agency_aliases, batches, column_mappings, edits, innovations, insert_innovations, meta,
-                          raw_files, replacements, users, visible_rows, year_rules)
+from store.tables import (DOUBLED_MODE, agency_aliases, batches, column_mappings, edits, innovations,
+                          insert_innovations, meta, raw_files, replacements, users, visible_rows, year_rules)
 from loaders.text import text_key
 
 ENV_URL = "DATABASE_URL"
@@ -63,7 +64,8 @@ LABEL_FILES = 3  # a caption names at most this many uploaded files
 MODES = ("add", "replace", "add-new")
 ALIAS_MODE = "alias"   # a batch-like history entry: an agency alias applied to the stored rows
 MAPPING_MODE = "mapping"   # the same for a header mapping filling a column of the stored rows
-EDIT_MODES = (ALIAS_MODE, MAPPING_MODE)
+REWRITE_MODES = (ALIAS_MODE, MAPPING_MODE)   # entries that rewrote stored values (undone by writing them back)
+EDIT_MODES = (*REWRITE_MODES, DOUBLED_MODE)   # ... and the one hiding older copies (undone by its status alone)
 # A header mapping newly saved fills the other columns of stored rows where they are empty; a mapping
 # to one of these fields changes, where the file read with it differs from the file read without it,
 # the stored row's columns listed (the agency follows the region: only this regency's rows are matched
@@ -235,9 +237,9 @@ class Store(Sessions, Workspaces):
     @staticmethod
     def _visible_frame(connection, years=None, extra: bool = False) -> pd.DataFrame:
         """The visible rows (of `years` only, when given) as a canonical frame; with `extra`, each
-        row's `identity` and `batch_id` too."""
+        row's `identity`, `batch_id` and `row_id` too."""
         columns = [innovations.c[name] for name in CANONICAL_COLUMNS]
-        more = [innovations.c.identity, innovations.c.batch_id] if extra else []
+        more = [innovations.c.identity, innovations.c.batch_id, innovations.c.row_id] if extra else []
         joined = innovations.join(batches, batches.c.id == innovations.c.batch_id)
         query = sa.select(*columns, *more).select_from(joined).where(visible_rows()).order_by(
             innovations.c.batch_id, innovations.c.row_id)
@@ -248,7 +250,30 @@ class Store(Sessions, Workspaces):
         if extra:
             frame["identity"] = pd.Series([row.identity for row in rows], index=frame.index, dtype="object")
             frame["batch_id"] = pd.Series([row.batch_id for row in rows], index=frame.index, dtype="object")
+            frame["row_id"] = pd.Series([row.row_id for row in rows], index=frame.index, dtype="object")
         return frame
+
+    def doubled(self) -> list[dict]:
+        """The years that count an innovation more than once because two batches hold it (stores older
+        than identities; store.duplicates.doubled_years): year, innovations, rows, extra, batches."""
+        with self._read() as connection:
+            return doubled_years(self._visible_frame(connection, extra=True))
+
+    def resolve_doubled(self, user: str) -> dict | None:
+        """Keep the newest batch's copy of every innovation two batches hold for a year: the older
+        copies are hidden (not deleted) by one history entry (mode "doubled") that rollback undoes;
+        returned, or None when nothing is doubled. A hidden copy shows again if the newer batch is
+        rolled back (store.tables.visible_rows)."""
+        with self._write() as connection:
+            older = doubled_rows(self._visible_frame(connection, extra=True))
+            if older.empty:
+                return None
+            years = ", ".join(str(year) for year in sorted(set(older["year"].astype(int))))
+            changes = [(int(row_id), {"visible": True}, {"visible": False}, int(year))
+                       for row_id, year in zip(older["row_id"], older["year"])]
+            entry = self._edit_entry(connection, DOUBLED_MODE, years, user, None, changes)
+            self._changed(connection)
+            return entry
 
     def history(self) -> list[dict]:
         """Every batch, oldest first: id, file, who, when, mode, status, records, active_records, by_year."""
@@ -347,7 +372,8 @@ class Store(Sessions, Workspaces):
     # --- writing -------------------------------------------------------------------------------
 
     def ingest(self, paths, user: str, mode: str = "add", lang: str = "id", mappings=(),
-               sheet_years: dict | None = None, _only_if_empty: bool = False) -> IngestResult:
+               sheet_years: dict | None = None, duplicates: str = KEEP_ONE,
+               _only_if_empty: bool = False) -> IngestResult:
         """Load `paths` (files or folders) and commit them as one batch per file, all or nothing.
 
         `mode` says what to do where the files' years are already stored (`result.issues` says why
@@ -361,14 +387,21 @@ class Store(Sessions, Workspaces):
           all when every one is, with a warning saying so).
         The same innovation and year in two visible batches afterwards is a warning naming both places.
         `mappings` and `sheet_years` apply to this upload only, over the stored mappings (`reference`).
+        An innovation listed twice for one year by the files (or one file) of the upload is saved once
+        (`duplicates` "keep-one", the default; a warning per row left out names the row kept) or, when
+        the user says the rows are different innovations, every time ("keep-all").
         """
         if mode not in MODES:
             raise StoreError("bad_mode", mode=mode)
+        if duplicates not in CHOICES:
+            raise StoreError("bad_duplicates", choice=duplicates)
         result, loaded = self._load(paths, lang, self.reference(mappings, sheet_years))
         if result.errors or not loaded:
             if not loaded and not result.errors:
                 result.issues.append(StoreIssue("error", "no_files", "-", lang=lang))
             return result
+        if duplicates == KEEP_ONE:
+            loaded = _one_copy_each(loaded, result, lang)
         try:
             with self._write() as connection:
                 if _only_if_empty and connection.scalar(sa.select(sa.func.count()).select_from(batches)):
@@ -489,7 +522,9 @@ class Store(Sessions, Workspaces):
                     issues.append(StoreIssue("warning", "duplicate_across_batches", row.source_file, row.source_sheet,
                                              row.source_row, lang=lang, params=(
                                                  ("name", row.name), ("year", row.year), ("batch", row.batch_id),
-                                                 ("other_batch", first.batch_id), ("other", _place(first, lang)))))
+                                                 ("other_batch", first.batch_id),
+                                                 ("other", _place(first.source_file, first.source_sheet,
+                                                                  first.source_row, lang)))))
         return issues
 
     def _insert_batch(self, connection, item: _Loaded, user: str, mode: str) -> int:
@@ -547,7 +582,7 @@ class Store(Sessions, Workspaces):
                 raise StoreError("not_rolled_back", batch=batch_id)
             connection.execute(batches.update().where(batches.c.id == batch_id).values(
                 status=status, changed_by=user, changed_at=_now()))
-            if connection.scalar(sa.select(batches.c.mode).where(batches.c.id == batch_id)) in EDIT_MODES:
+            if connection.scalar(sa.select(batches.c.mode).where(batches.c.id == batch_id)) in REWRITE_MODES:
                 self._apply_edits(connection, batch_id, "before" if status == "rolled_back" else "after", user)
             self._changed(connection)
             return self._history(connection, [batch_id])[0]
@@ -603,22 +638,24 @@ class Store(Sessions, Workspaces):
         return self._edit_entry(connection, ALIAS_MODE, f"{value['alias']} → {agency}", user,
                                 ({"key": key, "alias": previous}, {"key": key, "alias": value}), changes)
 
-    def _edit_entry(self, connection, mode: str, label: str, user: str, setting: tuple[dict, dict],
+    def _edit_entry(self, connection, mode: str, label: str, user: str, setting: tuple[dict, dict] | None,
                     changes: list[tuple[int, dict, dict, int]]) -> dict:
-        """Write a batch-like history entry of `mode`: the setting it changes (before, after) and each
-        row's (row_id, before, after, year), then apply the after side."""
+        """Write a batch-like history entry of `mode`: the setting it changes (before, after; None for
+        none) and each row's (row_id, before, after, year), then apply the after side (an entry hiding
+        doubled rows rewrites nothing: its status alone hides them)."""
         by_year = Counter(year for *_, year in changes)
         batch_id = connection.execute(batches.insert().values(
             file_name=label, sha256=hashlib.sha256(f"{label}|{_now().isoformat()}".encode()).hexdigest(), size=0,
             uploaded_by=user, uploaded_at=_now(), status="active", mode=mode, records=len(changes),
             by_year=json.dumps({str(year): by_year[year] for year in sorted(by_year, key=str)}),
         )).inserted_primary_key[0]
-        rows = [{"batch_id": batch_id, "row_id": None, "before": json.dumps(setting[0]),
-                 "after": json.dumps(setting[1])}]
+        rows = [] if setting is None else [{"batch_id": batch_id, "row_id": None, "before": json.dumps(setting[0]),
+                                            "after": json.dumps(setting[1])}]
         rows += [{"batch_id": batch_id, "row_id": row_id, "before": json.dumps(before, default=str),
                   "after": json.dumps(after, default=str)} for row_id, before, after, _ in changes]
         connection.execute(edits.insert(), rows)
-        self._apply_edits(connection, batch_id, "after", user)
+        if mode in REWRITE_MODES:
+            self._apply_edits(connection, batch_id, "after", user)
         return self._history(connection, [batch_id])[0]
 
     def _apply_edits(self, connection, batch_id: int, side: str, user: str) -> None:
@@ -819,11 +856,32 @@ def _years(values) -> set[int]:
     return {int(year) for year in pd.Series(values).dropna().unique()}
 
 
-def _place(row, lang: str) -> str:
-    """Where a stored row came from, in words: 'iid_2025.xlsx, lembar Sheet1, baris 12'."""
-    if row.source_sheet:
-        return t("store.place", lang, file=row.source_file, sheet=row.source_sheet, row=row.source_row)
-    return t("store.place_no_sheet", lang, file=row.source_file, row=row.source_row)
+def _place(file: str, sheet: str | None, row: int | None, lang: str) -> str:
+    """Where a row was read, in words: 'iid_2025.xlsx, lembar Sheet1, baris 12'."""
+    if sheet:
+        return t("store.place", lang, file=file, sheet=sheet, row=row)
+    return t("store.place_no_sheet", lang, file=file, row=row)
+
+
+def _one_copy_each(loaded: list[_Loaded], result: IngestResult, lang: str) -> list[_Loaded]:
+    """The upload with one copy of each innovation listed twice for a year (store.duplicates), a
+    warning on each row left out naming the row kept; files left with nothing are dropped."""
+    records = [record for item in loaded for record in item.records]
+    found = upload_duplicates(records)
+    left_out = set()
+    for duplicate in found:
+        kept = place(records[duplicate.kept])
+        for index in duplicate.skipped:
+            left_out.add(id(records[index]))
+            where = place(records[index])
+            result.issues.append(StoreIssue("warning", "duplicate_skipped", where["file"], where["sheet"],
+                                            where["row"], lang=lang, params=(
+                                                ("name", duplicate.name), ("year", duplicate.year),
+                                                ("kept", _place(kept["file"], kept["sheet"], kept["row"], lang)))))
+    if not left_out:
+        return loaded
+    kept_items = [replace(item, records=[r for r in item.records if id(r) not in left_out]) for item in loaded]
+    return [item for item in kept_items if item.records]
 
 
 def _pause_for_tests() -> None:

@@ -16,6 +16,9 @@ from loaders.schema import (ADDED, BOOL_COLUMNS, CANONICAL_COLUMNS, DATETIME_COL
                             INTEGER_COLUMNS)
 from store.identity import record_identity
 
+# A history entry hiding the older copies of innovations two batches hold for one year (store.duplicates).
+DOUBLED_MODE = "doubled"
+
 # SQLite autoincrements only an INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit identity.
 BigId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
@@ -116,7 +119,8 @@ year_rules = sa.Table(
 
 # What a batch-like change (mode "alias": a new agency alias applied to stored rows) changed: per
 # row (or, row_id NULL, the alias itself) its values before and after, as JSON; rollback writes
-# `before` back, restore writes `after` again.
+# `before` back, restore writes `after` again. A "doubled" entry's rows are the copies it hides
+# (visible_rows), which its status alone decides.
 edits = sa.Table(
     "edits", metadata,
     sa.Column("id", BigId, primary_key=True, autoincrement=True),
@@ -202,12 +206,27 @@ meta = sa.Table(
 
 def visible_rows():
     """The WHERE clause (over innovations JOIN batches) of the rows the dashboard shows: the batch is
-    not rolled back and no later batch that is not rolled back replaced this batch's year."""
+    not rolled back, no later batch that is not rolled back replaced this batch's year, and the row
+    is not an older copy a "doubled" entry hides."""
     replacer = batches.alias("replacer")
     hidden = (sa.select(1).select_from(replacements.join(replacer, replacer.c.id == replacements.c.batch_id))
               .where(replacements.c.replaced_batch_id == innovations.c.batch_id,
                      replacements.c.year == innovations.c.year, replacer.c.status != "rolled_back"))
-    return sa.and_(batches.c.status != "rolled_back", ~hidden.exists())
+    return sa.and_(batches.c.status != "rolled_back", ~hidden.exists(), innovations.c.row_id.notin_(older_copies()))
+
+
+def older_copies():
+    """The row ids a "doubled" entry that is not rolled back hides: each only while a newer batch, not
+    rolled back, holds the same innovation and year (roll that batch back and the older copy shows
+    again, as a replaced year does). One uncorrelated subquery: read once per query."""
+    entry, older, newer, newer_batch = (batches.alias("entry"), innovations.alias("older"),
+                                        innovations.alias("newer"), batches.alias("newer_batch"))
+    newer_copy = (sa.select(1).select_from(newer.join(newer_batch, newer_batch.c.id == newer.c.batch_id))
+                  .where(newer.c.identity == older.c.identity, newer.c.year == older.c.year,
+                         newer.c.batch_id > older.c.batch_id, newer_batch.c.status != "rolled_back"))
+    return (sa.select(edits.c.row_id)
+            .select_from(edits.join(entry, entry.c.id == edits.c.batch_id).join(older, older.c.row_id == edits.c.row_id))
+            .where(entry.c.mode == DOUBLED_MODE, entry.c.status != "rolled_back", newer_copy.exists()))
 
 
 def _sql_value(value):

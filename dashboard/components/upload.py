@@ -22,6 +22,8 @@ from dash import dcc, html
 
 from dashboard.components.comparison import create_comparison
 from i18n import format_datetime, format_int, format_number, t
+from store.database import EDIT_MODES
+from store.duplicates import KEEP_ONE, skipped_indexes, upload_duplicates
 
 MEGABYTE = 1_000_000
 CHUNK = 4 * 1024 * 1024   # base64 characters decoded at a time (a multiple of 4: whole groups)
@@ -128,18 +130,24 @@ def staged(uploads: list[Upload]):
 
 
 def preview_report(store, paths: list[Path], lang: str, mappings=(), sheet_years: dict | None = None,
-                   progress=None) -> tuple[dict, Counter]:
+                   progress=None, duplicates: str = KEEP_ONE) -> tuple[dict, Counter]:
     """The inspect report of the uploaded files (`paths`, staged) read as the store would read them
     (its aliases and column mappings included, plus the preview's own `mappings` and `sheet_years`),
-    with `comparison`: the files against the stored rows of their years (store.compare); and the
-    agency names not in the register with their row counts. `progress` hears how far reading,
-    normalising and comparing have come (loaders.load.Progress)."""
+    with `duplicates`: the innovations listed twice for a year, the row kept and the rows left out
+    (store.duplicates), and `comparison`: what would be saved (one copy each, unless `duplicates` is
+    "keep-all") against the stored rows of its years (store.compare); and the agency names not in
+    the register with their row counts. `progress` hears how far reading, normalising and comparing
+    have come (loaders.load.Progress)."""
     from loaders import load_paths
 
     result = load_paths(paths, lang=lang, reference=store.reference(mappings, sheet_years, "preview"),
                         progress=progress)
     report = result.to_dict()
-    report["comparison"] = store.compare(result.frame, progress).to_dict()
+    records = result.frame.to_dict("records")
+    found = upload_duplicates(records)
+    report["duplicates"] = [duplicate.to_dict(records) for duplicate in found]
+    left_out = sorted(skipped_indexes(found)) if duplicates == KEEP_ONE else []
+    report["comparison"] = store.compare(result.frame.drop(index=result.frame.index[left_out]), progress).to_dict()
     for file in report["files"]:
         file["path"] = Path(file["path"]).name
     unknown = Counter(dict(issue.params).get("value") for issue in result.issues if issue.code == "unknown_agency")
@@ -304,7 +312,7 @@ def create_history(history: list[dict], lang: str):
     rows = []
     for batch in reversed(history):
         records = format_int(batch["records"], lang)
-        if batch["active_records"] != batch["records"]:
+        if batch["active_records"] != batch["records"] and batch["mode"] not in EDIT_MODES:   # an edit's rows are others'
             records += " (" + t("data.shown", lang, count=format_int(batch["active_records"], lang)) + ")"
         when = format_datetime(batch["when"], lang) if batch["when"] else ""
         rows.append([f"#{batch['id']} {batch['file']}", when, batch["who"],

@@ -21,6 +21,9 @@ from dash.exceptions import PreventUpdate
 from analytics.filters import Filters
 from dashboard.jobs import job_request, manager
 from dashboard.auth import ANONYMOUS, current_role, editor_name, users
+from dashboard.components.duplicates import (DOUBLED_CLASS, DUPLICATES_CLASS, HIDDEN_DOUBLED, HIDDEN_DUPLICATES,
+                                             ask_doubled, create_doubled, create_doubled_warning,
+                                             create_duplicates_choice, create_upload_duplicates)
 from dashboard.components.filterbar import refreshed_controls, refreshed_outputs
 from dashboard.components.page import rendering_for_validation
 from dashboard.components.upload import (UploadRefused, create_alias_rows, create_history, create_preview,
@@ -28,14 +31,16 @@ from dashboard.components.upload import (UploadRefused, create_alias_rows, creat
 from dashboard.sources import CONFIG_KEY, current_dataset
 from dashboard.staging import discard, stage, staged_paths
 from i18n import format_int, format_number, t
+from store.database import EDIT_MODES
+from store.duplicates import KEEP_ONE
 
 dash.register_page(__name__, path="/data", order=7, name="Data", title="Data · Dasbor Inovasi", nav=True,
                    label_key="nav.data")
 
 ADDUSER = "python app.py adduser NAMA --role editor"
 # The store's own warnings about a commit (the loaders' were in the preview already).
-STORE_WARNINGS = {"already_stored", "nothing_new", "duplicate_across_batches"}
-NO_CHOICES = {"mappings": [], "years": {}}
+STORE_WARNINGS = {"already_stored", "nothing_new", "duplicate_across_batches", "duplicate_skipped"}
+NO_CHOICES = {"mappings": [], "years": {}, "duplicates": KEEP_ONE}
 OVERLAP_CLASS = "alert alert-warning my-2"
 HIDDEN_OVERLAP = "d-none " + OVERLAP_CLASS
 # The preview's progress bar: reading and normalising the files fill the first part, comparing them
@@ -90,9 +95,10 @@ def create_overlap_choice(lang: str) -> html.Div:
     ], id="edit-overlap", className=HIDDEN_OVERLAP)
 
 
-def create_editor_panel(lang: str, history: list[dict]) -> list:
-    """The upload card (drop zone, preview with the comparison, the choice where years overlap,
-    confirm), the alias mapper and the history."""
+def create_editor_panel(lang: str, history: list[dict], doubled: list[dict] = ()) -> list:
+    """The warning of a store counting innovations twice, the upload card (drop zone, preview with
+    the comparison, the choices where years overlap or rows repeat, confirm or cancel), the alias
+    mapper and the history."""
     limit = _limit()
     upload = dbc.Card(dbc.CardBody([
         html.H2(t("data.upload_heading", lang), className="h5"),
@@ -104,6 +110,7 @@ def create_editor_panel(lang: str, history: list[dict]) -> list:
         html.Div(id="edit-preview-stopped", className="small text-muted"),
         html.Div(id="edit-preview"),
         create_overlap_choice(lang),
+        create_duplicates_choice(lang),
         html.Div([html.H3(t("data.unknown_heading", lang), className="h6"),
                   html.P(t("data.unknown_intro", lang), className="small"),
                   html.Div(id="edit-alias-rows"),
@@ -115,7 +122,8 @@ def create_editor_panel(lang: str, history: list[dict]) -> list:
                              className="d-none")], className="d-flex gap-2 mt-2"),
         dcc.Loading(html.Div(id="edit-result", className="mt-2"), type="default"),
     ]), className="mb-3")
-    return [upload, dcc.Store(id="edit-changed", data=0), dcc.Store(id="edit-state", data=None),
+    return [create_doubled_warning(lang, list(doubled)), upload, dcc.Store(id="edit-changed", data=0),
+            dcc.Store(id="edit-state", data=None),
             dcc.Store(id="edit-staged", data=None), dcc.Store(id="edit-choices", data=None),
             dbc.Card(dbc.CardBody([
         html.H2(t("data.history_heading", lang), className="h5"),
@@ -159,7 +167,7 @@ def layout(**query):
     elif editor_name() is None:
         body = create_refusal(lang)
     else:
-        body = create_editor_panel(lang, store.history())
+        body = create_editor_panel(lang, store.history(), store.doubled())
     return html.Div([heading, *body], className="page-data")
 
 
@@ -197,7 +205,8 @@ def stage_upload(contents, filenames, staged, search):
 @callback(
     Output("edit-preview", "children"), Output("edit-state", "data"), Output("edit-overlap", "className"),
     Output("edit-overlap-text", "children"), Output("edit-mode", "value"), Output("edit-alias-rows", "children"),
-    Output("edit-aliases", "className"),
+    Output("edit-aliases", "className"), Output("edit-duplicates-list", "children"),
+    Output("edit-duplicates", "className"), Output("edit-duplicates-mode", "value"),
     Input("edit-staged", "data"), Input("edit-choices", "data"), Input("edit-alias-message", "children"),
     State("url", "search"),
     background=True,
@@ -214,11 +223,13 @@ def stage_upload(contents, filenames, staged, search):
 )
 def preview(set_progress, staged, choices, _aliases_saved, search):
     """Read the staged files as the store would and show what would be saved and how it compares
-    with the store (nothing is saved); where the years overlap, ask how (no choice made yet). A column
-    mapped or a year rule chosen in the preview (`choices`), or agency names mapped, read the files
-    again. Runs as a background job: its stage and progress are shown, and it can be cancelled."""
+    with the store (nothing is saved); where the years overlap, ask how (no choice made yet); where the
+    files list an innovation twice for a year, say which row is kept (one, unless told to keep all). A
+    column mapped, a year rule or the duplicates' choice made in the preview (`choices`), or agency
+    names mapped, read the files again. Runs as a background job: its stage and progress are shown,
+    and it can be cancelled."""
     lang = _lang(search)
-    cleared = (None, HIDDEN_OVERLAP, None, None, [], "d-none")
+    cleared = (None, HIDDEN_OVERLAP, None, None, [], "d-none", [], HIDDEN_DUPLICATES, KEEP_ONE)
     with job_request():
         user, store = editor_name(), page_store()
         if user is None or store is None:
@@ -235,7 +246,7 @@ def preview(set_progress, staged, choices, _aliases_saved, search):
         choices = choices or NO_CHOICES
         try:
             report, unknown = preview_report(store, paths, lang, choices["mappings"], choices["years"],
-                                             _progress(set_progress, lang))
+                                             _progress(set_progress, lang), choices.get("duplicates", KEEP_ONE))
             shown = create_preview(report, lang, current_dataset().column_label)
         except Exception:  # noqa: BLE001 - the log keeps the traceback; the page says what happened
             log.exception("the preview of an upload failed")
@@ -249,7 +260,10 @@ def preview(set_progress, staged, choices, _aliases_saved, search):
                 OVERLAP_CLASS if overlap else HIDDEN_OVERLAP,
                 t("data.overlap", lang, years=years) if overlap else None,
                 dash.no_update if saving else None, create_alias_rows(unknown, register, lang),
-                "alias-mapper" if unknown else "d-none")
+                "alias-mapper" if unknown else "d-none",
+                create_upload_duplicates([] if blocked else report["duplicates"], lang),
+                DUPLICATES_CLASS if report["duplicates"] and not blocked else HIDDEN_DUPLICATES,
+                KEEP_ONE if dash.ctx.triggered_id == "edit-staged" else dash.no_update)
 
 
 def _progress(set_progress, lang: str):
@@ -265,16 +279,17 @@ def _progress(set_progress, lang: str):
 @callback(
     Output("edit-choices", "data"),
     Input({"type": "edit-map", "header": ALL}, "value"), Input({"type": "edit-year", "sheet": ALL}, "value"),
+    Input("edit-duplicates-mode", "value"),
     State({"type": "edit-map", "header": ALL}, "id"), State({"type": "edit-year", "sheet": ALL}, "id"),
     State("edit-state", "data"),
     prevent_initial_call=True,
 )
-def choose(map_values, year_values, map_ids, year_ids, state):
-    """A column mapped or a year rule chosen in the preview: the preview job reads the files again
-    with them (not when the controls were only drawn anew with the choices already applied)."""
+def choose(map_values, year_values, duplicates, map_ids, year_ids, state):
+    """A column mapped, a year rule or the duplicates' choice made in the preview: the preview job reads
+    the files again with them (not when the controls were only drawn anew with the choices applied)."""
     if editor_name() is None:
         raise PreventUpdate
-    choices = preview_choices(map_ids, map_values, year_ids, year_values)
+    choices = {**preview_choices(map_ids, map_values, year_ids, year_values), "duplicates": duplicates or KEEP_ONE}
     if choices == ((state or {}).get("choices") or NO_CHOICES):
         raise PreventUpdate
     return choices
@@ -407,7 +422,7 @@ def confirm(clicks, contents, filenames, choice, state, changed, search):
     choices = (state or {}).get("choices") or {"mappings": [], "years": {}}
     with staged(uploads) as paths:
         result = store.ingest(paths, user=user, mode=mode, lang=lang, mappings=choices["mappings"],
-                              sheet_years=choices["years"])
+                              sheet_years=choices["years"], duplicates=choices.get("duplicates", KEEP_ONE))
     warnings = [html.Li(issue.message) for issue in result.issues if issue.severity == "warning"
                 and issue.code in STORE_WARNINGS]
     if not result.ok:
@@ -438,22 +453,24 @@ def confirm(clicks, contents, filenames, choice, state, changed, search):
     Output("edit-batch-do", "children"), Output("edit-batch-pending", "data"),
     Input({"type": "edit-rollback", "batch": ALL}, "n_clicks"),
     Input({"type": "edit-restore", "batch": ALL}, "n_clicks"),
-    Input("edit-batch-cancel", "n_clicks"),
+    Input("edit-batch-cancel", "n_clicks"), Input("edit-doubled-resolve", "n_clicks"),
     State("url", "search"),
     prevent_initial_call=True,
 )
-def ask(_rollbacks, _restores, _cancel, search):
-    """A rollback or restore button asks first; nothing changes until the question is answered."""
+def ask(_rollbacks, _restores, _cancel, _resolve, search):
+    """A rollback, restore or resolve button asks first; nothing changes until the question is answered."""
     trigger, store = ctx.triggered_id, page_store()
-    if not isinstance(trigger, dict):  # "Jangan"
+    if trigger == "edit-batch-cancel":  # "Jangan"
         return False, dash.no_update, dash.no_update, dash.no_update, None
     if not ctx.triggered[0]["value"] or editor_name() is None or store is None:  # buttons drawn anew, not pressed
         raise PreventUpdate
+    if trigger == "edit-doubled-resolve":
+        return ask_doubled(store.doubled(), _lang(search))
     batch = next((batch for batch in store.history() if batch["id"] == trigger["batch"]), None)
     if batch is None:
         raise PreventUpdate
     lang, action = _lang(search), "rollback" if trigger["type"] == "edit-rollback" else "restore"
-    edit = batch["mode"] in ("alias", "mapping")   # a change of stored rows, not an upload
+    edit = batch["mode"] in EDIT_MODES   # a change of stored rows, not an upload
     count = format_int(batch["active_records"] if action == "rollback" and not edit else batch["records"], lang)
     effect = f"data.ask_{action}_{batch['mode']}" if edit or batch["mode"] == "replace" else f"data.ask_{action}"
     years = ", ".join(str(year) for year in batch["by_year"])
@@ -462,8 +479,18 @@ def ask(_rollbacks, _restores, _cancel, search):
             {"action": action, "batch": batch["id"]})
 
 
+def _resolve_doubled(store, user: str, lang: str):
+    """Keep the newest batch's copies (store.resolve_doubled): the message saying what was hidden."""
+    entry = store.resolve_doubled(user)
+    if entry is None:
+        return dbc.Alert(t("data.doubled_nothing", lang), color="info", dismissable=True)
+    return dbc.Alert(t("data.doubled_resolved", lang, count=format_int(entry["records"], lang), batch=entry["id"]),
+                     color="success", dismissable=True, id="edit-doubled-done")
+
+
 @callback(
     Output("edit-history", "children"), Output("edit-history-message", "children"),
+    Output("edit-doubled", "className"), Output("edit-doubled-text", "children"),
     Output("edit-batch-ask", "is_open", allow_duplicate=True), Output("edit-batch-pending", "data", allow_duplicate=True),
     *[Output(element, prop, allow_duplicate=True) for element, prop in refreshed_outputs()],
     Input("edit-changed", "data"),
@@ -473,25 +500,32 @@ def ask(_rollbacks, _restores, _cancel, search):
     prevent_initial_call=True,
 )
 def history(_changed, _do, pending, search):
-    """Redraw the history after an upload; roll a batch back or restore it once the question is answered.
+    """Redraw the history after an upload; roll a batch back, restore it or resolve the doubled years
+    once the question is answered (and redraw the doubled years' warning).
     Either way the filter bar then shows the new data: the year slider's span, the dropdowns' options
     (new agencies, sectors), the region control once a second region is stored."""
     from store.errors import StoreError
 
     lang, user, store = _lang(search), editor_name(), page_store()
     if user is None or store is None:
-        return _denied(lang), None, False, None, *[dash.no_update] * len(refreshed_outputs())
+        return (_denied(lang), None, dash.no_update, dash.no_update, False, None,
+                *[dash.no_update] * len(refreshed_outputs()))
     message = None
     if ctx.triggered_id == "edit-batch-do":
         if not pending:
             raise PreventUpdate
         rollback = pending["action"] == "rollback"
         try:
-            (store.rollback if rollback else store.restore)(pending["batch"], user)
-            message = dbc.Alert(t("data.rolled_back" if rollback else "data.restored", lang, batch=pending["batch"]),
-                                color="success", dismissable=True)
+            if pending["action"] == "doubled":
+                message = _resolve_doubled(store, user, lang)
+            else:
+                (store.rollback if rollback else store.restore)(pending["batch"], user)
+                message = dbc.Alert(t("data.rolled_back" if rollback else "data.restored", lang,
+                                      batch=pending["batch"]), color="success", dismissable=True)
         except StoreError as err:
             message = dbc.Alert(err.message(lang), color="danger", dismissable=True)
         getattr(_source(), "invalidate", lambda: None)()
-    return (create_history(store.history(), lang), message, False, None,
+    doubled = store.doubled()
+    return (create_history(store.history(), lang), message,
+            DOUBLED_CLASS if doubled else HIDDEN_DOUBLED, create_doubled(doubled, lang), False, None,
             *refreshed_controls(current_dataset(), Filters.from_query(search)))

@@ -24,7 +24,8 @@ def test_inspect_json_on_the_sample_reproduces_the_regencys_counts():
     assert done.returncode == 0, done.stdout[-2000:]
     report = json.loads(done.stdout)
     assert set(report) == {"records", "by_year", "by_agency", "by_sector", "by_stage", "by_region",
-                           "by_region_agency", "files", "issues", "mappings", "year_rules"}
+                           "by_region_agency", "files", "issues", "mappings", "year_rules", "duplicates", "doubled"}
+    assert report["duplicates"] == [] and report["doubled"] == []
     assert {year: report["by_year"][year] for year in ("2015", "2016", "2017")} == {
         "2015": 79, "2016": 67, "2017": 56}
     assert {str(year) for year in range(2018, 2026)} <= set(report["by_year"])

@@ -41,7 +41,7 @@ def test_cli_ingest_history_rollback_restore(app):
     assert done.returncode == 0, done.stderr
     assert "Disimpan: #1" in done.stdout and "202 inovasi" in done.stdout
     history = json.loads(app("history", "--json").stdout)
-    assert set(history) == {"data_version", "batches"}
+    assert set(history) == {"data_version", "batches", "doubled"} and history["doubled"] == []
     [batch] = history["batches"]
     assert set(batch) == BATCH_KEYS
     assert (batch["who"], batch["status"], batch["active"], batch["by_year"]) == (
@@ -272,3 +272,33 @@ def test_cli_a_bad_year_rule_is_a_usage_error_naming_the_accepted_forms(value):
 def test_cli_a_bad_year_rule_exits_2_with_the_message(app, tmp_path, command):
     done = app(command, _yearless_file(tmp_path / "a.xlsx"), "--year", "Data=tahun lalu")
     assert done.returncode == 2 and "Lembar=ATURAN" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_cli_ingest_saves_an_innovation_listed_twice_once_unless_told_otherwise(app, tmp_path):
+    from tests.unit.store.test_duplicates import dup_files
+
+    first, second = dup_files(tmp_path)
+    done = app("ingest", first, second, "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert "WARNING opd_a.xlsx › Data › row 3: Innovation 'Layanan Dua' of 2019 is also in opd_b.xlsx" in done.stdout
+    assert sum(batch["records"] for batch in json.loads(app("history", "--json").stdout)["batches"]) == 3
+    both = app("ingest", first, second, "--keep-duplicates", "--replace")
+    assert both.returncode == 0 and "tidak disimpan" not in both.stdout
+    batches = json.loads(app("history", "--json").stdout)["batches"]
+    assert [(b["records"], b["active_records"]) for b in batches] == [(1, 0), (2, 0), (2, 2), (2, 2)]
+
+
+def test_cli_history_and_inspect_flag_a_year_the_store_counts_twice(app, store_url, tmp_path):
+    from tests.unit.store.test_duplicates import IID_2025, legacy_ingest
+
+    store = open_store(store_url, seed=False)
+    try:
+        store.ingest([IID_2025], "budi")
+        legacy_ingest(store, [IID_2025])
+    finally:
+        store.close()
+    doubled = [{"year": 2025, "innovations": 108, "rows": 216, "extra": 108, "batches": [1, 2]}]
+    assert json.loads(app("history", "--json").stdout)["doubled"] == doubled
+    assert ("Perhatian: tahun 2025 menghitung 108 inovasi dua kali (batch #1, #2): 216 baris, 108 setelah "
+            "dirapikan.") in app("history").stdout
+    assert json.loads(app("inspect", IID_2025, "--json").stdout)["doubled"] == doubled

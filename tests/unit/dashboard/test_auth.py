@@ -113,7 +113,9 @@ def history_body(app, kind: str, batch: int) -> dict:
     button = {"id": {"batch": batch, "type": kind}, "property": "n_clicks", "value": 1}
     cancel = {"id": "edit-batch-cancel", "property": "n_clicks", "value": None}
     body = callback_body(app, "edit-batch-ask.is_open", [cancel], [{"id": "url", "property": "search", "value": ""}])
-    body["inputs"] = [[button] if kind == "edit-rollback" else [], [button] if kind == "edit-restore" else [], cancel]
+    resolve = {"id": "edit-doubled-resolve", "property": "n_clicks", "value": None}
+    body["inputs"] = [[button] if kind == "edit-rollback" else [], [button] if kind == "edit-restore" else [], cancel,
+                      resolve]
     body["changedPropIds"] = [json.dumps(button["id"], separators=(",", ":"), sort_keys=True) + ".n_clicks"]
     return body
 

@@ -78,7 +78,8 @@ def test_a_forgotten_upload_clears_the_preview_its_choices_and_mapping_controls(
     url, name = workbook_url(tmp_path)
     shown = preview_upload(client, client.dash_app, url, name).get_json()
     assert shown["response"]["edit-state"]["data"] == {"blocked": False, "overlap": [],
-                                                       "choices": {"mappings": [], "years": {}}}
+                                                       "choices": {"mappings": [], "years": {},
+                                                                   "duplicates": "keep-one"}}
     forgotten = client.post("/_dash-update-component", json=stage_body(client.dash_app, None, name))  # cancel, save
     staged = forgotten.get_json()["response"]["edit-staged"]["data"]
     answer = run_job(client, preview_body(client.dash_app, staged)).get_json()["response"]
@@ -86,6 +87,7 @@ def test_a_forgotten_upload_clears_the_preview_its_choices_and_mapping_controls(
     assert answer["edit-overlap"]["className"].startswith("d-none")
     assert answer["edit-mode"]["value"] is None and answer["edit-alias-rows"]["children"] == []
     assert answer["edit-aliases"]["className"] == "d-none"
+    assert answer["edit-duplicates-list"]["children"] == [] and answer["edit-duplicates"]["className"].startswith("d-none")
 
 
 def test_a_fault_inside_the_preview_job_is_a_message_never_a_traceback(client, seeded_store, tmp_path, monkeypatch):
@@ -131,3 +133,26 @@ def test_cancelling_removes_the_staged_files_and_clears_the_upload(client, tmp_p
     assert answer["edit-preview-stopped"]["children"].startswith("Pratinjau dibatalkan")
     assert answer["edit-upload"]["contents"] is None
     assert staged_paths(token["token"], "budi") is None
+
+
+def test_a_doubled_store_is_flagged_and_an_editor_resolves_it_after_a_question(client, seeded_store):
+    from tests.unit.dashboard.test_auth import answer_body
+    from tests.unit.store.test_duplicates import IID_2025, legacy_ingest
+
+    legacy = legacy_ingest(seeded_store, [IID_2025])              # the sample holds 2025 already: now counted twice
+    assert seeded_store.doubled() == [{"year": 2025, "innovations": 108, "rows": 216, "extra": 108,
+                                "batches": [batch["id"] for batch in seeded_store.history() if "2025" in batch["by_year"]]}]
+    ask = callback_body(client.dash_app, "edit-batch-ask.is_open", [
+        {"id": "edit-doubled-resolve", "property": "n_clicks", "value": 1}], [{"id": "url", "property": "search",
+                                                                               "value": ""}])
+    ask["inputs"] = [[], [], {"id": "edit-batch-cancel", "property": "n_clicks", "value": None},
+                     {"id": "edit-doubled-resolve", "property": "n_clicks", "value": 1}]
+    asked = client.post("/_dash-update-component", json=ask).get_json()["response"]
+    assert asked["edit-batch-ask"]["is_open"] is True and asked["edit-batch-pending"]["data"] == {"action": "doubled"}
+    assert "108 salinan lama disembunyikan" in str(asked["edit-batch-body"]) and seeded_store.doubled()   # nothing yet
+    answer = client.post("/_dash-update-component", json=answer_body(client.dash_app, {"action": "doubled"}))
+    answered = answer.get_json()["response"]
+    assert "Dirapikan: 108 salinan lama disembunyikan" in str(answered["edit-history-message"])
+    assert answered["edit-doubled"]["className"].startswith("d-none") and answered["edit-doubled-text"]["children"] == []
+    assert seeded_store.doubled() == [] and seeded_store.history()[-1]["mode"] == "doubled"
+    seeded_store.rollback(legacy.batches[0]["id"], "budi")        # the module's store as it was

@@ -60,3 +60,20 @@ def _walk(component):
     for child in children if isinstance(children, list) else [children] if children is not None else []:
         if hasattr(child, "children") or hasattr(child, "id"):
             yield from _walk(child)
+
+
+def test_the_preview_shows_an_innovation_listed_twice_before_saving_and_compares_one_copy(store, tmp_path):
+    from dashboard.components.duplicates import create_upload_duplicates
+    from tests.unit.store.test_duplicates import dup_files
+
+    uploads = list(dup_files(tmp_path))
+    report = preview_report(store, uploads, "id")[0]
+    assert report["duplicates"] == [{"year": 2019, "name": "Layanan Dua", "agency": "Dinas Kesehatan",
+                                     "kept": {"file": "opd_b.xlsx", "sheet": "Dinkes", "row": 3},
+                                     "skipped": [{"file": "opd_a.xlsx", "sheet": "Data", "row": 3}]}]
+    assert report["records"] == 4 and report["comparison"]["years"][0]["new"] == 3   # what "keep one" saves
+    everything = preview_report(store, uploads, "id", duplicates="keep-all")[0]
+    assert everything["comparison"]["years"][0]["new"] == 4
+    text = str(create_upload_duplicates(report["duplicates"], "id"))
+    assert "opd_b.xlsx, lembar Dinkes, baris 3" in text and "opd_a.xlsx, lembar Data, baris 3" in text
+    assert create_upload_duplicates([], "id") == []

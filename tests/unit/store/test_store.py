@@ -390,7 +390,8 @@ def test_store_same_innovation_in_two_batches_is_a_warning_naming_both_places(st
     second = make_xlsx(tmp_path / "opd_b.xlsx", {"Dinkes": simple_table(
         [[1, "Lain", "Dinas Kesehatan", "Kesehatan", 2019], [2, "LAYANAN 2019 nomor 2", "Dinas Kesehatan",
                                                              "Kesehatan", 2019]])})
-    result = store.ingest([first, second], user="budi", lang="en")
+    # saving both copies is the user's explicit choice (by default one is kept: tests/unit/store/test_duplicates.py)
+    result = store.ingest([first, second], user="budi", lang="en", duplicates="keep-all")
     assert result.ok and by_year(store) == {2019: 4}
     [warning] = [issue for issue in result.issues if issue.code == "duplicate_across_batches"]
     assert (warning.severity, warning.file, warning.sheet, warning.row) == ("warning", "opd_b.xlsx", "Dinkes", 3)
