@@ -1,8 +1,7 @@
 """`python app.py readiness [--data PATH...] [--edition YEAR] [FILTERS] [--json]`: KIPP readiness.
 
-The JSON is DESIGN.md §3's in compact form (rules named once, each distinct message written once;
-README, and `analytics.kipp.readiness.expand` gives §3's check objects back), plus the edition's label
-and close, the filters and the shortlist; without --json, a readable table. Default edition: the
+The JSON is the shape of DESIGN.md §3 (plus the edition's label and close, each innovation's proposal
+workspace, the filters and the shortlist); without --json, a readable table. Default edition: the
 latest in kipp_editions.toml.
 """
 

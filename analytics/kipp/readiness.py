@@ -26,7 +26,7 @@ from analytics.kipp.rules import FAIL, MISSING, PASS, Check  # noqa: F401 (re-ex
 from loaders.text import text_key
 
 __all__ = ["STATUSES", "PASS", "FAIL", "MISSING", "Readiness", "evaluate", "summary", "shortlist", "status_counts", "main_gaps",
-           "to_dict", "to_json", "write_json", "expand", "UnknownInnovation"]
+           "to_dict", "to_json", "write_json", "UnknownInnovation"]
 
 _BASE_COLUMNS = ["id", "name", "agency", "agency_raw", "year", "stage", "status", "awards",
                  "launch_date", "launch_date_precision", "trial_date", "trial_date_precision"]
@@ -195,8 +195,7 @@ def main_gaps(readiness: Readiness, lang: str = "id", limit: int = 3) -> list[st
 
 def to_dict(readiness: Readiness, lang: str = "id", filters: dict | None = None,
             workspace: pd.Series | None = None) -> dict:
-    """The JSON of `python app.py readiness --json` as Python values (see json_parts; `expand` gives
-    each innovation's checks as DESIGN.md §3's objects)."""
+    """The JSON of `python app.py readiness --json` as Python values (see json_parts)."""
     return json.loads(to_json(readiness, lang, filters, workspace))
 
 
@@ -212,31 +211,19 @@ def write_json(readiness: Readiness, stream, lang: str = "id", filters: dict | N
     stream.writelines(json_parts(readiness, lang, filters, workspace))
 
 
-def expand(data: dict) -> list[dict]:
-    """The innovations of `readiness --json` with their checks written out as DESIGN.md §3 has them:
-    [{"rule", "passed", "missing", "message"}] (what `Readiness.innovation` gives for one)."""
-    rules, messages = data["rules"], data["messages"]
-    return [{**innovation, "checks": [{"rule": rule, "passed": passed, "missing": passed is None,
-                                       "message": messages[message]}
-                                      for rule, (passed, message) in zip(rules, innovation["checks"])]}
-            for innovation in data["innovations"]]
-
-
 def json_parts(readiness: Readiness, lang: str = "id", filters: dict | None = None,
                workspace: pd.Series | None = None):
-    """The JSON of `python app.py readiness --json`, in pieces, one innovation per line. Compact: the
-    rules are named once (`rules`) and every distinct message is written once (`messages`); an
-    innovation's `checks` are, rule by rule, [passed, message]: passed true, false or null (the
-    information is missing), message an index into `messages` (`expand` writes them out). 100,000
-    innovations take about 30 MB instead of 290 MB (bench/bench_dashboard.py). `workspace`
+    """The JSON of `python app.py readiness --json` (DESIGN.md §3: each check {"rule", "passed",
+    "missing", "message"}), plus the edition's facts and the shortlist, in pieces, one innovation per
+    line. Written column by column: each check's JSON is made once per distinct (state, message) and a
+    row's checks once per distinct combination of those, so 100,000 innovations are written in well
+    under a second (bench/bench_dashboard.py) although the text is large (about 290 MB). `workspace`
     (analytics.kipp.workspace.workspace_column, by the frame's index) adds each innovation's proposal
     workspace: its status and who last edited each section, or null."""
     edition = readiness.edition
-    messages: dict[str, int] = {}
-    checks = [_check_pieces(check, lang, messages) for check in readiness.checks]
+    checks = [_check_pieces(check, lang) for check in readiness.checks]
     head = {"edition": edition.year, "edition_label": edition.label, "closes": edition.close_date.isoformat(),
-            "summary": summary(readiness), "rules": [check.rule for check in readiness.checks],
-            "messages": list(messages)}
+            "summary": summary(readiness)}
     tail = {"shortlist": _records(shortlist(readiness))}
     if filters is not None:
         tail["filters"] = filters
@@ -249,21 +236,27 @@ def json_parts(readiness: Readiness, lang: str = "id", filters: dict | None = No
     yield "], " + _string(tail)[1:] + "\n"
 
 
-def _check_pieces(check, lang: str, messages: dict[str, int]) -> tuple[list[str], np.ndarray]:
-    """The check's distinct [passed, message] pieces and, per row, which one is its; its messages are
-    numbered in `messages` (text -> index, shared by every check)."""
+def _check_pieces(check, lang: str) -> tuple[list[str], np.ndarray]:
+    """The check's distinct JSON objects ({"rule", "passed", "missing", "message"}) and, per row,
+    which one is its."""
     texts, index = check.message_table(lang)
-    numbers = np.array([messages.setdefault(text, len(messages)) for text in texts.tolist()], dtype=np.int64)
     combined = index * 3 + (check.state.astype(np.int64) + 1)  # state is -1, 0 or 1
     uniques, codes = np.unique(combined, return_inverse=True)
+    rule = _string(check.rule)
     passed = {MISSING: "null", PASS: "true", FAIL: "false"}
-    pieces = [f"[{passed[int(value % 3) - 1]}, {numbers[value // 3]}]" for value in uniques.tolist()]
+    pieces = []
+    for value in uniques.tolist():
+        state = int(value % 3) - 1
+        missing = "true" if state == MISSING else "false"
+        pieces.append(f'{{"rule": {rule}, "passed": {passed[state]}, "missing": {missing}, '
+                      f'"message": {_string(str(texts[value // 3]))}}}')
     return pieces, codes.reshape(-1)
 
 
 def _innovation_lines(readiness: Readiness, checks: list[tuple[list[str], np.ndarray]],
                       workspace: pd.Series | None = None):
-    """Each innovation as one line of JSON (its facts, then its checks), or None when there are none."""
+    """Each innovation as one line of JSON (its facts, then its checks) in two pieces, or None when
+    there are none."""
     table = readiness.table
     if not len(table):
         return None
@@ -275,12 +268,15 @@ def _innovation_lines(readiness: Readiness, checks: list[tuple[list[str], np.nda
     for pieces, codes in checks:
         which, _ = pd.factorize(which * len(pieces) + codes)
     firsts = pd.Series(np.arange(len(which))).groupby(which, sort=True).first().to_numpy()
-    joined = np.array([", ".join(pieces[codes[row]] for pieces, codes in checks) for row in firsts], dtype=object)
-    lines = [f'{{"id": {i}, "name": {n}, "agency": {a}, "year": {y}, "status": {s}, "score": {score}, '
-             f'"group": {g}{w}, "checks": [{c}]}},\n'
-             for i, n, a, y, s, score, g, w, c in zip(*strings[:3], years[year_codes].tolist(), strings[3], scores,
-                                                       strings[4], _workspace_strings(table, workspace),
-                                                       joined[which].tolist())]
+    joined = np.array(["[" + ", ".join(pieces[codes[row]] for pieces, codes in checks) + "]},\n" for row in firsts],
+                      dtype=object)
+    heads = [f'{{"id": {i}, "name": {n}, "agency": {a}, "year": {y}, "status": {s}, "score": {score}, '
+             f'"group": {g}{w}, "checks": '
+             for i, n, a, y, s, score, g, w in zip(*strings[:3], years[year_codes].tolist(), strings[3], scores,
+                                                    strings[4], _workspace_strings(table, workspace))]
+    # Each line in two pieces, the head and its row's shared checks text: the checks (most of the
+    # bytes) are never copied per row before they are written.
+    lines = [piece for pair in zip(heads, joined[which].tolist()) for piece in pair]
     lines[-1] = lines[-1][:-2]
     return lines
 

@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from cli import main
-from analytics.kipp.readiness import STATUSES, expand
+from analytics.kipp.readiness import STATUSES
 from loaders import SAMPLE_DIR, load_paths
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -31,7 +31,7 @@ def test_cli_readiness_2018_json_on_the_sample_gives_every_status(sample_records
     assert list(result["summary"]) == list(STATUSES)
     assert all(count >= 1 for count in result["summary"].values()), result["summary"]
     assert sum(result["summary"].values()) == len(result["innovations"]) == sample_records
-    for innovation in expand(result):
+    for innovation in result["innovations"]:
         assert {"id", "name", "agency", "year", "status", "score", "checks"} <= set(innovation)
         assert all(set(check) == {"rule", "passed", "missing", "message"} for check in innovation["checks"])
         assert 0 <= innovation["score"] <= 100
@@ -42,7 +42,7 @@ def test_cli_readiness_filters_and_english(capsys):
     result = json.loads(capsys.readouterr().out)
     assert {innovation["year"] for innovation in result["innovations"]} == {2017}
     assert result["filters"] == {"query": "from=2017&to=2017"}
-    messages = [check["message"] for i in expand(result) for check in i["checks"]]
+    messages = [check["message"] for i in result["innovations"] for check in i["checks"]]
     assert any(message.startswith("Implemented since") for message in messages)
     assert all(row["agency"] and row["rank"] >= 1 for row in result["shortlist"])
 
@@ -130,7 +130,7 @@ def workspace_store(tmp_path, monkeypatch):
 def test_cli_readiness_json_counts_the_workspace_and_says_its_status_and_editors(workspace_store, capsys):
     assert main(["readiness", "--edition", "2025", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    own = [i for i in expand(result) if i["name"] == "Kampung Budaya"]
+    own = [i for i in result["innovations"] if i["name"] == "Kampung Budaya"]
     mine = next(i for i in own if i["id"] == workspace_store)
     same = [i for i in own if i["agency"] == mine["agency"]]    # the same innovation (name and agency)
     assert len(same) > 1 and all(i["workspace"] for i in same)    # every year's record of it
