@@ -404,3 +404,19 @@ def test_store_refuses_an_unknown_mode(store):
     with pytest.raises(StoreError, match="Unknown upload mode 'merge'"):
         store.ingest([REKAP], user="budi", mode="merge")
     assert store.history() == []
+
+
+def test_store_migrations_form_one_line_numbered_by_their_files():
+    """Each migration revises the one before it (two helpers once gave two files the same revision,
+    which left Alembic with two heads and every store unopenable)."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from store.engine import MIGRATIONS_DIR
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    scripts = ScriptDirectory.from_config(config)
+    assert len(scripts.get_heads()) == 1
+    for script in scripts.walk_revisions():
+        assert Path(script.path).name.startswith(script.revision + "_"), script.path
