@@ -51,12 +51,32 @@ class Matches:
     others: pd.DataFrame      # SHOWN + score: other regions' (candidates to replicate)
 
 
+def _rank(pool: pd.DataFrame, query: str, limit: int, min_score: float) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(ours, others): the rows of `pool` like the text `query`, best first, at most `limit` of each."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    columns = [c for c in SHOWN if c in pool] + ["score"]
+    if pool.empty or not query.strip():
+        empty = pd.DataFrame(columns=columns)
+        return empty, empty
+    vectorizer = TfidfVectorizer(strip_accents="unicode", lowercase=True, ngram_range=(1, 2), sublinear_tf=True)
+    try:
+        matrix = vectorizer.fit_transform(_texts(pool) + [query])
+    except ValueError:  # no word at all (only punctuation): nothing is like it
+        empty = pd.DataFrame(columns=columns)
+        return empty, empty
+    scores = (matrix[:-1] @ matrix[-1].T).toarray().ravel()
+    found = pool.assign(score=np.round(scores, 4)).loc[lambda f: f["score"] >= min_score]
+    found = found.sort_values(["score", "year"], ascending=[False, False], kind="stable")
+    mine = own_region(found["region"])
+    return (found.loc[mine, columns].head(limit).reset_index(drop=True),
+            found.loc[~mine, columns].head(limit).reset_index(drop=True))
+
+
 def similar(frame: pd.DataFrame, library: pd.DataFrame, innovation_id: str, limit: int = 5,
             min_score: float = MIN_SCORE) -> Matches | None:
     """Innovations like `innovation_id` (an id of `frame`) in `frame` (ours) and in `library` plus the
     other regions' rows of `frame`; None when the id is not in `frame`."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     asked = frame.loc[frame["id"] == innovation_id]
     if asked.empty:
         return None
@@ -65,19 +85,15 @@ def similar(frame: pd.DataFrame, library: pd.DataFrame, innovation_id: str, limi
     same = (pool["name"].map(text_key) == text_key(innovation["name"])) & (
         pool["agency"].fillna("").map(text_key) == text_key(innovation.get("agency") or "")) & (
         pool["region"].fillna("") == (innovation.get("region") or ""))
-    pool = pool.loc[~same].reset_index(drop=True)
-    if pool.empty:
-        empty = pd.DataFrame(columns=[*SHOWN, "score"])
-        return Matches(innovation, empty, empty)
-    vectorizer = TfidfVectorizer(strip_accents="unicode", lowercase=True, ngram_range=(1, 2), sublinear_tf=True)
-    matrix = vectorizer.fit_transform(_texts(pool) + _texts(asked.iloc[[0]]))
-    scores = (matrix[:-1] @ matrix[-1].T).toarray().ravel()
-    found = pool.assign(score=np.round(scores, 4)).loc[lambda f: f["score"] >= min_score]
-    found = found.sort_values(["score", "year"], ascending=[False, False], kind="stable")
-    columns = [c for c in SHOWN if c in found] + ["score"]
-    mine = own_region(found["region"])
-    return Matches(innovation, found.loc[mine, columns].head(limit).reset_index(drop=True),
-                   found.loc[~mine, columns].head(limit).reset_index(drop=True))
+    ours, others = _rank(pool.loc[~same].reset_index(drop=True), _texts(asked.iloc[[0]])[0], limit, min_score)
+    return Matches(innovation, ours, others)
+
+
+def search(frame: pd.DataFrame, library: pd.DataFrame, text: str, limit: int = 10,
+           min_score: float = 0.1) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(ours, others): innovations whose name, description and urusan are like the words `text`."""
+    pool = _latest_per_innovation(pd.concat([frame, library], ignore_index=True)).reset_index(drop=True)
+    return _rank(pool, text, limit, min_score)
 
 
 def sector_gaps(frame: pd.DataFrame, library: pd.DataFrame, min_count: int = 3) -> pd.DataFrame:

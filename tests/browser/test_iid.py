@@ -1,6 +1,7 @@
-"""Indeks Inovasi Daerah (/iid) in a real browser on the sample data (with its synthetic evidence sheet):
-the index and predikat of the latest edition, the what-if list, each innovation's SID beside the
-export's Kematangan, and the edition links that write `?iid=` into the URL."""
+"""Indeks Inovasi Daerah (/iid) and the replication library (/replikasi) in a real browser on the sample
+data: the index and predikat of the latest edition (with the synthetic evidence sheet), the what-if list,
+each innovation's SID beside the export's Kematangan, the edition links that write `?iid=` into the URL,
+and a search of the library that finds another region's similar innovation."""
 
 from __future__ import annotations
 
@@ -45,4 +46,16 @@ def test_iid_edition_links_write_the_url_and_change_the_index(page):
     assert expected(2023) != expected(2025)
     page.page.go_back()
     expect(page.page.locator("#iid-index")).to_have_text(expected(2025)[0], timeout=20000)
+    page.assert_clean()
+
+
+def test_replication_search_finds_a_similar_innovation_of_another_region(page):
+    page.open("/replikasi")
+    expect(page.page.locator("#replication-gaps")).to_contain_text("Kehutanan")
+    page.page.fill("#replication-query", "musrenbang perempuan")
+    page.page.press("#replication-query", "Enter")
+    first = page.page.locator("#replication-others li").first
+    expect(first).to_contain_text("Musrenbang Perempuan Keliling", timeout=20000)
+    expect(first).to_contain_text("Kabupaten Lahat")
+    expect(page.page.locator("#replication-ours li").first).to_contain_text("Musrenbang Perempuan")
     page.assert_clean()

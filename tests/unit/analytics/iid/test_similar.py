@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytics.iid.similar import sector_gaps, similar
+from analytics.iid.similar import search, sector_gaps, similar
 
 HOME = "Kabupaten Muara Enim"
 
@@ -59,3 +59,11 @@ def test_urusan_where_we_have_none_and_others_have_many():
     gaps = sector_gaps(OURS, LIBRARY, min_count=2)
     assert gaps.to_dict("records") == [{"sector": "Kehutanan", "count": 3, "regions": 3}]
     assert sector_gaps(OURS, LIBRARY, min_count=1)["sector"].tolist() == ["Kehutanan", "Persandian"]
+
+
+def test_a_search_by_words_finds_ours_and_others():
+    ours, others = search(OURS, LIBRARY, "posyandu lansia")
+    assert set(ours["id"]) == {"a", "b"} and others["id"].tolist() == ["x"]
+    assert ours["score"].is_monotonic_decreasing
+    assert all(frame.empty for frame in search(OURS, LIBRARY, "..."))
+    assert all(frame.empty for frame in search(OURS, LIBRARY, "   "))
