@@ -4,7 +4,7 @@ The regency's innovations of the edition's year, scored from the evidence: the e
 (loaders/iid_evidence.py) over what the innovations' own columns show; on the sample data, the
 synthetic sheet data/iid_sample/bukti_iid.csv. Prints the index and predikat, each innovation's
 computed SID beside the export's Kematangan, and the what-if list. Default edition: the latest in
-data/reference/iid_editions.toml.
+data/reference/iid_editions.toml that the regency's rows reach (a newer one has no innovations yet).
 """
 
 from __future__ import annotations
@@ -31,16 +31,18 @@ def register(subparsers, lang: str = "id") -> None:
 def run(args) -> int:
     from analytics.iid.editions import IIDEditionError, load_editions
     from analytics.iid.evidence import default_evidence
-    from analytics.iid.scoring import assess_with_sheets, what_if
+    from analytics.iid.scoring import assess_with_sheets, default_edition, what_if
 
+    editions = load_editions()
     try:
-        edition = load_editions().get(args.edition)
+        edition = editions.get(args.edition) if args.edition is not None else None
     except IIDEditionError as err:
         print(f"python app.py iid: error: {err.message(args.lang)}", file=sys.stderr)
         return 2
     dataset = load_dataset(args)
     if dataset is None:
         return 1
+    edition = edition or default_edition(dataset.frame, editions)
     paths = args.evidence or default_evidence(dataset.source_label)
     assessment, issues = assess_with_sheets(dataset.frame, edition, paths, args.lang)
     for issue in issues:

@@ -133,6 +133,14 @@ class Editions:
     def latest(self) -> Edition:
         return self.by_year[self.years[-1]]
 
+    def reached(self, years) -> Edition:
+        """The default edition for data holding innovations of `years`: the latest edition whose year the
+        data reaches (an edition assesses the innovations reported in its year, so a newer one would be
+        empty), else the latest."""
+        known = {int(y) for y in years if y == y}
+        reached = [y for y in self.years if y <= max(known, default=0)]
+        return self.by_year[reached[-1]] if reached else self.latest
+
     def get(self, year: int | None = None) -> Edition:
         """The edition of `year` (the latest when None); IIDEditionError names the ones that exist."""
         if year is None:

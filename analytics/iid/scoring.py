@@ -85,6 +85,13 @@ def edition_innovations(frame: pd.DataFrame, edition: Edition) -> pd.DataFrame:
     return rows.drop_duplicates("id").reset_index(drop=True)
 
 
+def default_edition(frame: pd.DataFrame, editions) -> Edition:
+    """The edition to show when none is asked for: the latest the regency's rows reach (Editions.reached)."""
+    from analytics.filter_fields import own_region
+
+    return editions.reached(frame.loc[own_region(frame["region"]), "year"].dropna().unique())
+
+
 def assess(frame: pd.DataFrame, edition: Edition, evidence: Evidence | None = None) -> Assessment:
     """The edition's index for the regency's rows of `frame` (the canonical frame), with `evidence`."""
     rows = edition_innovations(frame, edition)

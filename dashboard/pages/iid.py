@@ -2,7 +2,7 @@
 the cheapest evidence additions (what-if) and each innovation's computed SID beside the export's
 Kematangan.
 
-`?iid=2024` opens an edition (default: the latest in data/reference/iid_editions.toml); the edition
+`?iid=2024` opens an edition (default: the latest in data/reference/iid_editions.toml that the data reaches); the edition
 links write it into the URL. The index is the regency's whole: the filters of the bar do not narrow it.
 Evidence: the synthetic sheet data/iid_sample/bukti_iid.csv while the data is the sample, else what the
 innovations' own columns show (analytics/iid/evidence.py).
@@ -15,7 +15,7 @@ from dash import dcc, html
 
 from analytics.iid.editions import IIDEditionError, edition_facts, load_editions
 from analytics.iid.evidence import default_evidence
-from analytics.iid.scoring import assess_with_sheets, describe_move, what_if
+from analytics.iid.scoring import assess_with_sheets, default_edition, describe_move, what_if
 from dashboard.components.filterbar import page_query
 from dashboard.components.page import context_from_query, create_page
 from i18n import format_int, format_number, t
@@ -29,12 +29,13 @@ WHAT_IF = 10
 ROWS = 300           # innovations listed (an edition has about a hundred)
 
 
-def _edition(query: dict):
+def _edition(query: dict, frame):
+    """The edition of the URL's `iid`, else the latest the regency's rows reach."""
     editions = load_editions()
     try:
-        return editions.get(int(query.get(KEY))) if query.get(KEY) else editions.latest
+        return editions.get(int(query.get(KEY))) if query.get(KEY) else default_edition(frame, editions)
     except (IIDEditionError, ValueError):
-        return editions.latest
+        return default_edition(frame, editions)
 
 
 def _edition_links(edition, search: str, lang: str) -> html.Div:
@@ -63,7 +64,7 @@ def _table(assessment, lang: str) -> html.Table:
 def layout(**query):
     """The index of the edition of the URL's `iid`."""
     ctx = context_from_query(query)
-    lang, edition = ctx.lang, _edition(query)
+    lang, edition = ctx.lang, _edition(query, ctx.dataset.frame)
     search = "&".join(f"{k}={v}" for k, v in query.items() if isinstance(v, str))
     assessment, _ = assess_with_sheets(ctx.dataset.frame, edition, default_evidence(ctx.dataset.source_label), lang)
     result = assessment.result

@@ -27,7 +27,7 @@ def expected(year: int):
 
 def test_iid_page_shows_the_index_the_what_if_and_the_kematangan(page):
     page.open("/iid")
-    index, band, rows = expected(load_editions().latest.year)
+    index, band, rows = expected(2025)   # the latest edition the sample reaches (it has no 2026 rows)
     expect(page.page.locator("#iid-index")).to_have_text(index, timeout=20000)
     expect(page.page.locator("#iid-predikat")).to_have_text(band)
     expect(page.page.locator("#iid-whatif li")).to_have_count(10)

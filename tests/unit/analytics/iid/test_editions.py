@@ -25,9 +25,9 @@ def _failure(tmp_path, text: str, lang: str = "en") -> str:
     return caught.value.message(lang)
 
 
-def test_the_three_editions_with_15_spd_and_20_sid_indicators():
+def test_the_four_editions_with_15_spd_and_20_sid_indicators():
     editions = load_editions()
-    assert editions.years == [2023, 2024, 2025]
+    assert editions.years == [2023, 2024, 2025, 2026]
     for edition in editions.by_year.values():
         assert len({i.number.rstrip("ab") for i in edition.spd}) == 15
         assert [int(i.number) for i in edition.sid] == list(range(16, 36))
@@ -50,7 +50,22 @@ def test_every_value_is_marked_verified_or_not_with_its_source():
         "sangat-inovatif": True, "inovatif": False, "kurang-inovatif": False, "tidak-dapat-dinilai": False}
 
 
-@pytest.mark.parametrize("year, boundary, below", [(2023, 60.01, 60.00), (2024, 60.01, 60.00), (2025, 65.01, 65.00)])
+def test_2026_is_2025_copied_with_every_value_unverified_and_the_reason():
+    """No published 2026 rule was found: the edition is IID 2025's values, none verified, each citing a
+    source that says where it came from (the third-party reading of the 2026 letter, or no source)."""
+    editions = load_editions()
+    e2025, e2026 = editions.get(2025), editions.get(2026)
+    rows = edition_facts(e2026, "en")
+    assert not any(row["verified"] for row in rows)
+    assert [r["value"] for r in rows] == [r["value"] for r in edition_facts(e2025, "en")]
+    assert [i.weight.value for i in e2026.indicators] == [i.weight.value for i in e2025.indicators]
+    assert {e2026.divisor_min.source, *(b.start.source for b in e2026.bands)} == {"assumed-2026"}
+    assert "IID 2025's, copied unchanged" in editions.sources["assumed-2026"]
+    assert {e2026.indicators_fact.source, e2026.count_fact.source, e2026.sid_max_fact.source} == {"catalog-2026"}
+
+
+@pytest.mark.parametrize("year, boundary, below", [(2023, 60.01, 60.00), (2024, 60.01, 60.00), (2025, 65.01, 65.00),
+                                                    (2026, 65.01, 65.00)])
 def test_sangat_inovatif_starts_at_each_editions_threshold(year, boundary, below):
     edition = load_editions().get(year)
     assert edition.band(boundary).key == "sangat-inovatif"
@@ -58,7 +73,8 @@ def test_sangat_inovatif_starts_at_each_editions_threshold(year, boundary, below
     assert edition.band(100).key == "sangat-inovatif"
 
 
-@pytest.mark.parametrize("year, inovatif, kurang", [(2023, 35.00, 34.99), (2024, 35.00, 34.99), (2025, 35.01, 35.00)])
+@pytest.mark.parametrize("year, inovatif, kurang", [(2023, 35.00, 34.99), (2024, 35.00, 34.99), (2025, 35.01, 35.00),
+                                                     (2026, 35.01, 35.00)])
 def test_the_lower_bands_at_their_boundaries(year, inovatif, kurang):
     edition = load_editions().get(year)
     assert edition.band(inovatif).key == "inovatif"
@@ -75,11 +91,11 @@ def test_the_band_is_read_on_the_index_rounded_to_two_decimals():
 
 
 def test_adding_an_edition_is_a_data_edit(tmp_path):
-    block = TOML[TOML.index("[[edition]]\nyear = 2025"):]
-    text = TOML + "\n" + block.replace("year = 2025", "year = 2026").replace('label = "IID 2025"', 'label = "IID 2026"') \
+    block = TOML[TOML.index("[[edition]]\nyear = 2026"):]
+    text = TOML + "\n" + block.replace("year = 2026", "year = 2027").replace('label = "IID 2026"', 'label = "IID 2027"') \
         .replace("value = 65.01", "value = 70.01")
     editions = _load(tmp_path, text)
-    assert editions.years == [2023, 2024, 2025, 2026]
+    assert editions.years == [2023, 2024, 2025, 2026, 2027]
     assert editions.latest.band(70.00).key == "inovatif" and editions.latest.band(70.01).key == "sangat-inovatif"
 
 
@@ -87,8 +103,16 @@ def test_an_unknown_edition_names_the_ones_there_are():
     with pytest.raises(IIDEditionError) as caught:
         load_editions().get(2019)
     assert caught.value.message("en") == ("IID edition 2019 is not in data/reference/iid_editions.toml "
-                                          "(available: 2023, 2024, 2025).")
-    assert "tersedia: 2023, 2024, 2025" in caught.value.message("id")
+                                          "(available: 2023, 2024, 2025, 2026).")
+    assert "tersedia: 2023, 2024, 2025, 2026" in caught.value.message("id")
+
+
+def test_the_default_edition_is_the_latest_the_data_reaches():
+    editions = load_editions()
+    assert editions.reached([2015, 2025]).year == 2025      # the sample: no 2026 innovations, 2026 would be empty
+    assert editions.reached([2024, 2026, 2027]).year == 2026
+    assert editions.reached([2023]).year == 2023
+    assert editions.reached([2019]).year == 2026 == editions.reached([]).year   # none reached: the latest
 
 
 @pytest.mark.parametrize("old, new, expected", [
