@@ -88,8 +88,18 @@ def test_cancel_stops_the_job_and_removes_its_files(editor, server, tmp_path):
     expect(editor.page.locator("#edit-progress-wrap")).to_be_visible(timeout=30000)
     assert wait_until(lambda: running_jobs(server)), "the preview job never started"
     assert staged_files(server, "inovasi_batal.csv")
-    editor.page.click("#edit-preview-cancel")
-    expect(editor.page.locator("#edit-preview-stopped")).to_contain_text("Pratinjau dibatalkan", timeout=30000)
+    # Held still while the button is clicked: on a busy machine the job could otherwise finish (and
+    # hide the button) between the checks above and the click, and nothing would be cancelled.
+    jobs = running_jobs(server)
+    for job in jobs:
+        job.suspend()
+    try:
+        editor.page.click("#edit-preview-cancel")
+        expect(editor.page.locator("#edit-preview-stopped")).to_contain_text("Pratinjau dibatalkan", timeout=30000)
+    finally:
+        for job in jobs:
+            if job.is_running():
+                job.resume()
     expect(editor.page.locator("#edit-progress-wrap")).to_be_hidden()
     assert wait_until(lambda: not running_jobs(server)), running_jobs(server)
     assert wait_until(lambda: not staged_files(server, "inovasi_batal.csv"))
