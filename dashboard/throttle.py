@@ -1,6 +1,6 @@
 """The login throttle: slows password guessing without letting anyone lock a real user out.
 
-Failures are kept in the store (store.sessions), so every gunicorn worker counts the same ones.
+Failures are kept in the store (store.throttle), so every gunicorn worker counts the same ones.
 They are counted per (user name, client address) and per client address:
 - MAX_FAILURES wrong passwords for one name from one address within WINDOW lock that name out
   *from that address* until the oldest of them is WINDOW old;

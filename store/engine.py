@@ -1,12 +1,47 @@
-"""The store's engine set-up and the Alembic glue (migrations/ holds the scripts; no ini file)."""
+"""Where the store lives (its URL, the instance folder), its engine set-up and the Alembic glue
+(migrations/ holds the scripts; no ini file)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import sqlalchemy as sa
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+ENV_URL = "DATABASE_URL"
+ENV_INSTANCE = "DASBOR_INSTANCE"  # the instance folder (SQLite file, secret key); default ./instance
+DEFAULT_INSTANCE = Path(__file__).resolve().parent.parent / "instance"
+
+
+def database_url(url: str | None = None) -> str:
+    """`url`, else $DATABASE_URL, else the embedded SQLite file (its folder created)."""
+    url = url or os.environ.get(ENV_URL)
+    if url:
+        return url.replace("postgresql://", "postgresql+psycopg://", 1) if url.startswith("postgresql://") else url
+    path = instance_dir() / "dasbor.sqlite3"
+    _private_file(path)
+    return f"sqlite:///{path}"
+
+
+def _private_file(path: Path) -> None:
+    """Create the embedded store's file readable by its owner only (0600; SQLite gives its -wal and
+    -shm files the same mode), and take group and other access away from an older one."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        if os.stat(path).st_mode & 0o077 and os.stat(path).st_uid == os.geteuid():
+            path.chmod(0o600)
+
+
+def instance_dir() -> Path:
+    """$DASBOR_INSTANCE, else instance/ in the project: the embedded store (with users' password
+    hashes) and the secret key, so the folder is created readable by its owner only (0700)."""
+    folder = Path(os.environ.get(ENV_INSTANCE) or DEFAULT_INSTANCE)
+    if not folder.exists() or folder.resolve() == Path(DEFAULT_INSTANCE).resolve():
+        folder.mkdir(parents=True, exist_ok=True)
+        folder.chmod(0o700)
+    return folder
 
 
 def upgrade(connection: sa.Connection) -> None:

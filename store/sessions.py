@@ -1,7 +1,7 @@
-"""Login sessions and wrong-password records, kept in the store so that every gunicorn worker (and
-every process) sees the same ones: a session ended by one worker is ended for all, and the login
-throttle counts failures across workers. Part of `store.database.Store` (a mixin over its
-`_read` / `_write` transactions); the policy (timeouts, limits) is the caller's (dashboard.auth).
+"""Login sessions, kept in the store so that every gunicorn worker (and every process) sees the same
+ones: a session ended by one worker is ended for all (the login throttle's records: store/throttle.py).
+Part of `store.database.Store` (a mixin over its `_read` / `_write` transactions); the policy
+(timeouts) is the caller's (dashboard.auth).
 
 The browser holds a random token; the store keeps only its sha256, so a copy of the database does
 not let anyone in. A session lives while it is used at least every `idle` and is never older than
@@ -16,36 +16,24 @@ import secrets
 
 import sqlalchemy as sa
 
-from store.tables import login_failures, sessions, users
+from store.clock import aware, utc_now
+from store.tables import sessions, users
 
 TOUCH_SECONDS = 60      # last_seen is written at most this often per session (reads stay reads)
-NAME_LENGTH = 64        # the longest user name (store.tables.users.name); longer typed names are cut
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)  # SQLite drops the zone
 
 
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _name_key(name: str) -> str:
-    return (name or "").strip().lower()[:NAME_LENGTH]
-
-
 class Sessions:
-    """Store methods for login sessions and the login throttle's record."""
+    """Store methods for login sessions."""
 
     def start_session(self, name: str, idle: dt.timedelta, max_age: dt.timedelta,
                       now: dt.datetime | None = None) -> str:
         """A new session of user `name`: the token for the browser. Sessions already past `idle` or
         `max_age` are deleted on the way."""
-        now = now or _now()
+        now = now or utc_now()
         token = secrets.token_urlsafe(32)
         with self._write(lock=False) as connection:
             connection.execute(sessions.delete().where(
@@ -61,7 +49,7 @@ class Sessions:
         `max_age` ago (it is then ended)."""
         if not token:
             return None
-        now = now or _now()
+        now = now or utc_now()
         key = _digest(token)
         query = (sa.select(sessions.c.created_at, sessions.c.last_seen, users.c.name, users.c.role)
                  .select_from(sessions.join(users, users.c.name == sessions.c.user_name))
@@ -70,8 +58,8 @@ class Sessions:
             row = connection.execute(query).first()
         if row is None:
             return None
-        seen = _aware(row.last_seen)
-        if now - seen > idle or now - _aware(row.created_at) > max_age:
+        seen = aware(row.last_seen)
+        if now - seen > idle or now - aware(row.created_at) > max_age:
             self.end_session(token)
             return None
         if (now - seen).total_seconds() >= TOUCH_SECONDS:
@@ -88,29 +76,3 @@ class Sessions:
     def end_sessions_of(self, connection: sa.Connection, name: str) -> None:
         """End every session of user `name`, inside the caller's write transaction."""
         connection.execute(sessions.delete().where(sessions.c.user_name == name))
-
-    def record_login_failure(self, name: str, address: str, keep: dt.timedelta,
-                             now: dt.datetime | None = None) -> None:
-        """Note a wrong password for `name` from `address`; records older than `keep` are deleted."""
-        now = now or _now()
-        with self._write(lock=False) as connection:
-            connection.execute(login_failures.delete().where(login_failures.c.failed_at < now - keep))
-            connection.execute(login_failures.insert().values(name=_name_key(name), address=address[:64],
-                                                              failed_at=now))
-
-    def login_failures(self, name: str, address: str, since: dt.datetime) -> tuple[list[dt.datetime], int]:
-        """(when `name` failed from `address`, oldest first; how many failures `address` had for any
-        name), counting only failures after `since`."""
-        recent = sa.and_(login_failures.c.address == address[:64], login_failures.c.failed_at > since)
-        with self._read() as connection:
-            pair = connection.execute(sa.select(login_failures.c.failed_at).where(
-                recent, login_failures.c.name == _name_key(name)).order_by(login_failures.c.failed_at)).scalars()
-            pair = [_aware(moment) for moment in pair]
-            total = connection.scalar(sa.select(sa.func.count()).select_from(login_failures).where(recent))
-        return pair, int(total or 0)
-
-    def clear_login_failures(self, name: str, address: str) -> None:
-        """Forget `name`'s failures from `address` (after a right password from there)."""
-        with self._write(lock=False) as connection:
-            connection.execute(login_failures.delete().where(
-                login_failures.c.name == _name_key(name), login_failures.c.address == address[:64]))
