@@ -9,11 +9,11 @@ place in the file and what is wrong.
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from analytics.editions_file import read_toml
 from analytics.kipp.editions import Fact
 from i18n import Bilingual, t
 
@@ -156,12 +156,7 @@ class Editions:
 def load_editions(path: Path = EDITIONS_PATH) -> Editions:
     """Read and validate the editions file (cached per process and path)."""
     path = Path(path)
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as err:
-        raise IIDEditionError("unreadable", file=path.name, detail=str(err)) from err
-    return _Parser(path.name, data).editions()
+    return _Parser(path.name, read_toml(path, IIDEditionError)).editions()
 
 
 class _Parser:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from analytics.editions_file import read_toml
 from i18n import Bilingual, format_date, format_int, t
 from loaders.schema import CANONICAL_COLUMNS, KIPP_SECTIONS
 from loaders.text import text_key
@@ -183,12 +183,7 @@ class Editions:
 def load_editions(path: Path = EDITIONS_PATH) -> Editions:
     """Read and validate the editions file (cached per process and path)."""
     path = Path(path)
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as err:
-        raise EditionError("unreadable", file=path.name, detail=str(err)) from err
-    return _Parser(path.name, data).editions()
+    return _Parser(path.name, read_toml(path, EditionError)).editions()
 
 
 class _Parser:
