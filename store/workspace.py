@@ -16,13 +16,13 @@ Top 99, Top 45, Top Inovasi or tidak lolos), with a step back allowed at each st
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from contextlib import contextmanager
 
 import sqlalchemy as sa
 
 from loaders.schema import KIPP_SECTIONS
+from store.clock import iso, utc_now
 from store.errors import StoreError
 from store.tables import meta, workspace_changes, workspace_fields, workspaces
 
@@ -45,20 +45,9 @@ def is_field(name: str) -> bool:
     return name in TEXT_FIELDS or bool(_ATTACHMENT.match(name or ""))
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
-def _iso(value: dt.datetime | None) -> str | None:
-    if value is None:
-        return None
-    value = value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)  # SQLite drops the zone
-    return value.isoformat(timespec="seconds")
-
-
 def _change(row) -> dict:
     return {"id": row.id, "field": row.field, "kind": row.kind, "value": row.value, "previous": row.previous,
-            "version": row.version, "conflict": bool(row.conflict), "by": row.user_name, "at": _iso(row.changed_at)}
+            "version": row.version, "conflict": bool(row.conflict), "by": row.user_name, "at": iso(row.changed_at)}
 
 
 class Workspaces:
@@ -81,9 +70,9 @@ class Workspaces:
                 .order_by(workspace_changes.c.id)).all()
         return {"identity": identity, "edition": int(edition), "status": row.status, "result": row.result,
                 "fields": {f.field: {"value": f.value, "version": f.version, "by": f.updated_by,
-                                     "at": _iso(f.updated_at)} for f in fields},
+                                     "at": iso(f.updated_at)} for f in fields},
                 "comments": [_change(c) for c in comments],
-                "updated_by": row.updated_by, "updated_at": _iso(row.updated_at)}
+                "updated_by": row.updated_by, "updated_at": iso(row.updated_at)}
 
     def workspaces(self) -> list[dict]:
         """Every workspace, for the overlay (analytics.kipp.workspace): identity, edition, status,
@@ -96,7 +85,7 @@ class Workspaces:
                           "result": row.result, "values": {}, "editors": {}} for row in heads}
         for field in fields:
             item = by_id[field.workspace_id]
-            item["editors"][field.field] = {"by": field.updated_by, "at": _iso(field.updated_at)}
+            item["editors"][field.field] = {"by": field.updated_by, "at": iso(field.updated_at)}
             if field.value is not None:
                 item["values"][field.field] = field.value
         return list(by_id.values())
@@ -140,7 +129,7 @@ class Workspaces:
             conflict = None
             if int(base_version or 0) != version and current is not None:
                 conflict = {"value": current.value, "version": version, "by": current.updated_by,
-                            "at": _iso(current.updated_at)}
+                            "at": iso(current.updated_at)}
             self._set_field(connection, workspace_id, field, value, current, "save", user, conflict is not None)
             return {"field": field, "value": value, "version": version + 1, "conflict": conflict}
 
@@ -172,7 +161,7 @@ class Workspaces:
                 raise StoreError("workspace_bad_step", current=row.status, status=status)
             if (row.status, row.result) == (status, result):
                 return self._status(row)
-            now = _now()
+            now = utc_now()
             connection.execute(workspaces.update().where(workspaces.c.id == workspace_id).values(
                 status=status, result=result, updated_by=user, updated_at=now))
             connection.execute(workspace_changes.insert().values(
@@ -180,7 +169,7 @@ class Workspaces:
                 else f"{status}:{result}", previous=row.status if row.result is None else f"{row.status}:{row.result}",
                 version=0, conflict=False, user_name=user, changed_at=now))
             self._bump(connection)
-            return {"status": status, "result": result, "by": user, "at": _iso(now)}
+            return {"status": status, "result": result, "by": user, "at": iso(now)}
 
     def add_review_comment(self, identity: str, edition: int, text: str, user: str) -> dict:
         """A review comment on the proposal (kept in its history, shown while it is reviewed)."""
@@ -191,12 +180,12 @@ class Workspaces:
             raise StoreError("workspace_too_long", field="comment", limit=MAX_CHARS)
         with self._workspace_write() as connection:
             workspace_id = self._workspace_id(connection, identity, edition, user)
-            now = _now()
+            now = utc_now()
             change_id = connection.execute(workspace_changes.insert().values(
                 workspace_id=workspace_id, field="comment", kind="comment", value=text, previous=None, version=0,
                 conflict=False, user_name=user, changed_at=now)).inserted_primary_key[0]
             self._bump(connection)
-            return {"id": change_id, "value": text, "by": user, "at": _iso(now)}
+            return {"id": change_id, "value": text, "by": user, "at": iso(now)}
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -223,13 +212,13 @@ class Workspaces:
             return row.id
         return connection.execute(workspaces.insert().values(
             identity=identity, edition=int(edition), status=DRAFT, result=None, updated_by=user,
-            updated_at=_now())).inserted_primary_key[0]
+            updated_at=utc_now())).inserted_primary_key[0]
 
     def _set_field(self, connection, workspace_id: int, field: str, value, current, kind: str, user: str,
                    conflict: bool = False) -> int:
         """Write the field's new value and its change (with the value it replaces); the new version."""
         version = (current.version if current else 0) + 1
-        now = _now()
+        now = utc_now()
         values = {"value": value, "version": version, "updated_by": user, "updated_at": now}
         if current is None:
             connection.execute(workspace_fields.insert().values(workspace_id=workspace_id, field=field, **values))
@@ -247,7 +236,7 @@ class Workspaces:
 
     @staticmethod
     def _status(row) -> dict:
-        return {"status": row.status, "result": row.result, "by": row.updated_by, "at": _iso(row.updated_at)}
+        return {"status": row.status, "result": row.result, "by": row.updated_by, "at": iso(row.updated_at)}
 
     @staticmethod
     def _bump(connection) -> None:
