@@ -140,6 +140,17 @@ def _typed(ids: list[dict], values: list) -> dict[str, str]:
     return {item["field"]: value or "" for item, value in zip(ids, values)}
 
 
+def _opened(key: dict):
+    """What a writing callback works on: the store, the dataset and the edition of the page's `key`."""
+    return _store(), current_dataset(), load_editions().get(key["edition"])
+
+
+def _history_after_change(store, dataset, edition, key: dict, lang: str):
+    """After a write: this worker reads the workspaces again, and the page's history as it is now."""
+    _changed()
+    return ui.create_history(store.field_history(key["identity"], key["edition"]), edition, dataset, True, lang)
+
+
 @callback(
     Output("ws-readiness", "children"),
     Output("ws-title-warning", "children"),
@@ -193,13 +204,12 @@ def save(clicks, values, ids, ticks, versions, initial, key, search):
     user = editor_name()
     if user is None:
         return no_update, no_update, dbc.Alert(ui.text("refused", lang), color="danger"), no_update
-    store, dataset = _store(), current_dataset()
-    edition = load_editions().get(key["edition"])
     changes = {field: value for field, value in _typed(ids, values).items() if value != initial.get(field, "")}
     before, after = set(initial.get("attachments") or []), set(ticks or [])
     changes.update({f"{ATTACHMENT_PREFIX}{k}": "1" if k in after else "" for k in before ^ after})
     if not changes:
         return no_update, no_update, dbc.Alert(ui.text("nothing_to_save", lang), color="light"), no_update
+    store, dataset, edition = _opened(key)
     messages, versions, initial = [], dict(versions or {}), dict(initial or {})
     for field, value in changes.items():
         try:
@@ -215,10 +225,8 @@ def save(clicks, values, ids, ticks, versions, initial, key, search):
                                       color="warning", className="ws-conflict"))
     initial.update({field: value for field, value in changes.items() if not field.startswith(ATTACHMENT_PREFIX)})
     initial["attachments"] = sorted(after)
-    _changed()
     done = dbc.Alert(ui.text("saved", lang, count=format_int(len(changes), lang)), color="success", id="ws-saved")
-    history = ui.create_history(store.field_history(key["identity"], key["edition"]), edition, dataset, True, lang)
-    return versions, initial, [done, *messages], history
+    return versions, initial, [done, *messages], _history_after_change(store, dataset, edition, key, lang)
 
 
 @callback(
@@ -243,8 +251,7 @@ def revert(clicks, ids, versions, initial, key, search):
     if user is None:
         raise PreventUpdate
     lang = Filters.from_query(search).lang
-    store, dataset = _store(), current_dataset()
-    edition = load_editions().get(key["edition"])
+    store, dataset, edition = _opened(key)
     reverted = store.revert_field(key["identity"], key["edition"], trigger["change"], user)
     field = reverted["field"]
     row, _ = _innovation(dataset, key["innovation"])
@@ -254,9 +261,7 @@ def revert(clicks, ids, versions, initial, key, search):
     versions = {**(versions or {}), field: reverted["version"]}
     initial = {**(initial or {}), field: shown}
     values = [shown if item["field"] == field else no_update for item in ids]
-    _changed()
-    history = ui.create_history(store.field_history(key["identity"], key["edition"]), edition, dataset, True, lang)
-    return values, versions, initial, history
+    return values, versions, initial, _history_after_change(store, dataset, edition, key, lang)
 
 
 @callback(

@@ -143,3 +143,38 @@ def test_the_readiness_follows_the_typed_text(client, app, identity):
 
     assert '"Siap"' in recompute("Direplikasi di tiga desa " + "kata " * 60)
     assert '"Hampir siap"' in recompute("")
+
+
+def revert_body(app, change_id: int, identity: str, versions: dict, initial: dict) -> dict:
+    """The revert button of history change `change_id` clicked, on a page showing the title field."""
+    title = {"type": "edit-ws-field", "field": "title"}
+    button = {"type": "edit-ws-revert", "change": change_id}
+    key = {"innovation": INNOVATION, "identity": identity, "edition": 2025}
+    clicked = json.dumps(button, sort_keys=True, separators=(",", ":"))   # as the browser names a pattern id
+    body = callback_body(app, '{"field":["ALL"],"type":"edit-ws-field"}.value', [
+        {"id": clicked, "property": "n_clicks", "value": 1}], [
+        [{"id": title, "property": "id", "value": title}],
+        {"id": "edit-ws-versions", "property": "data", "value": versions},
+        {"id": "edit-ws-initial", "property": "data", "value": initial},
+        {"id": "ws-key", "property": "data", "value": key},
+        {"id": "url", "property": "search", "value": "?edition=2025"}])
+    body["inputs"] = [[{"id": button, "property": "n_clicks", "value": 1}]]
+    body["outputs"][0] = [{"id": title, "property": "value"}]
+    return body
+
+
+def test_an_editor_reverts_a_change_and_the_field_shows_the_value_before_it(client, app, store, identity):
+    login(client, "budi")
+    store.save_field(identity, 2025, "title", "Judul pertama", 0, "budi")
+    store.save_field(identity, 2025, "title", "Judul kedua", 1, "budi")
+    latest = store.field_history(identity, 2025, "title")[0]
+    body = revert_body(app, latest["id"], identity, {"title": 2}, {"title": "Judul kedua"})
+    answer = client.post("/_dash-update-component", json=body)
+    assert answer.status_code == 200
+    response = answer.get_json()["response"]
+    assert response['{"field":"title","type":"edit-ws-field"}'] == {"value": "Judul pertama"}
+    assert response["edit-ws-versions"]["data"] == {"title": 3}
+    assert response["edit-ws-initial"]["data"] == {"title": "Judul pertama"}
+    history = json.dumps(response["ws-history"]["children"], ensure_ascii=False)
+    assert history.count('"data-field": "title"') == 3      # two saves and the revert, the page's history now
+    assert store.workspace(identity, 2025)["fields"]["title"]["value"] == "Judul pertama"
