@@ -70,6 +70,18 @@ def add_lang_argument(parser: argparse.ArgumentParser, lang: str = "id") -> None
     parser.add_argument("--lang", choices=["id", "en"], default="id", help=t("cli.help.lang", lang))
 
 
+def add_json_argument(parser: argparse.ArgumentParser, lang: str = "id") -> None:
+    """--json: the result as JSON (DESIGN.md §3's shapes) instead of text."""
+    parser.add_argument("--json", action="store_true", help=t("cli.help.json", lang))
+
+
+def add_dataset_arguments(parser: argparse.ArgumentParser, lang: str = "id") -> None:
+    """SOURCE, --lang and --json: a command that reads the dataset and prints text or JSON (iid, similar)."""
+    add_source_arguments(parser, lang)
+    add_lang_argument(parser, lang)
+    add_json_argument(parser, lang)
+
+
 def add_map_argument(parser: argparse.ArgumentParser, lang: str = "id") -> None:
     """--map "Header=field" (repeatable): a column mapping for this run, over the stored ones."""
     from i18n import t

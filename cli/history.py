@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 
-from cli.common import add_lang_argument, batch_line, doubled_lines, run_with_store
+from cli.common import add_json_argument, add_lang_argument, batch_line, doubled_lines, run_with_store
 from i18n import t
 
 
 def register(subparsers, lang: str = "id") -> None:
     parser = subparsers.add_parser("history", help=t("cli.help.history", lang))
-    parser.add_argument("--json", action="store_true", help=t("cli.help.json", lang))
+    add_json_argument(parser, lang)
     add_lang_argument(parser, lang)
     parser.set_defaults(handler=run)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 
-from cli.common import add_lang_argument, add_source_arguments, cut_text, load_dataset
+from cli.common import add_dataset_arguments, cut_text, load_dataset
 from i18n import t
 
 WHAT_IF = 10
@@ -22,9 +22,7 @@ def register(subparsers, lang: str = "id") -> None:
     parser = subparsers.add_parser("iid", help=t("cli.help.iid", lang))
     parser.add_argument("--edition", type=int, metavar="YEAR", help=t("cli.help.iid.edition", lang))
     parser.add_argument("--evidence", nargs="+", metavar="PATH", help=t("cli.help.iid.evidence", lang))
-    add_source_arguments(parser, lang)
-    add_lang_argument(parser, lang)
-    parser.add_argument("--json", action="store_true", help=t("cli.help.json", lang))
+    add_dataset_arguments(parser, lang)
     parser.set_defaults(handler=run)
 
 

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import json
 
-from cli.common import add_lang_argument, add_map_argument, add_year_argument, doubled_lines, existing_store
+from cli.common import (add_json_argument, add_lang_argument, add_map_argument, add_year_argument, doubled_lines,
+                        existing_store)
 from i18n import format_int, printable, t
 
 
 def register(subparsers, lang: str = "id") -> None:
     parser = subparsers.add_parser("inspect", help=t("cli.help.inspect", lang))
     parser.add_argument("files", nargs="+", metavar="FILE", help=t("cli.help.files", lang))
-    parser.add_argument("--json", action="store_true", help=t("cli.help.json", lang))
+    add_json_argument(parser, lang)
     add_map_argument(parser, lang)
     add_year_argument(parser, lang)
     add_lang_argument(parser, lang)

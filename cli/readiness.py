@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from cli.common import (add_filter_arguments, add_lang_argument, add_page_arguments,
+from cli.common import (add_filter_arguments, add_json_argument, add_lang_argument, add_page_arguments,
                         add_source_arguments, cut_text, load_edition_and_frame)
 from i18n import t
 
@@ -20,7 +20,7 @@ def register(subparsers, lang: str = "id") -> None:
     add_source_arguments(parser, lang)
     add_filter_arguments(parser, lang)
     add_lang_argument(parser, lang)
-    parser.add_argument("--json", action="store_true", help=t("cli.help.json", lang))
+    add_json_argument(parser, lang)
     parser.set_defaults(handler=run)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 
-from cli.common import add_lang_argument, add_source_arguments, cut_text, load_dataset
+from cli.common import add_dataset_arguments, cut_text, load_dataset
 from i18n import t
 
 LIMIT = 5
@@ -22,9 +22,7 @@ def register(subparsers, lang: str = "id") -> None:
     parser = subparsers.add_parser("similar", help=t("cli.help.similar", lang))
     parser.add_argument("id", metavar="ID", help=t("cli.help.similar.id", lang))
     parser.add_argument("--library", nargs="+", metavar="PATH", help=t("cli.help.similar.library", lang))
-    add_source_arguments(parser, lang)
-    add_lang_argument(parser, lang)
-    parser.add_argument("--json", action="store_true", help=t("cli.help.json", lang))
+    add_dataset_arguments(parser, lang)
     parser.set_defaults(handler=run)
 
 
