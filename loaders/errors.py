@@ -37,10 +37,13 @@ class Issue:
 
     def to_line(self) -> str:
         """One CLI line: 'ERROR data.xlsx › 2015 › baris 12 › Tahun: ...'."""
-        place = " › ".join(str(p) for p in [
-            self.file, self.sheet, _row_label(self.row, self.lang), self.column] if p)
-        line = f"{t(f'severity.{self.severity}', self.lang).upper()} {place}: {self.message}"
-        return printable(line)  # a file or sheet name with a newline or ANSI code cannot forge lines
+        line = f"{t(f'severity.{self.severity}', self.lang).upper()} {self.place}: {self.message}"
+        return printable(line)
+
+    @property
+    def place(self) -> str:
+        """Where to look: 'data.xlsx › 2015 › baris 12 › Tahun'."""
+        return " › ".join(str(p) for p in [self.file, self.sheet, _row_label(self.row, self.lang), self.column] if p)  # a file or sheet name with a newline or ANSI code cannot forge lines
 
 
 def _row_label(row: int | None, lang: str) -> str | None:

@@ -27,10 +27,11 @@ class Aliases:
         return [{"alias": r.alias, "agency": r.agency, "created_by": r.created_by, "created_at": iso(r.created_at)}
                 for r in rows]
 
-    def add_alias(self, alias: str, agency: str, user: str) -> dict | None:
+    def add_alias(self, alias: str, agency: str, user: str, lang: str = "id") -> dict | None:
         """Map the agency name `alias` (as written in uploads) to the canonical `agency`, for later uploads
         and for the stored rows already written that way: those are re-resolved in one history entry
-        (mode "alias", rolled back and restored like a batch), returned; None when no stored row changed."""
+        (mode "alias", rolled back and restored like a batch), returned with `issues`: warnings for an
+        innovation that now appears twice; None when no stored row changed."""
         alias = " ".join(str(alias).split())
         base = load_reference()
         if agency not in base.agency_names:
@@ -44,7 +45,7 @@ class Aliases:
                                           .where(agency_aliases.c.alias_key == key)).first()
             self._set_alias(connection, {"alias": alias, "agency": agency}, user)
             entry = self._apply_alias(connection, key, {"alias": alias, "agency": agency},
-                                      previous._asdict() if previous else None, user)
+                                      previous._asdict() if previous else None, user, lang)
             self._changed(connection)
             return entry
 
@@ -58,8 +59,10 @@ class Aliases:
                                                               agency=value["agency"], created_by=user,
                                                               created_at=utc_now()))
 
-    def _apply_alias(self, connection, key: str, value: dict, previous: dict | None, user: str) -> dict | None:
-        """Re-resolve the stored rows of this regency whose raw agency is the alias: one history entry."""
+    def _apply_alias(self, connection, key: str, value: dict, previous: dict | None, user: str,
+                     lang: str = "id") -> dict | None:
+        """Re-resolve the stored rows of this regency whose raw agency is the alias: one history entry, with
+        `issues`: warnings for an innovation that now appears twice (both rows kept, as for a mapping)."""
         home = load_reference().regency["name"]
         agency = value["agency"]
         rows = [row for row in connection.execute(
@@ -75,5 +78,7 @@ class Aliases:
                     {"agency": agency, "agency_known": True,
                      "id": innovation_id({"region": row.region, "agency": agency, "year": row.year, "name": row.name}),
                      "identity": identity_key(row.name, agency, row.region)}, row.year) for row in rows]
-        return self._edit_entry(connection, ALIAS_MODE, f"{value['alias']} → {agency}", user,
-                                ({"key": key, "alias": previous}, {"key": key, "alias": value}), changes)
+        entry = self._edit_entry(connection, ALIAS_MODE, f"{value['alias']} → {agency}", user,
+                                 ({"key": key, "alias": previous}, {"key": key, "alias": value}), changes)
+        entry["issues"] = self._changed_duplicates(connection, changes, lang)
+        return entry

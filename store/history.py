@@ -128,7 +128,9 @@ class History:
         return self._history(connection, [batch_id])[0]
 
     def _apply_edits(self, connection, batch_id: int, side: str, user: str) -> None:
-        """Write the `side` ("before" or "after") values of every edit of an alias entry, all at once."""
+        """Write the `side` ("before" or "after") values of every edit of an alias entry, all at once;
+        the uploads whose rows change year get their `by_year` counted again."""
+        moved = False
         for edit in connection.execute(sa.select(edits).where(edits.c.batch_id == batch_id).order_by(edits.c.id)):
             values = json.loads(getattr(edit, side))
             if edit.row_id is None and "alias" in values:
@@ -138,6 +140,23 @@ class History:
             else:
                 connection.execute(innovations.update().where(innovations.c.row_id == edit.row_id)
                                    .values(**typed_values(values)))
+                moved = moved or "year" in values
+        if moved:
+            self._recount_years(connection, batch_id)
+
+    @staticmethod
+    def _recount_years(connection, entry_id: int) -> None:
+        """Count again the `by_year` of the uploads whose rows history entry `entry_id` edits, from their
+        rows' years now."""
+        edited = sa.select(edits.c.row_id).where(edits.c.batch_id == entry_id)
+        uploads = connection.execute(sa.select(innovations.c.batch_id).distinct()
+                                     .where(innovations.c.row_id.in_(edited))).scalars().all()
+        for upload in uploads:
+            counts = dict(connection.execute(sa.select(innovations.c.year, sa.func.count())
+                                             .where(innovations.c.batch_id == upload)
+                                             .group_by(innovations.c.year)).all())
+            connection.execute(batches.update().where(batches.c.id == upload).values(
+                by_year=json.dumps({str(year): counts[year] for year in sorted(counts, key=str)})))
 
 
 def empty(value) -> bool:

@@ -207,6 +207,13 @@ class Ingest:
         return self._duplicate_warnings(connection, years, lambda row, first: row.batch_id != first.batch_id
                                         and row.batch_id in ids, lang)
 
+    def _changed_duplicates(self, connection, changes: list[tuple[int, dict, dict, int]], lang: str) -> list[Issue]:
+        """A warning for each innovation an edit's `changes` (row_id, before, after, year) make appear twice
+        in a year, naming both places."""
+        changed = {row_id for row_id, *_ in changes}
+        return self._duplicate_warnings(connection, {year for *_, year in changes},
+                                        lambda row, first: row.row_id in changed or first.row_id in changed, lang)
+
     @staticmethod
     def _duplicate_warnings(connection, years, reported, lang: str) -> list[Issue]:
         """A warning for each visible row of `years` whose innovation and year is visible at an earlier

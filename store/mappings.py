@@ -120,10 +120,7 @@ class Mappings:
             return None
         entry = self._edit_entry(connection, MAPPING_MODE, f"{value['header']} → {target}", user,
                                  ({"key": key, "mapping": previous}, {"key": key, "mapping": value}), changes)
-        changed = {row_id for row_id, *_ in changes}
-        entry["issues"] = self._duplicate_warnings(
-            connection, {year for *_, year in changes}, lambda row, first: row.row_id in changed
-            or first.row_id in changed, lang) if retro else []
+        entry["issues"] = self._changed_duplicates(connection, changes, lang) if retro else []
         return entry
 
     @staticmethod

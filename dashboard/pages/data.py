@@ -380,12 +380,23 @@ def _save_aliases(store, alias_ids: list[dict], alias_values: list, user: str, l
     from store.errors import StoreError
 
     pairs = [(item["alias"], value) for item, value in zip(alias_ids, alias_values) if value]
+    warnings = []
     try:
         for alias, agency in pairs:
-            store.add_alias(alias, agency, user)
+            entry = store.add_alias(alias, agency, user, lang)   # an innovation now listed twice is said
+            warnings += [_located(issue) for issue in (entry or {}).get("issues", [])]
     except StoreError as err:
         return dbc.Alert(err.message(lang), color="danger")
-    return t("data.alias_saved", lang, count=format_int(len(pairs), lang))
+    text = t("data.alias_saved", lang, count=format_int(len(pairs), lang))
+    if not warnings:
+        return text
+    return [text, html.Div(t("data.saved_warnings", lang), className="mt-2"),
+            html.Ul(warnings, className="mb-0", id="edit-alias-warnings")]
+
+
+def _located(issue) -> html.Li:
+    """An issue after saving, with the place it is about (file › sheet › row) before its message."""
+    return html.Li(f"{issue.place}: {issue.message}")
 
 
 @callback(Output("edit-changed", "data", allow_duplicate=True), Input("edit-alias-message", "children"),
@@ -423,16 +434,16 @@ def confirm(clicks, contents, filenames, choice, state, changed, search):
     with staged(uploads) as paths:
         result = store.ingest(paths, user=user, mode=mode, lang=lang, mappings=choices["mappings"],
                               sheet_years=choices["years"], duplicates=choices.get("duplicates", KEEP_ONE))
-    warnings = [html.Li(issue.message) for issue in result.issues if issue.severity == "warning"
+    warnings = [_located(issue) for issue in result.issues if issue.severity == "warning"
                 and issue.code in STORE_WARNINGS]
     if not result.ok:
-        lines = [html.Li(issue.message) for issue in result.errors] or warnings
+        lines = [_located(issue) for issue in result.errors] or warnings
         return (dbc.Alert([t("data.not_saved", lang), html.Ul(lines, className="mb-0")],
                           color="danger" if result.errors else "info", id="edit-not-saved"),
                 dash.no_update, dash.no_update)
     for header, target in choices["mappings"]:   # only a confirmed upload's mappings and year rules are kept
         entry = store.add_mapping(header, target, user, lang)   # stored rows follow; an innovation twice is said
-        warnings += [html.Li(issue.message) for issue in (entry or {}).get("issues", [])]
+        warnings += [_located(issue) for issue in (entry or {}).get("issues", [])]
     rules = [store.add_year_rule(sheet.name, list(sheet.mapping), sheet.year_rule, user)   # the preview's choices
              for report in result.files for sheet in report.sheets
              if sheet.year_rule and sheet.year_rule_source != "store"]

@@ -156,3 +156,19 @@ def test_a_doubled_store_is_flagged_and_an_editor_resolves_it_after_a_question(c
     assert answered["edit-doubled"]["className"].startswith("d-none") and answered["edit-doubled-text"]["children"] == []
     assert seeded_store.doubled() == [] and seeded_store.history()[-1]["mode"] == "doubled"
     seeded_store.rollback(legacy.batches[0]["id"], "budi")        # the module's store as it was
+
+
+def test_saving_an_alias_that_makes_two_stored_innovations_one_says_so_naming_both(client, tmp_path):
+    """Mapping an agency name in the preview warns, as a confirmed mapping does, when two stored rows become
+    one innovation (both are kept)."""
+    from dashboard.pages.data import _save_aliases
+    from store.database import open_store
+    from tests.unit.store.test_mappings import recap
+
+    store = open_store(f"sqlite:///{tmp_path / 'alias.sqlite3'}", seed=False)
+    store.ingest([recap(tmp_path / "a.xlsx", 2019, count=1)], "budi")
+    store.ingest([recap(tmp_path / "b.xlsx", 2019, agency="Dinkes Kab Lama", count=1)], "budi", mode="add-new")
+    message = str(_save_aliases(store, [{"alias": "Dinkes Kab Lama"}], ["Dinas Kesehatan"], "budi", "id"))
+    store.close()
+    assert "1 pemetaan disimpan" in message and "edit-alias-warnings" in message
+    assert "b.xlsx" in message and "a.xlsx" in message and "Inovasi 2019 nomor 1" in message

@@ -193,3 +193,30 @@ def test_a_re_derived_identity_that_is_stored_elsewhere_keeps_both_rows_with_a_w
         "duplicate_across_batches", "b.xlsx", "Data", 2)
     assert "a.xlsx" in warning.message and "Inovasi 2019 nomor 1" in warning.message
     assert _rows(store, "name", "agency") == [["Inovasi 2019 nomor 1", "Dinas Kesehatan"]] * 2   # both kept
+
+
+def test_a_mapping_that_changes_a_stored_year_moves_the_upload_s_by_year_in_history_and_back(store, tmp_path):
+    header = ["No", "Nama Inovasi", "OPD", "Thn Pelaksanaan"]
+    store.ingest([_book(tmp_path / "a.xlsx", header, [[1, "Posyandu Keliling", "Dinkes", 2018],
+                                                      [2, "Ambulans Desa", "Dinkes", 2017]],
+                        title="REKAP INOVASI TAHUN 2017")], "budi")
+    [upload] = store.history()
+    assert upload["by_year"] == {"2017": 2}
+    entry = store.add_mapping("Thn Pelaksanaan", "year", user="sari")
+    assert store.history()[0]["by_year"] == {"2017": 1, "2018": 1}   # the upload's rows, where they are now
+    store.rollback(entry["id"], user="sari")
+    assert store.history()[0]["by_year"] == {"2017": 2}
+    store.restore(entry["id"], user="sari")
+    assert store.history()[0]["by_year"] == {"2017": 1, "2018": 1}
+
+
+def test_an_alias_that_makes_two_stored_innovations_one_warns_naming_both_places(store, tmp_path):
+    store.ingest([recap(tmp_path / "a.xlsx", 2019, count=1)], "budi")     # "Inovasi 2019 nomor 1", Dinas Kesehatan
+    late = recap(tmp_path / "b.xlsx", 2019, agency="Dinkes Kab Lama", count=1)
+    added = store.ingest([late], "budi", mode="add-new")    # an unknown agency: not the same innovation yet
+    assert added.ok and len(store.current_frame()) == 2
+    entry = store.add_alias("Dinkes Kab Lama", "Dinas Kesehatan", user="sari")
+    [warning] = entry["issues"]
+    assert (warning.code, warning.file, warning.sheet, warning.row) == ("duplicate_across_batches", "b.xlsx", "Data", 2)
+    assert "a.xlsx" in warning.message and "Inovasi 2019 nomor 1" in warning.message
+    assert store.current_frame()["agency"].tolist() == ["Dinas Kesehatan"] * 2    # both kept, as for a mapping
