@@ -135,6 +135,8 @@ class StoreSource(VersionedSource):
         self.store = store
         self.poll_seconds = poll_seconds
         self._checked = float("-inf")  # monotonic time of the last version check
+        self._invalidations = 0        # a check that began before an invalidate() must not stamp _checked
+        self._poll_lock = threading.Lock()
         self._pid = os.getpid()
 
     def describe(self) -> str:
@@ -143,19 +145,25 @@ class StoreSource(VersionedSource):
 
     def invalidate(self) -> None:
         """Ask the store again at the next request (after a change made by this process)."""
-        self._checked = float("-inf")
+        with self._poll_lock:
+            self._invalidations += 1
+            self._checked = float("-inf")
 
     def version(self) -> str:
         """The store's data version, asked at most once per poll interval."""
         now = time.monotonic()
         current = self._current
-        if current is not None and now - self._checked < self.poll_seconds:
-            return current.version
+        with self._poll_lock:
+            if current is not None and now - self._checked < self.poll_seconds:
+                return current.version
+            invalidations = self._invalidations
         if os.getpid() != self._pid:  # a forked child (background export): never share the parent's sockets
             self.store.engine.dispose(close=False)
             self._pid = os.getpid()
         version = self.store.data_version()
-        self._checked = now
+        with self._poll_lock:   # an invalidate() while the store was asked: the answer may predate its change
+            if invalidations == self._invalidations:
+                self._checked = now
         return version
 
     def _read(self, version: str) -> Dataset:

@@ -89,3 +89,34 @@ def test_store_source_rereads_only_the_workspaces_when_only_a_proposal_was_edite
         assert readiness_of(second, 2025).table["status"].iloc[position] == "Siap"
     finally:
         store.close()
+
+
+def test_an_invalidate_during_another_threads_version_check_is_not_lost():
+    """A request asks the store's version; meanwhile this process commits an upload and invalidates.
+    The slower request must not stamp its (older) check over the invalidation, or the next request
+    would be served the old data for a whole poll interval."""
+    import threading
+
+    class SlowStore:
+        version = "v1"
+        asked, answer = threading.Event(), threading.Event()
+
+        def data_version(self):
+            seen = self.version          # read before the upload commits
+            if threading.current_thread() is not threading.main_thread():
+                self.asked.set()
+                self.answer.wait()
+            return seen
+
+    store = SlowStore()
+    source = sources.StoreSource(store, poll_seconds=3600)
+    source._current = type("Current", (), {"version": "v1"})()   # the dataset of v1, already read
+    source.invalidate()
+    request = threading.Thread(target=source.version)
+    request.start()
+    store.asked.wait()
+    store.version = "v2"               # the upload commits...
+    source.invalidate()                # ...and its callback invalidates
+    store.answer.set()
+    request.join()
+    assert source.version() == "v2"
