@@ -80,7 +80,17 @@ def test_editions_close_ages_and_caps(year, closes, months, caps, closes_verifie
 def test_editions_award_exclusions_of_2021_are_verified():
     rules = load_editions().get(2021).exclusions
     assert [(set(r.results), r.min_count, r.fact.verified) for r in rules] == [
-        ({"Top 9", "Top 25", "Top 35", "Top 40", "Top 45", "Top Terpuji"}, 1, True), ({"Top 99"}, 2, True)]
+        ({"Top 9", "Top 25", "Top 35", "Top 40", "Top 45", "Top Terpuji"}, 1, True), ({"Top 99"}, 2, True),
+        ({"Top Inovasi"}, 1, False)]   # the product's own result label, not in the 2021 juklak
+
+
+def test_every_edition_keeps_a_past_top_inovasi_out_of_the_general_group_marked_unverified():
+    """A proposal's result "Top Inovasi" ([results]) is a winner: no edition lets it enter umum again.
+    No juklak found says so in those words, so the rule is marked unverified with its source."""
+    editions = load_editions()
+    for year in (2018, 2021, 2022, 2023, 2025):
+        [rule] = [r for r in editions.get(year).exclusions if "Top Inovasi" in r.results]
+        assert (rule.min_count, rule.fact.verified, rule.fact.source) == (1, False, "top-inovasi")
 
 
 def test_editions_required_attachments_seen_in_the_data():

@@ -129,6 +129,9 @@ def test_readiness_still_running(status, expected):
     (2023, "Top Terpuji", (FAIL, "group.khusus"), "khusus"),                       # unknown year counts
     (2023, "TOP-45 KIPP 2019", (FAIL, "group.khusus"), "khusus"),
     (2023, "Juara 1 Lomba Inovasi Provinsi 2019", (PASS, "group.ok"), "umum"),     # not a KIPP award
+    (2025, "2023: Top Inovasi", (FAIL, "group.khusus"), "khusus"),                 # a workspace's result "Top Inovasi"
+    (2025, "Top Inovasi Pelayanan Publik 2023", (FAIL, "group.khusus"), "khusus"),
+    (2022, "2021: Top Inovasi", (FAIL, "group.khusus"), "khusus"),
 ])
 def test_readiness_award_history_decides_the_group(edition, awards, expected, group):
     readiness = evaluate(make_frame(ready_row(awards=awards)), edition)
