@@ -183,6 +183,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "{file}: {where}: 'verified' must be true or false"),
     "kipp.file.unknown_source": ("{file}: {where}: sumber '{source}' tidak ada di [sources]",
                                  "{file}: {where}: source '{source}' is not in [sources]"),
+    "kipp.file.bad_source": ("{file}: {where}: harus tabel {{ id = \"…\", en = \"…\" }}: sumber dalam Bahasa "
+                             "Indonesia dan Inggris",
+                             "{file}: {where}: must be a table {{ id = \"…\", en = \"…\" }}: the source in "
+                             "Indonesian and English"),
     "kipp.file.no_edition": ("{file}: {where}: tidak ada satu edisi pun", "{file}: {where}: no edition at all"),
     "kipp.file.duplicate_year": ("{file}: {where}: tahun ini muncul dua kali",
                                  "{file}: {where}: this year appears twice"),

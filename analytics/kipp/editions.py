@@ -44,7 +44,7 @@ class Fact:
     value: Any
     verified: bool
     source: str          # key of [sources]
-    source_text: str = ""
+    source_text: Bilingual | None = None   # the source in words, in each language
 
 
 @dataclass(frozen=True)
@@ -157,7 +157,7 @@ class Edition:
 @dataclass(frozen=True)
 class Editions:
     by_year: dict[int, Edition]
-    sources: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, Bilingual] = field(default_factory=dict)
     result_awards: dict[str, str | None] = field(default_factory=dict)  # [results]: key → award text or None
 
     @property
@@ -191,13 +191,21 @@ class _Parser:
 
     def __init__(self, filename: str, data: dict):
         self.filename, self.data = filename, data
-        self.sources: dict[str, str] = data.get("sources", {})
+        self.sources: dict[str, Bilingual] = {key: self.source(key, raw)
+                                              for key, raw in data.get("sources", {}).items()}
         self.drafting: dict[str, list] = data.get("drafting", {})
         self.share = float(data.get("scoring", {}).get("full_credit_share", 0.25))
         self.terms = self.parse_terms(data.get("terms"))
 
     def fail(self, where: str, code: str, **params):
         raise EditionError(code, file=self.filename, where=where, **params)
+
+    def source(self, key: str, raw: Any) -> Bilingual:
+        """A [sources] entry: {id = "...", en = "..."}, the words shown in each language."""
+        if not isinstance(raw, dict) or not all(isinstance(raw.get(lang), str) and raw[lang].strip()
+                                                for lang in ("id", "en")):
+            self.fail(f"[sources].{key}", "bad_source")
+        return Bilingual(raw["id"], raw["en"])
 
     def fact(self, where: str, raw: Any, value_key: str = "value") -> Fact:
         if not isinstance(raw, dict) or "verified" not in raw or "source" not in raw:
@@ -386,4 +394,4 @@ def source_words(fact: Fact, lang: str = "id") -> str:
     """Where a rule comes from: the cited source, or for a rule without one what to do about it."""
     if fact.source == ASSUMED:
         return t("kipp.fact.assumed", lang)
-    return fact.source_text or fact.source
+    return fact.source_text.pick(lang) if fact.source_text else fact.source

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 import datetime as dt
+import re
 
 import pandas as pd
 import pytest
@@ -109,9 +109,28 @@ def test_editions_unknown_year_names_the_ones_that_exist():
 def test_editions_facts_list_says_verified_and_source():
     rows = edition_facts(load_editions().get(2021), "en")
     assert rows[0] == {"rule": "Closes", "value": "11 May 2021", "verified": True,
-                       "source": load_editions().sources["mmc-2021-05-10"]}
+                       "source": load_editions().sources["mmc-2021-05-10"].en}
     assert {"rule": "General group: cap per institution", "value": "10", "verified": True,
-            "source": load_editions().sources["mmc-2021-05-10"]} in rows
+            "source": load_editions().sources["mmc-2021-05-10"].en} in rows
+
+
+def test_editions_sources_are_worded_in_the_reader_s_language():
+    """An Indonesian screen or draft never cites its rules' sources in English."""
+    rows = edition_facts(load_editions().get(2021), "id")
+    assert rows[0]["source"].startswith("mmcindonesia.id, 10 Mei 2021") and "ditutup 11 Mei 2021" in rows[0]["source"]
+    for edition in load_editions().by_year.values():
+        for row in edition_facts(edition, "id"):
+            assert not {"the", "and", "of", "from"} & set(row["source"].replace("(", " ").split()), row["source"]
+
+
+def test_a_source_in_one_language_only_is_refused_naming_it(tmp_path):
+    path = tmp_path / "kipp.toml"
+    path.write_text(re.sub(r"(?m)^jpnn-2023 = .*$", 'jpnn-2023 = "jpnn.com, Apr 2023"',
+                           EDITIONS_PATH.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(EditionError) as raised:
+        load_editions(path)
+    assert raised.value.message("id") == ('kipp.toml: [sources].jpnn-2023: harus tabel { id = "…", en = "…" }: '
+                                          'sumber dalam Bahasa Indonesia dan Inggris')
 
 
 def test_editions_video_limits_and_unsourced_rules_in_words():
@@ -122,10 +141,10 @@ def test_editions_video_limits_and_unsourced_rules_in_words():
     assert video_limits(load_editions().get(2022), "en") == "at most 3 minutes, uploaded to YouTube"
     indonesian = {row["source"] for row in edition_facts(edition, "id")}
     assert any(source.startswith("Tanpa sumber: diambil dari edisi terdekat") for source in indonesian)
-    assert load_editions().sources["assumed"] not in indonesian  # the file's own (English) note is not shown
+    assert load_editions().sources["assumed"].id not in indonesian  # the catalog's words, not the file's note
     assert any(row["source"].startswith("No source found") for row in edition_facts(edition, "en"))
     assert {row["source"] for row in edition_facts(edition, "en") if row["rule"] == "Video"} == {
-        load_editions().sources["domain-2025"]}
+        load_editions().sources["domain-2025"].en}
 
 
 NEW_EDITION = '''
