@@ -137,6 +137,10 @@ def test_proposal_docx_speaks_the_documents_language_in_rules_and_video_limits()
         assert any(limits in text for text in cells)
         assert any(text.startswith(assumed) for text in cells)
         assert not any("max_minutes" in text or ".;" in text for text in cells)
+    indonesian = proposal_document(frame, readiness, "r1", "id")
+    sources = [row.cells[3].text for row in indonesian.tables[-1].rows[1:]]
+    assert any(text.startswith("kaltimprov.go.id, 2 Mei 2025") for text in sources)   # the cited sources too
+    assert not any(" row (" in text or "registration" in text for text in sources)
 
 
 def test_proposal_docx_of_a_ready_innovation_in_english():
