@@ -108,8 +108,8 @@ def _trend_title(data: pd.DataFrame, ctx: Context) -> str:
 def _rank_title(key: str, field_name: str):
     def title(data: pd.DataFrame, ctx: Context) -> str:
         top = data.iloc[0]
-        return t(key, ctx.lang, **{field_name: ctx.label(field_name)(top["value"]),
-                                   "count": format_int(top["count"], ctx.lang)})
+        return t(key if len(data) > 1 else f"{key}_only", ctx.lang,
+                 **{field_name: ctx.label(field_name)(top["value"]), "count": format_int(top["count"], ctx.lang)})
     return title
 
 
@@ -150,7 +150,26 @@ def _heatmap_title(data: pd.DataFrame, ctx: Context) -> str:
 
 def _compliance_title(data: pd.DataFrame, ctx: Context) -> str:
     last = data.iloc[-1]
-    return t("title.compliance", ctx.lang, rate=format_pct(last["rate"], ctx.lang), year=int(last["year"]))
+    return t(_chosen("title.compliance", ctx), ctx.lang, rate=format_pct(last["rate"], ctx.lang),
+             year=int(last["year"]))
+
+
+def _chosen(key: str, ctx: Context) -> str:
+    """The One Agency One Innovation wording for the chosen agencies when an agency filter is on."""
+    return f"{key}_selected" if ctx.filters.agencies else key
+
+
+def one_agency_missing(ctx: Context, year: int) -> tuple[str | None, list[str]]:
+    """The sentence on the agencies (of the register, or the chosen ones) without an innovation in
+    `year`, and their names; no sentence when there is no agency to check."""
+    register = one_agency.denominator(ctx.dataset.register, ctx.filters.agencies)
+    missing = one_agency.agencies_without_innovation(ctx.view, register, year)
+    if missing:
+        return t(_chosen("opd.missing", ctx), ctx.lang, count=format_int(len(missing), ctx.lang),
+                 total=format_int(len(register), ctx.lang), year=year), missing
+    if not register:
+        return None, []
+    return t(_chosen("opd.all_ok", ctx), ctx.lang, total=format_int(len(register), ctx.lang), year=year), []
 
 
 def _sector_rank_title(data: pd.DataFrame, ctx: Context) -> str:

@@ -4,6 +4,7 @@ import dash
 from dash import Input, Output, State, callback, dcc, html
 
 from analytics import one_agency
+from charts.views import one_agency_missing
 from dashboard.components.chart import IN_FULL, chart_outputs, chart_values, create_chart_card, shows_all
 from dashboard.components.filterbar import search_of
 from dashboard.components.page import (chart_grid, context_from_query, create_page, fresh_context,
@@ -29,12 +30,9 @@ def create_missing(ctx, year: int | None) -> list:
     """The registered agencies with no innovation in `year`, as a compact list."""
     if year is None:
         return [html.P(t("chart.empty", ctx.lang), className="text-muted")]
-    register = one_agency.denominator(ctx.dataset.register, ctx.filters.agencies)
-    missing = one_agency.agencies_without_innovation(ctx.view, register, year)
+    summary, missing = one_agency_missing(ctx, year)
     if not missing:
-        return [html.P(t("opd.all_ok", ctx.lang, year=year), className="fw-semibold")]
-    summary = t("opd.missing", ctx.lang, count=format_int(len(missing), ctx.lang),
-                total=format_int(len(register), ctx.lang), year=year)
+        return [html.P(summary or "", className="fw-semibold")]
     return [html.P(summary, id="opd-missing-summary", className="fw-semibold"),
             html.Ul([html.Li(name) for name in missing], className="missing-list small")]
 

@@ -22,7 +22,7 @@ from analytics.dataset import source_caption
 from analytics.kipp import readiness as kipp
 from analytics.kipp.statuses import READY, REGISTRY
 from charts.readiness_views import context_year, ready_count, view_readiness
-from charts.views import Context, render
+from charts.views import Context, one_agency_missing, render
 from exports import images
 from exports.report.model import ChartPart, ListPart, Report, Section, TablePart
 from i18n import format_date, format_int, format_signed_pct, t
@@ -76,14 +76,9 @@ def one_agency_blocks(ctx: Context) -> list:
         return [t("report.oaoi_filtered", lang, filters=images.filters_in_words(ctx))]
     blocks: list = [_chart("compliance", ctx)]
     if ctx.span is not None:
-        register = one_agency.denominator(ctx.dataset.register, ctx.filters.agencies)
-        year = ctx.span[1]
-        missing = one_agency.agencies_without_innovation(ctx.view, register, year)
-        if missing:
-            blocks.append(t("opd.missing", lang, count=format_int(len(missing), lang),
-                            total=format_int(len(register), lang), year=year) + ": " + ", ".join(missing) + ".")
-        elif register:
-            blocks.append(t("opd.all_ok", lang, year=year))
+        sentence, missing = one_agency_missing(ctx, ctx.span[1])
+        if sentence:
+            blocks.append(sentence + (": " + ", ".join(missing) + "." if missing else ""))
     return blocks
 
 

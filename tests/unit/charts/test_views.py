@@ -55,6 +55,20 @@ def test_compliance_title_uses_the_register():
     assert rendered.title == f"Satu OPD Satu Inovasi: {round(4 / register * 100)}% OPD berinovasi pada 2017"
 
 
+@pytest.mark.parametrize("name, filters, title", [
+    ("agency", {"agencies": ("Dinas Kesehatan",)}, "Dinas Kesehatan: 51 inovasi"),      # not "paling banyak" of one
+    ("agency-rank", {"agencies": ("Dinas Kesehatan",), "lang": "en"}, "Dinas Kesehatan: 51 innovations"),
+    ("sector", {"sectors": ("Kesehatan",)}, "Urusan Kesehatan: 52 inovasi"),
+])
+def test_a_ranking_of_one_states_its_count_not_a_lead(name, filters, title):
+    assert render(name, context(**filters)).title == title
+
+
+def test_compliance_title_under_an_agency_filter_says_the_chosen_agencies():
+    rendered = render("compliance", context(agencies=("Dinas Kesehatan",)))
+    assert rendered.title == "Satu OPD Satu Inovasi: 100% OPD terpilih berinovasi pada 2017"
+
+
 def test_table_behind_the_trend_in_indonesian_format():
     table = render("trend", context()).table
     assert table.to_dict("list") == {"Tahun": ["2015", "2016", "2017"], "Jumlah": ["79", "67", "56"]}

@@ -136,7 +136,18 @@ def test_agency_filter_keeps_the_rule_for_the_chosen_agencies(sample):
     report = build_report(ctx, TODAY)
     assert "compliance" in [chart.name for chart in report.charts()]
     statements = " ".join(b for s in report.sections for b in s.blocks if isinstance(b, str))
-    assert "dari 2 perangkat daerah" in statements or "Semua perangkat daerah berinovasi" in statements
+    assert "dari 2 perangkat daerah terpilih" in statements
+    assert "Semua perangkat daerah berinovasi" not in statements   # said of two, it would read as the regency's
+
+
+def test_one_agency_s_report_never_claims_every_agency_innovated(sample):
+    ctx = Context.build(sample, Filters(agencies=("Dinas Kesehatan",)))
+    report = build_report(ctx, TODAY)
+    statements = " ".join(b for s in report.sections for b in s.blocks if isinstance(b, str))
+    words = statements + " ".join(i for s in report.sections for b in s.blocks if isinstance(b, ListPart)
+                                  for i in b.items)
+    assert "Semua perangkat daerah" not in words and "paling banyak berinovasi" not in words
+    assert "1 dari 1 perangkat daerah terpilih berinovasi pada" in statements
 
 
 def test_smallest_chart_text_follows_the_placed_width():
