@@ -115,6 +115,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "The innovation name is empty although the row has data. Fill in the name."),
     "loader.bad_year": ("Tahun '{value}' tidak valid: harus antara 1945 dan {max_year}. Perbaiki tahunnya.",
                         "Year '{value}' is not valid: it must be between 1945 and {max_year}. Correct the year."),
+    "loader.formula_uncalculated": (
+        "Sel {cell} berisi rumus yang nilainya belum dihitung (berkas disimpan tanpa menghitung rumus), jadi "
+        "terbaca kosong. Buka berkas di Excel atau LibreOffice, simpan ulang, lalu muat lagi.",
+        "Cell {cell} holds a formula whose value was never calculated (the file was saved without calculating "
+        "formulas), so it reads empty. Open the file in Excel or LibreOffice, save it again, then load it again."),
+    "loader.two_years": ("Tahun '{value}' menyebut dua tahun. Tulis satu tahun saja: tahun inovasi itu dihitung "
+                         "(misalnya {first}).",
+                         "Year '{value}' names two years. Write one year: the year the innovation is counted in "
+                         "(for example {first})."),
     "loader.no_year": ("Tahun tidak diketahui: tidak ada di kolom, nama lembar, judul, maupun tanggal penerapan.",
                        "Year unknown: not in a column, the sheet name, the title or the launch date."),
     "loader.no_year_in_block": ("Tahun tidak diketahui: kode inovasi kosong dan judul bloknya ('{title}') tidak "

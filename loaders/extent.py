@@ -66,6 +66,33 @@ def check_xlsx(archive: zipfile.ZipFile, file: str, limits: Limits) -> None:
                 _xlsx_part_extent(archive, info, limits, file, label, exact=True)
 
 
+# A formula cell saved without its value: <c r="B2"><f>...</f></c> (or an empty <v/>); Excel always saves
+# the value, files written by scripts and some web systems do not, and calamine then reads the cell empty.
+UNCALCULATED = re.compile(rb"""<c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*>\s*<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)"""
+                          rb"""\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>""")
+
+
+def uncalculated_formulas(archive: zipfile.ZipFile) -> dict[str, tuple[str, int]]:
+    """Sheet name → (column letter, row) of its first formula cell saved without a value, for the sheets
+    that have one (read a chunk at a time; only parts that hold a formula are searched)."""
+    found = {}
+    for part, sheet in _sheet_names(archive).items():
+        rest = b""
+        try:
+            member = archive.open(part)
+        except KeyError:
+            continue
+        with member:
+            while chunk := member.read(CHUNK):
+                data = rest + chunk
+                match = UNCALCULATED.search(data) if b"<f" in data else None
+                if match:
+                    found[sheet] = (match.group(1).decode(), int(match.group(2)))
+                    break
+                rest = data[data.rfind(b"<c ", max(0, len(data) - 4096)):] if b"<c " in data[-4096:] else b""
+    return found
+
+
 def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
     """Worksheet part → the sheet's name, from xl/workbook.xml and its relationships ({} when unreadable)."""
     from defusedxml.ElementTree import fromstring

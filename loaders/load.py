@@ -246,6 +246,10 @@ def _load_file(path: Path, reference, lang: str, max_bytes: int | None, progress
             report.sheets.append(SheetReport(sheet.name, skipped=context.issue("warning", found).message))
             continue
         sheet_records, sheet_issues = table_records(found, context)
+        if sheet.uncalculated:   # its cells would read empty: names lost, years guessed from elsewhere
+            column, row = sheet.uncalculated
+            sheet_issues.append(context.issue("error", "formula_uncalculated", sheet.name, row, column,
+                                              cell=f"{column}{row}"))
         rule = reference.year_rule(sheet.name, found.headers)
         report.sheets.append(SheetReport(
             sheet.name, found.header_row, len(sheet_records), found.mapping, mapping_source=found.sources,

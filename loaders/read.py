@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from loaders.errors import FileRejected, column_letter
-from loaders.extent import check_ods, check_xls, check_xlsx, check_xml_safe
+from loaders.extent import check_ods, check_xls, check_xlsx, check_xml_safe, uncalculated_formulas
 from loaders.limits import VARIABLES, Limits, current_limits
 from loaders.text import clean_name
 
@@ -39,6 +39,7 @@ class Sheet:
     visible: bool = True
     # ((first_row, first_col), (last_row, last_col)), 0-based and inclusive, as calamine reports them
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    uncalculated: tuple[str, int] | None = None   # (column letter, Excel row) of a formula saved without its value
 
 
 def max_upload_bytes() -> int:
@@ -115,8 +116,10 @@ def _read_zip(data: bytes, name: str, limits: Limits) -> list[Sheet]:
             if "xl/workbook.xml" not in names and "content.xml" not in names:
                 raise FileRejected("not_workbook_zip", name)
             check_xml_safe(archive, name)
+            uncalculated = {}
             if "xl/workbook.xml" in names:
                 check_xlsx(archive, name, limits)
+                uncalculated = {clean_name(sheet): cell for sheet, cell in uncalculated_formulas(archive).items()}
             else:
                 if b"encryption-data" in _member(archive, "META-INF/manifest.xml"):
                     raise FileRejected("password_protected", name)
@@ -127,7 +130,10 @@ def _read_zip(data: bytes, name: str, limits: Limits) -> list[Sheet]:
         if isinstance(err, FileRejected):
             raise
         raise FileRejected("corrupt_zip", name) from err  # truncated, bad CRC, corrupt deflate stream
-    return _read_calamine(data, name, limits)
+    sheets = _read_calamine(data, name, limits)
+    for sheet in sheets:
+        sheet.uncalculated = uncalculated.get(sheet.name)
+    return sheets
 
 
 def _member(archive: zipfile.ZipFile, member: str) -> bytes:

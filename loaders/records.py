@@ -198,8 +198,10 @@ def _set_year(records, raw, table, context, issues, codes) -> None:
                           (table.title_year, "title"), (launch.year if launch is not None else None, "launch_date")]
             year, source = next(((y, s) for y, s in candidates if y is not None), (None, None))
         if isinstance(year, ValueError) or (year is not None and not MIN_YEAR <= year <= max_year):
-            issues.append(context.issue("error", "bad_year", table.sheet, record["source_row"],
-                                        table.header_of("year"), value=given, max_year=max_year))
+            years = YEARS_IN_TEXT.findall(str(given)) if isinstance(year, ValueError) else []
+            issues.append(context.issue("error", "two_years" if len(years) > 1 else "bad_year", table.sheet,
+                                        record["source_row"], table.header_of("year"), value=given,
+                                        max_year=max_year, **({"first": years[0]} if len(years) > 1 else {})))
             year, source = None, None
         elif year is None and coded:
             title = (block or table.title_block).title or "-"
@@ -212,6 +214,7 @@ def _set_year(records, raw, table, context, issues, codes) -> None:
 
 
 CODE_YEAR = re.compile(r"^\s*(\d{4}|\d{2})(?!\d)")
+YEARS_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")   # "2019/2020", "2019-2020": a year cell naming two
 
 
 def code_year(value) -> int | None:

@@ -72,3 +72,41 @@ def revised_copy(source: Path, target: Path, edits: dict[tuple[int, str], object
         sheet.cell(row=row, column=columns[header], value=value)
     workbook.save(target)
     return Path(target)
+
+
+def make_formula_xlsx(path: Path, sheets: dict[str, list[list]], cached: bool = True) -> Path:
+    """An .xlsx whose cells given as ("=FORMULA", value) hold a formula: with `cached`, its value as Excel
+    saves it (what calamine reads); without, no value at all (a file saved without calculating, as
+    scripts and some web systems write them)."""
+    import re
+    import zipfile
+
+    plain = {name: [[cell[0] if isinstance(cell, tuple) else cell for cell in row] for row in rows]
+             for name, rows in sheets.items()}
+    values = {}
+    for index, rows in enumerate(sheets.values(), start=1):
+        for r, row in enumerate(rows, start=1):
+            for c, cell in enumerate(row):
+                if isinstance(cell, tuple):
+                    values[(index, f"{chr(65 + c)}{r}")] = cell[1]
+    staged = make_xlsx(Path(str(path) + ".tmp"), plain)
+
+    def with_value(index: int, match) -> bytes:
+        ref, formula = match.group(1).decode(), match.group(2)
+        value = values.get((index, ref))
+        if not cached or value is None:
+            return b'<c r="%s"><f>%s</f></c>' % (ref.encode(), formula)
+        kind = b' t="str"' if isinstance(value, str) else b""
+        return b'<c r="%s"%s><f>%s</f><v>%s</v></c>' % (ref.encode(), kind, formula, str(value).encode())
+
+    with zipfile.ZipFile(staged) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            part = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", item.filename)
+            if part:
+                index = int(part.group(1))
+                data = re.sub(rb'<c r="([A-Z]+[0-9]+)"><f>(.*?)</f><v\s*/?>(?:</v>)?</c>',
+                              lambda m: with_value(index, m), data)
+            target.writestr(item, data)
+    staged.unlink()
+    return Path(path)
