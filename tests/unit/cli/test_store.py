@@ -302,3 +302,38 @@ def test_cli_history_and_inspect_flag_a_year_the_store_counts_twice(app, store_u
     assert ("Perhatian: tahun 2025 menghitung 108 inovasi dua kali (batch #1, #2): 216 baris, 108 setelah "
             "dirapikan.") in app("history").stdout
     assert json.loads(app("inspect", IID_2025, "--json").stdout)["doubled"] == doubled
+
+
+def _corrected_2016(path):
+    """The 2016 sheet sent again after corrections: agencies written as the planner now writes them (today's
+    names, upper case, with the regency's suffix), two stages changed and one name corrected."""
+    from loaders import load_paths
+
+    frame = load_paths([REKAP]).frame
+    rows = frame[frame["year"] == 2016].reset_index(drop=True)
+    table = [["No", "Nama Inovasi", "Perangkat Daerah", "Urusan", "Tahapan Inovasi", "Tahun"]]
+    for i, row in rows.iterrows():
+        agency = row["agency"].upper() if i % 3 == 0 else row["agency"] + (" Kab. Muara Enim" if i % 3 == 1 else "")
+        name = "Musrenbang Perempuan dan Anak" if row["name"] == "Musrenbang Perempuan" else row["name"]
+        table.append([i + 1, name, agency, row["sector"], "Uji Coba" if i in (2, 5) else row["stage"], 2016])
+    return make_xlsx(path, {"2016": table})
+
+
+def test_cli_a_corrected_year_with_renamed_agencies_replaces_once_and_replays_harmlessly(app, store_url, tmp_path):
+    assert app("ingest", REKAP).returncode == 0
+    corrected = _corrected_2016(tmp_path / "rekap_2016_revisi.xlsx")
+    refused = app("ingest", corrected)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr + refused.stdout
+    assert ("Tahun 2016 sudah tersimpan: 67 inovasi; berkas ini memuat 67 (sama 0, berubah 66, baru 1; 1 yang "
+            "tersimpan tidak ada di berkas)") in refused.stdout   # renamed agencies are the same innovations
+    for _ in range(2):   # the same command run twice (a replayed script, a second Enter)
+        assert app("ingest", corrected, "--replace").returncode == 0
+        store = open_store(store_url, seed=False)
+        frame = store.current_frame()
+        store.close()
+        assert frame["year"].value_counts().sort_index().to_dict() == {2015: 79, 2016: 67, 2017: 56}
+        assert (frame["name"] == "Musrenbang Perempuan dan Anak").sum() == 1
+        assert not (frame["name"] == "Musrenbang Perempuan").any()
+    again = app("ingest", corrected, "--add-new")
+    assert again.returncode == 0 and "Tidak ada inovasi baru" in again.stdout
+    assert len(json.loads(app("history", "--json").stdout)["batches"]) == 3

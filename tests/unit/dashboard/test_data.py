@@ -172,3 +172,42 @@ def test_saving_an_alias_that_makes_two_stored_innovations_one_says_so_naming_bo
     store.close()
     assert "1 pemetaan disimpan" in message and "edit-alias-warnings" in message
     assert "b.xlsx" in message and "a.xlsx" in message and "Inovasi 2019 nomor 1" in message
+
+
+def _confirm(client, data_url, name, mode=None, overlap=()):
+    from tests.unit.dashboard.test_auth import confirm_body
+
+    body = confirm_body(client.dash_app, data_url, name)
+    for item in body["state"]:
+        if item["id"] == "edit-mode":
+            item["value"] = mode
+        if item["id"] == "edit-state":
+            item["value"] = {"blocked": False, "overlap": list(overlap)}
+    return client.post("/_dash-update-component", json=body).data.decode()
+
+
+def test_a_double_clicked_confirm_saves_the_upload_once(client, seeded_store, tmp_path):
+    """Both clicks carry the preview's state from before the first was saved: the second is refused."""
+    from tests.unit.dashboard.test_auth import workbook_url
+
+    records = client.get("/api/summary").get_json()["records"]
+    data_url, name = workbook_url(tmp_path, rows=3, year=2010)
+    first, second = _confirm(client, data_url, name), _confirm(client, data_url, name)
+    assert "edit-saved" in first
+    assert "edit-not-saved" in second and "Tahun 2010 sudah tersimpan: 3 inovasi" in second
+    assert "Traceback" not in second
+    assert client.get("/api/summary").get_json()["records"] == records + 3
+    assert [b["by_year"] for b in seeded_store.history()].count({"2010": 3}) == 1
+
+
+def test_a_replace_resubmitted_after_going_back_keeps_the_year_s_count(client, seeded_store, tmp_path):
+    """Browser back and the same confirm again ("ganti tahun itu" still chosen): replaced again, not doubled."""
+    from tests.unit.dashboard.test_auth import workbook_url
+
+    data_url, name = workbook_url(tmp_path, rows=2, year=2009)
+    assert "edit-saved" in _confirm(client, data_url, name)
+    records = client.get("/api/summary").get_json()["records"]
+    for _ in range(2):
+        assert "edit-saved" in _confirm(client, data_url, name, mode="replace", overlap=[2009])
+        assert client.get("/api/summary").get_json()["records"] == records
+    assert [b["active_records"] for b in seeded_store.history() if "2009" in b["by_year"]] == [0, 0, 2]
