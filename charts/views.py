@@ -180,6 +180,10 @@ def _sector_rank_title(data: pd.DataFrame, ctx: Context) -> str:
 
 
 def _sector_year_title(data: pd.DataFrame, ctx: Context) -> str:
+    every_year = int((data > 0).all(axis=1).sum())
+    if every_year > 1:   # several sectors have innovations every year: count them, naming none of them
+        return t("title.sector_year_all", ctx.lang, count=format_int(every_year, ctx.lang),
+                 total=format_int(len(data), ctx.lang))
     years_with = (data > 0).sum(axis=1).sort_values(ascending=False, kind="stable")
     return t("title.sector_year", ctx.lang, sector=ctx.label("sector")(years_with.index[0]),
              count=int(years_with.iloc[0]), total=data.shape[1])

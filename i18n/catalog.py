@@ -120,6 +120,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "title.sector_rank": ("Urusan {group} memegang {share} inovasi", "{group} sectors hold {share} of innovations"),
     "title.sector_year": ("{sector} punya inovasi pada {count} dari {total} tahun",
                           "{sector} has innovations in {count} of {total} years"),
+    "title.sector_year_all": ("{count} dari {total} urusan punya inovasi setiap tahun",
+                              "{count} of {total} sectors have innovations every year"),
     "title.empty": ("Tidak ada data untuk filter ini", "No data for these filters"),
     # the main finding sentence
     "finding.down": ("Jumlah inovasi turun {pct} dari {prev} ke {year}.",

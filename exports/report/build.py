@@ -60,7 +60,10 @@ def kpi_table(ctx: Context, edition: int | None = None) -> TablePart:
                      f"{format_int(summary.count, lang)})"))
     if summary.until is not None:   # the last year is partial: say how far its data runs
         rows.append((t("report.partial", lang, year=summary.year), format_date(summary.until, "day", lang)))
-    rows.append((t("kpi.agencies", lang),
+    label = t("kpi.agencies", lang)   # over the years in view: say which, beside "not in {year}" further on
+    if ctx.span is not None:
+        label += f", {ctx.span[0]}–{ctx.span[1]}" if ctx.span[0] != ctx.span[1] else f", {ctx.span[0]}"
+    rows.append((label,
                  f"{format_int(summary.agencies, lang)} {t('kpi.agencies_of', lang, total=format_int(summary.register, lang))}"))
     year = context_year(ctx, edition)
     rows.append((t("report.ready", lang, edition=year), format_int(ready_count(ctx, year), lang)))

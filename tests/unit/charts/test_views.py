@@ -64,6 +64,17 @@ def test_a_ranking_of_one_states_its_count_not_a_lead(name, filters, title):
     assert render(name, context(**filters)).title == title
 
 
+def test_sector_year_title_counts_the_sectors_with_innovations_every_year():
+    """Not one of them named as if it alone had innovations every year."""
+    ctx = context()
+    data = CHARTS["sector-year"].data(ctx)
+    every = int((data > 0).all(axis=1).sum())
+    assert every > 1
+    assert render("sector-year", ctx).title == f"{every} dari {len(data)} urusan punya inovasi setiap tahun"
+    one = render("sector-year", context(sectors=("Kesehatan",)))
+    assert one.title == "Kesehatan punya inovasi pada 3 dari 3 tahun"
+
+
 def test_compliance_title_under_an_agency_filter_says_the_chosen_agencies():
     rendered = render("compliance", context(agencies=("Dinas Kesehatan",)))
     assert rendered.title == "Satu OPD Satu Inovasi: 100% OPD terpilih berinovasi pada 2017"

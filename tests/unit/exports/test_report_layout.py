@@ -18,7 +18,7 @@ from analytics.filters import Filters
 from charts.views import Context
 from dashboard.sources import DataSource
 from exports.report.build import build_report, render_images
-from exports.report.model import ChartPart, ListPart
+from exports.report.model import ChartPart, ListPart, TablePart
 from exports.report.pdf import write_pdf
 
 TODAY = dt.date(2018, 3, 8)
@@ -138,6 +138,13 @@ def test_agency_filter_keeps_the_rule_for_the_chosen_agencies(sample):
     statements = " ".join(b for s in report.sections for b in s.blocks if isinstance(b, str))
     assert "dari 2 perangkat daerah terpilih" in statements
     assert "Semua perangkat daerah berinovasi" not in statements   # said of two, it would read as the regency's
+
+
+def test_the_agencies_kpi_says_over_which_years(sample):
+    """'57 of 57 innovated' over 2019-2025 sits beside '16 of 57 had none in 2025': the KPI names its years."""
+    report = build_report(Context.build(sample, Filters(year_from=2019, year_to=2025)), TODAY)
+    kpis = next(b for s in report.sections for b in s.blocks if isinstance(b, TablePart))
+    assert "Perangkat daerah berinovasi, 2019–2025" in kpis.frame.iloc[:, 0].tolist()
 
 
 def test_one_agency_s_report_never_claims_every_agency_innovated(sample):
