@@ -10,9 +10,9 @@ import sqlalchemy as sa
 from loaders.records import innovation_id
 from loaders.reference import load_reference
 from loaders.text import text_key
-from store.clock import iso, utc_now
+from store.clock import iso
 from store.errors import StoreError
-from store.history import ALIAS_MODE
+from store.history import ALIAS_MODE, write_setting
 from store.identity import identity_key
 from store.tables import agency_aliases, innovations
 
@@ -52,12 +52,7 @@ class Aliases:
     @staticmethod
     def _set_alias(connection, value: dict | None, user: str, key: str | None = None) -> None:
         """Make the stored alias `value` ({"alias", "agency"}) current, or remove alias `key` when None."""
-        key = text_key(value["alias"]) if value else key
-        connection.execute(agency_aliases.delete().where(agency_aliases.c.alias_key == key))
-        if value:
-            connection.execute(agency_aliases.insert().values(alias=value["alias"], alias_key=key,
-                                                              agency=value["agency"], created_by=user,
-                                                              created_at=utc_now()))
+        write_setting(connection, agency_aliases, "alias", value, user, key)
 
     def _apply_alias(self, connection, key: str, value: dict, previous: dict | None, user: str,
                      lang: str = "id") -> dict | None:

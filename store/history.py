@@ -17,6 +17,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from loaders.schema import DATETIME_COLUMNS
+from loaders.text import text_key
 from store.accounts import SYSTEM_USER
 from store.clock import iso, utc_now
 from store.errors import StoreError
@@ -157,6 +158,18 @@ class History:
                                              .group_by(innovations.c.year)).all())
             connection.execute(batches.update().where(batches.c.id == upload).values(
                 by_year=json.dumps({str(year): counts[year] for year in sorted(counts, key=str)})))
+
+
+def write_setting(connection, table: sa.Table, name: str, value: dict | None, user: str,
+                  key: str | None = None) -> None:
+    """Make the stored setting `value` current in `table` (an alias {"alias", "agency"}, a header mapping
+    {"header", "target"}: `name` is its first field, keyed by that field's text_key), or remove the one
+    of `key` when None: what an alias or mapping entry writes, and rollback and restore write back."""
+    key = text_key(value[name]) if value else key
+    connection.execute(table.delete().where(table.c[f"{name}_key"] == key))
+    if value:
+        connection.execute(table.insert().values(**value, **{f"{name}_key": key}, created_by=user,
+                                                 created_at=utc_now()))
 
 
 def empty(value) -> bool:

@@ -15,9 +15,9 @@ from loaders.records import innovation_id
 from loaders.reference import IGNORE, Reference
 from loaders.schema import CANONICAL_COLUMNS, SOURCE_COLUMNS
 from loaders.text import text_key
-from store.clock import iso, utc_now
+from store.clock import iso
 from store.errors import StoreError
-from store.history import EDIT_MODES, MAPPING_MODE, empty, json_value
+from store.history import EDIT_MODES, MAPPING_MODE, empty, json_value, write_setting
 from store.identity import identity_key
 from store.tables import batches, column_mappings, innovations, raw_files
 
@@ -70,12 +70,7 @@ class Mappings:
     @staticmethod
     def _set_mapping(connection, value: dict | None, user: str, key: str | None = None) -> None:
         """Make the stored mapping `value` ({"header", "target"}) current, or remove mapping `key` when None."""
-        key = text_key(value["header"]) if value else key
-        connection.execute(column_mappings.delete().where(column_mappings.c.header_key == key))
-        if value:
-            connection.execute(column_mappings.insert().values(header=value["header"], header_key=key,
-                                                               target=value["target"], created_by=user,
-                                                               created_at=utc_now()))
+        write_setting(connection, column_mappings, "header", value, user, key)
 
     def _apply_mapping(self, connection, key: str, value: dict, previous: dict | None, user: str,
                        lang: str = "id") -> dict | None:
