@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 from charts import theme
 from analytics.kipp.editions import EditionError, load_editions
 from analytics.kipp.statuses import READY, REGISTRY, status_label
-from analytics.kipp.readiness import Readiness, evaluate, status_counts
+from analytics.kipp.readiness import Readiness, count_table, evaluate, status_codes
 from analytics.kipp.workspace import apply_overlay
 from charts.figures import make_figure, wrap_label
 from i18n import format_int, t
@@ -93,16 +93,30 @@ def ready_count(ctx, year: int) -> int:
     return int(_ready_rows(ctx.dataset, year)[_view_positions(whole, ctx)].sum())
 
 
+@functools.lru_cache(maxsize=16)
+def _status_codes(dataset, year: int, by: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`status_codes` of the whole dataset's readiness (once per data version, edition and `by`)."""
+    return status_codes(readiness_of(dataset, year), by)
+
+
+def view_status_counts(ctx, by: str) -> pd.DataFrame:
+    """`status_counts` of the rows in view, counted from the whole data's codes (no view table is made)."""
+    year = context_year(ctx)
+    codes, values, status = _status_codes(ctx.dataset, year, by)
+    positions = _view_positions(readiness_of(ctx.dataset, year), ctx)
+    return count_table(codes[positions], values, status[positions], by)
+
+
 def counts_by_year(ctx) -> pd.DataFrame:
     """Innovations in view per year (rows, int) and status (columns, in the registry's order)."""
-    counts = status_counts(view_statuses(ctx, context_year(ctx)), "year")
+    counts = view_status_counts(ctx, "year")
     counts.index = counts.index.astype(int)
     return counts
 
 
 def counts_by_agency(ctx) -> pd.DataFrame:
     """Innovations in view per agency (rows, "-" for none) and status (columns)."""
-    return status_counts(view_statuses(ctx, context_year(ctx)), "agency")
+    return view_status_counts(ctx, "agency")
 
 
 # -- figures (pure Plotly) --------------------------------------------------------------------------

@@ -164,9 +164,21 @@ def status_counts(readiness: Readiness, by: str) -> pd.DataFrame:
     """Innovations per `by` (e.g. "year", "agency") and status: one row per value (sorted; a missing
     agency as "-", a missing year left out), one column per status (as `pd.crosstab` of the two
     reindexed to STATUSES, counted with np.bincount)."""
+    return count_table(*status_codes(readiness, by), by)
+
+
+def status_codes(readiness: Readiness, by: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row, the code of its `by` value (-1 for a missing year), the values (sorted; a missing
+    agency as "-") and the code of its status (its place in STATUSES): what `count_table` counts, so
+    a view's counts can be taken from the whole data's codes (charts.readiness_views)."""
     keys = readiness.table[by].fillna("-") if by == "agency" else readiness.table[by]
     codes, values = pd.factorize(keys, sort=True)
-    status = pd.Categorical(readiness.table["status"], categories=list(STATUSES)).codes
+    return codes, values, pd.Categorical(readiness.table["status"], categories=list(STATUSES)).codes
+
+
+def count_table(codes: np.ndarray, values, status: np.ndarray, by: str) -> pd.DataFrame:
+    """The counts of `status_counts` from `status_codes` (of every row, or of the rows of a view):
+    the values no row has left out."""
     known = (codes >= 0) & (status >= 0)
     width = len(STATUSES)
     counts = np.bincount(codes[known] * width + status[known], minlength=len(values) * width)

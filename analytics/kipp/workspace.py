@@ -188,13 +188,18 @@ def progress(readiness, frame: pd.DataFrame, workspaces, shortlisted: pd.DataFra
     edition = readiness.edition
     own = {w["identity"]: w["status"] for w in workspaces if w["edition"] == edition.year}
     table = readiness.table
-    keys = _identities(frame.loc[table.index], set(own)).to_numpy(dtype=object)
-    status = np.array([own.get(key) for key in keys], dtype=object)
-    chosen = table["id"].isin(set(shortlisted["id"])).to_numpy() | (status != None)  # noqa: E711
-    rows = pd.DataFrame({"agency": table["agency"].fillna("-").to_numpy(dtype=object), "title": table["title_key"],
-                         "identity": np.where(keys != "", keys, table["title_key"]),
-                         "complete": (table["status"] == "Siap").to_numpy(),
-                         "review": status == REVIEW, "submitted": np.isin(status, [SUBMITTED, RESULT])})[chosen]
+    keys, status = np.full(len(table), "", dtype=object), np.full(len(table), None, dtype=object)
+    if own:  # an identity is made of a few columns: only those are taken from the frame, not its every column
+        named_frame = frame.reindex(columns=list(IDENTITY_FIELDS)).loc[table.index]
+        keys = _identities(named_frame, set(own)).to_numpy(dtype=object)
+        named = np.flatnonzero(keys != "")
+        status[named] = [own.get(key) for key in keys[named]]
+    chosen = np.flatnonzero(table["id"].isin(set(shortlisted["id"])).to_numpy() | (status != None))  # noqa: E711
+    picked, keys, status = table.iloc[chosen], keys[chosen], status[chosen]  # the proposals only, then
+    rows = pd.DataFrame({"agency": picked["agency"].fillna("-").to_numpy(dtype=object),
+                         "identity": np.where(keys != "", keys, picked["title_key"].to_numpy(dtype=object)),
+                         "complete": (picked["status"] == "Siap").to_numpy(),
+                         "review": status == REVIEW, "submitted": np.isin(status, [SUBMITTED, RESULT])})
     if rows.empty:
         return pd.DataFrame(columns=["agency", "proposals", "complete", "review", "submitted"])
     # one proposal per innovation: its records of several years count once (complete if any is)

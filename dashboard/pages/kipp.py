@@ -30,7 +30,7 @@ from dashboard.components.page import context_from_query, create_page, fresh_con
 from dashboard.sources import current_dataset
 from exports.proposal_docx import proposal_bytes, proposal_filename, proposals_zip
 from i18n import format_score, grid_number_format, t
-from charts.readiness_views import edition_frame, edition_year, readiness_of, view_readiness
+from charts.readiness_views import edition_frame, edition_year, readiness_of, view_readiness, view_statuses
 from charts.views import Context
 
 PATH = "/kipp"  # the page of the `edition` row of analytics/filter_fields.py
@@ -103,7 +103,7 @@ def grid_records(rows: pd.DataFrame, query: str) -> list[dict]:
 def kipp_view(ctx, year: int) -> dict:
     """Everything the page shows for `ctx` and an edition besides its charts (those are
     `views.CHARTS` rows, drawn by the chart card) — one data path for layout and callback."""
-    readiness = view_readiness(ctx, year)
+    readiness = view_statuses(ctx, year)  # counts, shortlist and progress read no check
     picked = shortlist(readiness)
     proposals = progress(readiness, edition_frame(ctx.dataset, year), ctx.dataset.workspaces, picked)
     return {

@@ -92,6 +92,17 @@ def test_ready_count_equals_the_view_readiness(sample, filters):
     assert summary(kv.view_statuses(ctx, year)) == summary(kv.view_readiness(ctx, year))
 
 
+@pytest.mark.parametrize("by", ["year", "agency"])
+@pytest.mark.parametrize("filters", [Filters(), Filters(year_from=2016, year_to=2016), Filters(sectors=("Kesehatan",)),
+                                     Filters(agencies=("Dinas Kesehatan",)), Filters(year_from=2030)])
+def test_view_counts_from_the_whole_datas_codes_are_the_views_own(sample, filters, by):
+    """The charts count a view from the codes of the whole data's readiness: the same table as
+    counting the view's own readiness (values no row in view has left out)."""
+    ctx = Context.build(sample, filters)
+    expected = status_counts(kv.view_readiness(ctx, kv.context_year(ctx)), by)
+    pd.testing.assert_frame_equal(kv.view_status_counts(ctx, by), expected, check_index_type=len(expected) > 0)
+
+
 def test_agency_chart_ranks_by_ready_draws_the_top_and_wraps_long_names():
     counts = pd.DataFrame({"Siap": [0, 3, 3], "Hampir siap": [5, 0, 1], "Belum memenuhi syarat": [0, 0, 0],
                            "Jalur khusus": [0, 0, 0]},
