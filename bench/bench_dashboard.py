@@ -160,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from dashboard import create_app
     from dashboard.components.chart import IN_FULL
+    from dashboard.on_demand import LOADED
     from dashboard.sources import FrameSource
 
     frame = synthetic_frame(args.rows)
@@ -192,7 +193,8 @@ def main(argv: list[str] | None = None) -> int:
         body = callback_payload(app, ["_pages_content.children"],
                                 [{"id": "_pages_location", "property": "pathname", "value": "/"},
                                  {"id": "_pages_location", "property": "search", "value": search}],
-                                [{"id": IN_FULL, "property": "data", "value": []}])  # no ranking drawn whole
+                                [{"id": IN_FULL, "property": "data", "value": []},  # no ranking drawn whole
+                                 {"id": LOADED, "property": "data", "value": []}])  # nor AG Grid loaded yet
         response = client.post("/_dash-update-component", json=body, headers=token)
         assert response.status_code == 200, response.data[:300]
 

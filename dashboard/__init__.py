@@ -18,7 +18,7 @@ def create_app(source=None, store=None):
     """Build the Dash app (call once per process); `app.server` is the WSGI app for gunicorn."""
     import dash
 
-    from dashboard import auth, routes, speedups
+    from dashboard import auth, on_demand, routes, speedups
     from dashboard.components import chart, downloads, filterbar, shell
     from dashboard.sources import CONFIG_KEY, source_from_environment
 
@@ -30,7 +30,8 @@ def create_app(source=None, store=None):
     app = dash.Dash(
         __package__ or "dashboard",
         use_pages=True,
-        routing_callback_inputs=chart.ROUTING_INPUTS,  # the rankings drawn whole, for every page's layout
+        # the rankings drawn whole, for every page's layout; the libraries the browser has loaded
+        routing_callback_inputs={**chart.ROUTING_INPUTS, **on_demand.ROUTING_INPUTS},
         pages_folder=str(PAGES_FOLDER),
         assets_folder=str(ASSETS_FOLDER),
         serve_locally=True,

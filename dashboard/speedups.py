@@ -5,13 +5,16 @@ so the benchmarks can measure both in one run.
 On (the default): the partial Plotly bundle in assets/vendor (every trace type the charts use, bar and
 heatmap, see charts/figures.py), compressed static files with long-lived fingerprinted URLs
 (dashboard.compression), the shared cache of view callbacks (dashboard.view_cache), pages served
-without Dash's validation layout, and pages without the scripts they do not run (`page_scripts`).
+without Dash's validation layout, and pages without the scripts they do not run (`page_scripts`; AG Grid's
+only with a page that has a grid: dashboard.on_demand).
 """
 
 from __future__ import annotations
 
 import os
 import re
+
+from dashboard.on_demand import configure as load_on_demand, is_left_out, preload_links
 
 SPEEDUPS_ENV = "DASBOR_SPEEDUPS"
 VENDOR_PLOTLY = r"^plotly-(bar-heatmap|once)"  # file names (Dash applies assets_ignore to names)
@@ -49,9 +52,11 @@ LEFT_OUT = ("dash/deps/polyfill@",)
 
 
 def page_scripts(scripts: str) -> str:
-    """The page's <script> tags without those in LEFT_OUT."""
+    """The page's <script> tags without those in LEFT_OUT and the libraries loaded on demand
+    (dashboard.on_demand)."""
     def keep(tag: re.Match) -> str:
-        return "" if any(part in tag.group(1) for part in LEFT_OUT) else tag.group(0)
+        src = tag.group(1)
+        return "" if any(part in src for part in LEFT_OUT) or is_left_out(src) else tag.group(0)
 
     return re.sub(r'<script src="([^"]*)"></script>\n?', keep, scripts)
 
@@ -64,8 +69,12 @@ def configure(app) -> None:
     links = "".join(f'<link rel="preload" as="script" href="/_dash-component-suites/dash/{path}">'
                     for path in PRELOAD)
     app.index_string = app.index_string.replace("{%favicon%}", "{%favicon%}" + links, 1)
+    import flask
+
     interpolate = app.interpolate_index
-    app.interpolate_index = lambda **parts: interpolate(**{**parts, "scripts": page_scripts(parts["scripts"])})
+    app.interpolate_index = lambda **parts: interpolate(**{
+        **parts, "css": parts["css"] + preload_links(app, flask.request.path),
+        "scripts": page_scripts(parts["scripts"])})
     server = app.server
     from dashboard.compression import configure as compress_responses
     from dashboard.view_cache import configure as cache_views
@@ -74,4 +83,5 @@ def configure(app) -> None:
     folder = instance_dir()
     compress_responses(server, folder / "static-cache")
     cache_views(server, folder / "view-cache")
+    load_on_demand(app)
 

@@ -14,6 +14,7 @@ from dash import ALL, Input, Output, callback, clientside_callback, ctx, dcc, ht
 
 from analytics.filters import Filters
 from dashboard.components.chart import in_full_store
+from dashboard.on_demand import loaded_store
 from dashboard.components.downloads import create_download_bar
 from dashboard.components.filterbar import create_filter_bar, href
 from dashboard.sources import current_dataset
@@ -110,6 +111,7 @@ def create_layout() -> html.Div:
         dcc.Store(id="html-lang"),
         dcc.Store(id="page-titles", data=page_titles()),
         in_full_store(),
+        loaded_store(),
         create_navbar(),
         dbc.Container([
             html.Div([

@@ -21,7 +21,7 @@ from exports.data import ROW_ORDER
 from i18n import format_int, t
 
 dash.register_page(__name__, path="/inovasi", order=4, name="Daftar Inovasi", title="Daftar Inovasi · Dasbor Inovasi",
-                   nav=True, label_key="nav.inovasi")
+                   nav=True, label_key="nav.inovasi", libraries=[dag.__name__])  # its grid's script: dashboard.on_demand
 
 PAGE = "inovasi"
 GRID = "inovasi-grid"

@@ -35,7 +35,7 @@ from charts.views import Context
 
 PATH = "/kipp"  # the page of the `edition` row of analytics/filter_fields.py
 dash.register_page(__name__, path=PATH, order=6, name="Kesiapan KIPP", title="Kesiapan KIPP · Dasbor Inovasi",
-                   nav=True, label_key="nav.kipp")
+                   nav=True, label_key="nav.kipp", libraries=[dag.__name__])  # its grid's script: dashboard.on_demand
 
 PAGE = "kipp"
 GRID = "kipp-grid"

@@ -120,3 +120,32 @@ def test_the_table_behind_a_chart_is_built_when_opened_and_follows_the_filters(p
         "b => { const t = document.querySelector('#table-trend tbody'); return t && t.innerText !== b; }",
         arg=before, timeout=15000)
     page.assert_clean()
+
+
+GRID_SCRIPT = "/_dash-component-suites/dash_ag_grid/dash_ag_grid."
+FIRST_ROW = "#{} .ag-center-cols-container .ag-row[row-index='0']"
+
+
+def test_the_grid_script_comes_only_with_the_first_page_that_draws_a_grid(page):
+    """AG Grid's bundle is not fetched for the overview; following the menu to /inovasi brings it (the
+    router's answer), its grid fills, and /kipp's grid then draws without fetching it again."""
+    urls = record_requests(page)
+    page.open("/")
+    page.page.wait_for_selector("#chart-trend .main-svg", timeout=30000)
+    assert not any(GRID_SCRIPT in url for url in urls)
+    for path, grid in (("/inovasi", "inovasi-grid"), ("/kipp", "kipp-grid")):
+        page.page.click(f".navbar a[href='{path}']")
+        page.page.wait_for_selector(FIRST_ROW.format(grid), timeout=30000)
+        page.settle()
+    assert len([url for url in urls if GRID_SCRIPT in url and url.endswith(".min.js")]) == 1
+    assert page.page.evaluate("typeof dash_ag_grid.getApiAsync") == "function"
+    page.assert_clean()
+
+
+def test_a_page_with_a_grid_opened_directly_fetches_its_script_once_and_draws_it(page):
+    """The page preloads the script that the router's answer then hands to the renderer: one fetch."""
+    urls = record_requests(page)
+    page.open("/kipp")
+    page.page.wait_for_selector(FIRST_ROW.format("kipp-grid"), timeout=30000)
+    assert len([url for url in urls if GRID_SCRIPT in url and url.endswith(".min.js")]) == 1
+    page.assert_clean()

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from dashboard.components.chart import IN_FULL
+from dashboard.on_demand import LOADED
 from dashboard.sources import FrameSource
 from tests.unit.dashboard_frames import story_frame
 
@@ -48,9 +49,15 @@ def call(client, app, first_output: str, inputs: list[dict], state: list[dict] |
     raise LookupError(first_output)
 
 
-def routing_state(in_full: list[str] | None = None) -> list[dict]:
-    """What the router reads besides the URL: the rankings drawn whole (the shell's store)."""
+def in_full_state(in_full: list[str] | None = None) -> list[dict]:
+    """The rankings drawn whole (the shell's store), as a callback reading it sends it."""
     return [{"id": IN_FULL, "property": "data", "value": in_full or []}]
+
+
+def routing_state(in_full: list[str] | None = None, loaded: list[str] | None = None) -> list[dict]:
+    """What the router reads besides the URL: the rankings drawn whole and the libraries the browser
+    has loaded on demand (the shell's stores)."""
+    return [*in_full_state(in_full), {"id": LOADED, "property": "data", "value": loaded or []}]
 
 
 def route(client, app, pathname: str, search: str = "", in_full: list[str] | None = None) -> str:
@@ -179,7 +186,7 @@ def test_the_pages_refresh_reads_the_choice_from_the_shell(many_agencies):
                       [{"id": "url", "property": "search", "value": "?from=2015"},
                        {"id": "opd-year", "property": "value", "value": None}],
                       [{"id": "opd-rendered", "property": "data", "value": "?from=2016"},
-                       *routing_state(in_full)])
+                       *in_full_state(in_full)])
         assert bars(result["response"]["chart-agency-rank"]["figure"]) == shown
 
 
@@ -191,7 +198,7 @@ def test_the_toggle_records_its_choice_in_the_shell_beside_the_others(many_agenc
     def toggle(in_full):
         body = {"output": key, "outputs": outputs_of(key), "changedPropIds": ["all-agency-rank.n_clicks"],
                 "inputs": [{"id": "all-agency-rank", "property": "n_clicks", "value": 1}],
-                "state": [*routing_state(in_full), {"id": "url", "property": "search", "value": ""}]}
+                "state": [*in_full_state(in_full), {"id": "url", "property": "search", "value": ""}]}
         result = client.post("/_dash-update-component", json=body).get_json()["response"]
         return result[IN_FULL]["data"], bars(result["chart-agency-rank"]["figure"])
 

@@ -54,7 +54,7 @@ def test_dash_component_suites_are_compressed_too(client):
 def test_compressed_copies_are_kept_in_the_instance_folder_for_every_worker(client):
     from store.database import instance_dir
 
-    url = next(u for u in script_urls(client) if "dash_ag_grid" in u)
+    url = next(u for u in script_urls(client) if "dash_renderer" in u)
     client.get(url, headers={"Accept-Encoding": "br"})
     assert any(path.suffix == ".br" for path in (instance_dir() / "static-cache").iterdir())
 
