@@ -28,7 +28,8 @@ TITLE_ROOM = 1.5     # an axis title: its line and the space Plotly keeps around
 WIDTH = 520          # the chart's width assumed: a half-width card on a desktop (a wider one has room to spare)
 LEGEND_ITEM = 40     # a legend entry's symbol and gaps, beside its text
 LEGEND_ROW = 1.75    # a legend row's height, in font sizes
-LEGEND_PAD = 28      # between the legend and the plot, and above it
+LEGEND_PAD = 20      # the legend's own padding and the room Plotly keeps above it
+HEIGHT = 450         # Plotly's height of a figure that names none
 SLACK = 1.06         # text measured in another font may be this much wider
 
 
@@ -134,6 +135,7 @@ def fit(figure: go.Figure, layout: dict) -> dict:
     if legend.get("orientation") == "h" and float(legend.get("y", 1)) > 1:
         rows = _legend_rows(figure, float((legend.get("font") or {}).get("size") or size),
                             WIDTH - need["l"] - need["r"])  # a legend wraps within the plot's width
-        if rows:
-            need["t"] = max(need["t"], math.ceil(rows * LEGEND_ROW * size + LEGEND_PAD))
+        if rows:  # its `y` above 1 lifts it by that share of the plot's height: on a long ranking drawn whole, 40 px
+            lift = (float(legend["y"]) - 1) * (float(layout.get("height") or HEIGHT) - need["b"])
+            need["t"] = max(need["t"], math.ceil(rows * LEGEND_ROW * size + LEGEND_PAD + lift))
     return {**margin, **{side: int(value) for side, value in need.items()}}

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from analytics import metrics
 from tests.browser.conftest import PHONE
+from tests.browser.test_speed import WIDENED
 
 
 def bar_count(page, chart: str) -> int:
@@ -37,6 +38,7 @@ def test_agency_ranking_shows_top_10_and_a_toggle_for_all(page):
     toggle.click()
     expect(toggle).to_have_text("Tampilkan 10 teratas")
     page.page.wait_for_function(f"document.querySelectorAll('#chart-agency-rank .bars .point path').length === {agencies}")
+    assert page.page.evaluate(WIDENED) == []  # sent with margins that hold it whole: drawn once
     # a filter change keeps the choice: every agency of the new view is drawn
     page.page.goto(page.server.url + "/opd?from=2016&to=2016")
     page.page.wait_for_url(re.compile(r"from=2016"))
@@ -63,6 +65,7 @@ def test_sector_ranking_toggle_in_english(page):
     page.page.locator("#all-sector-rank").click()
     expect(page.page.locator("#all-sector-rank")).to_have_text("Show top 10")
     page.page.wait_for_function(f"document.querySelectorAll('#chart-sector-rank .bars .point path').length === {sectors}")
+    assert page.page.evaluate(WIDENED) == []  # its legend's room above a plot 3 times taller: drawn once
     page.assert_clean()
 
 
