@@ -77,6 +77,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the index as the command line and the pages say it
     "nav.iid": ("Indeks Inovasi", "Innovation index"),
     "iid.ui.heading": ("Indeks Inovasi Daerah", "Regional innovation index (IID)"),
+    "iid.ui.filters_ignored": ("Filter tidak berlaku di halaman ini: indeks dihitung dari seluruh inovasi kabupaten "
+                               "pada tahun edisinya.",
+                               "The filters do not apply on this page: the index is computed from all of the "
+                               "regency's innovations of the edition's year."),
     "iid.ui.edition": ("Edisi:", "Edition:"),
     "iid.ui.table_heading": ("SID per inovasi dan Kematangan ekspor IID",
                              "SID per innovation and the IID export's maturity"),

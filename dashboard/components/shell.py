@@ -1,6 +1,11 @@
 """The app shell around every page: navbar (from dash.page_registry), language switch, filter bar,
 chips, footer. Pages appear in the navbar when they register with `nav=True` and a catalog key
 `label_key` (e.g. `dash.register_page(__name__, path="/kipp", order=5, nav=True, label_key="nav.kipp")`).
+
+A page the filter bar does not narrow registers `filters_note` (the catalog key of one sentence saying
+why): there the bar, its chips and reset are hidden and the sentence shows in their place. A page that
+draws its own control for a filter row registers `own_filters` (row keys, e.g. ("regions",)): there the
+bar hides that row's control (dasbor.css). The URL keeps every filter either way.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from analytics.filters import Filters
 from dashboard.components.chart import in_full_store
 from dashboard.on_demand import loaded_store
 from dashboard.components.downloads import create_download_bar
-from dashboard.components.filterbar import create_filter_bar, href
+from dashboard.components.filterbar import bar_rows, create_filter_bar, href
 from dashboard.sources import current_dataset
 from i18n import other_language, t
 
@@ -114,6 +119,7 @@ def create_layout() -> html.Div:
         loaded_store(),
         create_navbar(),
         dbc.Container([
+            html.P(id="filters-note", className="filters-note small text-muted mb-2"),
             html.Div([
                 dbc.Button([html.Span(t("filter.toggle", "id"), id={"type": "i18n", "key": "filter.toggle"})],
                            id="filter-toggle", color="secondary", outline=True, size="sm",
@@ -126,7 +132,7 @@ def create_layout() -> html.Div:
             dbc.Collapse(create_filter_bar(dataset), id="filter-collapse", is_open=False,
                          className="filter-collapse mb-3"),
             html.Main(page_container(), className="page"),
-        ], fluid="lg"),
+        ], fluid="lg", id="shell-body"),
     ], className="app-shell")
 
 
@@ -141,6 +147,8 @@ def register_callbacks() -> None:
         Output("lang-switch", "href"),
         Output("nav-brand", "href"),
         Output("filter-reset", "children"),
+        Output("shell-body", "className"),
+        Output("filters-note", "children"),
         Input("url", "search"),
         Input("url", "pathname"),
     )(update_shell)
@@ -169,8 +177,28 @@ def register_callbacks() -> None:
     )
 
 
+def page_of(pathname: str | None) -> dict | None:
+    """The registered page at `pathname` (a page's sub-paths, such as /inovasi/<id>, count as their own)."""
+    pages = [page for page in dash.page_registry.values()
+             if re.fullmatch(re.sub(r"<[^>]+>", "[^/]+", page.get("path_template") or page["path"]) + "/?",
+                             pathname or "/")]
+    return pages[0] if pages else None
+
+
+def filter_state(pathname: str | None, lang: str) -> tuple[str, str]:
+    """(class of the shell's body, the note in place of the filter bar) for the page at `pathname`: the
+    bar hidden with the page's note where the filters do not narrow it, its own controls' rows hidden."""
+    page = page_of(pathname) or {}
+    classes = [f"own-{row.control_id}" for row in bar_rows() if row.key in page.get("own_filters", ())]
+    note = page.get("filters_note")
+    if note:
+        classes.append("filters-off")
+    return " ".join(classes), t(note, lang) if note else ""
+
+
 def update_shell(search, pathname):
-    """Every shell label in the URL's language; nav links carry the current filters."""
+    """Every shell label in the URL's language; nav links carry the current filters; the filter bar
+    as the page wants it (filter_state)."""
     filters = Filters.from_query(search)
     lang = filters.lang
     pages = {page["module"]: page for page in dash.page_registry.values()}
@@ -186,4 +214,5 @@ def update_shell(search, pathname):
         href(pathname, filters.replace(lang=other), search),  # a page's own keys (/kipp's edition) stay
         href("/", filters),
         t("filter.reset", lang),
+        *filter_state(pathname, lang),
     )

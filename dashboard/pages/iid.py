@@ -21,7 +21,8 @@ from dashboard.components.page import context_from_query, create_page
 from i18n import format_int, format_number, t
 
 dash.register_page(__name__, path="/iid", order=7, name="Indeks Inovasi Daerah",
-                   title="Indeks Inovasi Daerah · Dasbor Inovasi", nav=True, label_key="nav.iid")
+                   title="Indeks Inovasi Daerah · Dasbor Inovasi", nav=True, label_key="nav.iid",
+                   filters_note="iid.ui.filters_ignored")  # the shell hides the filter bar here and says why
 
 PAGE = "iid"
 KEY = "iid"          # the page's own URL key: the edition's year

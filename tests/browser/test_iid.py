@@ -5,6 +5,7 @@ and a search of the library that finds another region's similar innovation."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from playwright.sync_api import expect
@@ -58,4 +59,20 @@ def test_replication_search_finds_a_similar_innovation_of_another_region(page):
     expect(first).to_contain_text("Musrenbang Perempuan Keliling", timeout=20000)
     expect(first).to_contain_text("Kabupaten Lahat")
     expect(page.page.locator("#replication-ours li").first).to_contain_text("Musrenbang Perempuan")
+    page.assert_clean()
+
+
+def test_the_iid_page_hides_the_filters_it_ignores_and_says_so(page):
+    page.open("/iid?from=2016&stage=Penerapan")
+    expect(page.page.locator("#filters-note")).to_be_visible()
+    expect(page.page.locator("#filters-note")).to_contain_text("Filter tidak berlaku di halaman ini")
+    for hidden in ("#filter-years", "#filter-chips", "#filter-reset"):
+        expect(page.page.locator(hidden)).to_be_hidden()
+    expect(page.page.locator("#iid-index")).to_have_text(expected(load_editions().latest.year)[0], timeout=20000)
+    page.page.click("#lang-switch")
+    expect(page.page.locator("#filters-note")).to_contain_text("The filters do not apply on this page")
+    page.page.click("a.nav-link[href^='/tren']")  # the filters are back where they narrow the view
+    page.page.wait_for_url(re.compile(r"/tren\?"))
+    expect(page.page.locator("#filter-chips")).to_contain_text("Stage: Implementation")
+    expect(page.page.locator("#filters-note")).to_be_hidden()
     page.assert_clean()
