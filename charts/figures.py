@@ -103,16 +103,17 @@ def _bar_list_geometry(names: list[str]) -> tuple[int, dict]:
 
 
 def ranking_figure(ranked: pd.DataFrame, lang: str, axis_key: str, label: Label | None = None,
-                   wrap: int = LIST_WRAP) -> go.Figure:
+                   wrap: int = LIST_WRAP, colours: list[str] | None = None) -> go.Figure:
     """Horizontal bars, most at the top (rank(...) output: value, count, share); each name above its bar,
-    broken after `wrap` characters (a wide page such as the report's can keep every name on one line)."""
+    broken after `wrap` characters (a wide page such as the report's can keep every name on one line);
+    `colours`: one per bar (e.g. this regency's apart from other regions'), else one dark blue."""
     if ranked.empty:
         return empty_figure(lang)
     label = label or str
     names = [wrap_label(label(v), wrap) for v in ranked["value"]]
     height, geometry = _bar_list_geometry(names)
     bar = dict(
-        type="bar", x=_list(ranked["count"]), y=names, orientation="h", marker=dict(color=theme.BAR),
+        type="bar", x=_list(ranked["count"]), y=names, orientation="h", marker=dict(color=colours or theme.BAR),
         customdata=_list(ranked["value"]), text=[format_int(v, lang) for v in ranked["count"]],
         textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>", **geometry)
     return make_figure([bar], lang, 80 + height,

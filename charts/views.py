@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from charts import figures
 from charts import readiness_views as kipp
+from charts import region_views
 from analytics import metrics, one_agency
 from analytics.filters import Filters
 from analytics.dataset import Dataset, source_caption
@@ -93,6 +94,8 @@ class ChartView:
     title: Callable[[pd.DataFrame, Context], str]
     table: Callable[[pd.DataFrame, Context], pd.DataFrame]
     click: str | None = None  # the filter a click on a bar applies: "year" | "agency" | "sector"
+    caption: Callable[[Context], str] | None = None  # the line under it, when not the view's source and filters
+    beyond_view: bool = False  # it reads past ctx.view (other regions' rows): its own data says when it is empty
 
 
 # -- titles that state the finding ---------------------------------------------------------------
@@ -316,26 +319,46 @@ CHARTS: dict[str, ChartView] = {view.name: view for view in [
               kipp.year_title, kipp.year_table, "year"),
     ChartView("readiness-agency", kipp.counts_by_agency, lambda d, c: kipp.readiness_agency_figure(d, c.lang),
               kipp.agency_title, kipp.agency_table, "agency"),
+    # the provincial view (/provinsi): the regions compared, whatever the view's own region (charts.region_views)
+    ChartView("region-count", region_views.count_data, region_views.count_figure, region_views.count_title, region_views.count_table,
+              caption=region_views.caption, beyond_view=True),
+    ChartView("region-trend", region_views.trend_data, region_views.trend_figure, region_views.trend_title, region_views.trend_table,
+              caption=region_views.caption, beyond_view=True),
+    ChartView("region-sector", region_views.sector_data, region_views.sector_figure, region_views.sector_title,
+              region_views.sector_table, caption=region_views.caption, beyond_view=True),
+    ChartView("region-index", region_views.index_data, region_views.index_figure, region_views.index_title, region_views.index_table,
+              caption=region_views.index_caption, beyond_view=True),
 ]}
 
 
-PHONE_TABLES = {"heatmap": "agency", "sector-year": "sector"}  # heatmaps a phone shows as a top-TOP table
+def _year_summary(field_name: str) -> Callable[[Context], pd.DataFrame]:
+    """A year heatmap of `field_name` in a phone's width: its TOP largest rows, their total and in how many
+    of the view's years they innovated (the heatmap's finding), as display strings."""
+    name = {"agency": "heatmap", "sector": "sector-year"}[field_name]
+
+    def summary(ctx: Context) -> pd.DataFrame:
+        data = CHARTS[name].data(ctx) if not ctx.view.empty else pd.DataFrame()
+        if data.empty:
+            return pd.DataFrame()
+        top = data.head(TOP)
+        years = format_int(data.shape[1], ctx.lang)
+        return pd.DataFrame({
+            ctx.dataset.column_label(field_name, ctx.lang): [ctx.label(field_name)(v) for v in top.index],
+            t("column.count", ctx.lang): [format_int(v, ctx.lang) for v in top.sum(axis=1)],
+            t("column.years_with", ctx.lang): [t("chart.years_of", ctx.lang, count=format_int(v, ctx.lang),
+                                                 total=years) for v in (top > 0).sum(axis=1)]})
+    return summary
+
+
+# heatmaps a phone shows as a narrow table instead (the year heatmaps: their top TOP rows)
+PHONE_TABLES: dict[str, Callable[[Context], pd.DataFrame]] = {
+    "heatmap": _year_summary("agency"), "sector-year": _year_summary("sector"),
+    "region-sector": region_views.coverage_summary}
 
 
 def matrix_summary(name: str, ctx: Context) -> pd.DataFrame:
-    """A year heatmap in a phone's width: its TOP largest rows, their total and in how many of the view's
-    years they innovated (the heatmap's finding), as display strings."""
-    field_name = PHONE_TABLES[name]
-    data = CHARTS[name].data(ctx) if not ctx.view.empty else pd.DataFrame()
-    if data.empty:
-        return pd.DataFrame()
-    top = data.head(TOP)
-    years = format_int(data.shape[1], ctx.lang)
-    return pd.DataFrame({
-        ctx.dataset.column_label(field_name, ctx.lang): [ctx.label(field_name)(v) for v in top.index],
-        t("column.count", ctx.lang): [format_int(v, ctx.lang) for v in top.sum(axis=1)],
-        t("column.years_with", ctx.lang): [t("chart.years_of", ctx.lang, count=format_int(v, ctx.lang), total=years)
-                                           for v in (top > 0).sum(axis=1)]})
+    """A heatmap in a phone's width (PHONE_TABLES), as display strings; empty when it has no data."""
+    return PHONE_TABLES[name](ctx)
 
 
 @dataclass(frozen=True)
@@ -355,12 +378,13 @@ def render(name: str, ctx: Context, with_table: bool = True) -> Rendered:
     (`with_table=False`: an empty table, for the page, which builds it only when asked)."""
     chart = CHARTS[name]
     filename = download_name(name, ctx.filters)
-    data = chart.data(ctx) if not ctx.view.empty else pd.DataFrame()
+    data = chart.data(ctx) if chart.beyond_view or not ctx.view.empty else pd.DataFrame()
+    caption = chart.caption(ctx) if chart.caption else ctx.caption()
     if data.empty:
-        return Rendered(figures.empty_figure(ctx.lang), t("title.empty", ctx.lang), ctx.caption(),
+        return Rendered(figures.empty_figure(ctx.lang), t("title.empty", ctx.lang), caption,
                         pd.DataFrame(), filename, True)
     table = chart.table(data, ctx) if with_table else pd.DataFrame()
-    return Rendered(chart.figure(data, ctx), chart.title(data, ctx), ctx.caption(), table, filename, False)
+    return Rendered(chart.figure(data, ctx), chart.title(data, ctx), caption, table, filename, False)
 
 
 def slug(text: str) -> str:

@@ -8,13 +8,12 @@ data is the sample.
 
 from __future__ import annotations
 
-import functools
-
 import dash
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
 from analytics.iid.similar import default_library, search, sector_gaps
+from analytics.regions import load_library
 from dashboard.components.page import context_from_query, create_page
 from dashboard.sources import current_dataset
 from i18n import format_int, format_number, normalise_lang, t
@@ -23,13 +22,6 @@ dash.register_page(__name__, path="/replikasi", order=8, name="Replikasi", title
                    nav=True, label_key="nav.replikasi")
 
 PAGE = "replikasi"
-
-
-@functools.lru_cache(maxsize=4)
-def _library(paths: tuple[str, ...]) -> pd.DataFrame:
-    from loaders import load_paths
-
-    return load_paths(list(paths)).frame if paths else pd.DataFrame(columns=["id", "name", "region", "sector"])
 
 
 def _rows(frame: pd.DataFrame, list_id: str, lang: str) -> html.Ul:
@@ -44,7 +36,7 @@ def _rows(frame: pd.DataFrame, list_id: str, lang: str) -> html.Ul:
 
 def create_results(text: str | None, lang: str) -> list:
     dataset = current_dataset()
-    ours, others = search(dataset.frame, _library(tuple(default_library(dataset.source_label))), text or "")
+    ours, others = search(dataset.frame, load_library(tuple(default_library(dataset.source_label))), text or "")
     return [html.H2(t("iid.similar.others", lang), className="h6 mt-2"), _rows(others, "replication-others", lang),
             html.H2(t("iid.similar.ours", lang), className="h6 mt-2"), _rows(ours, "replication-ours", lang)]
 
@@ -53,7 +45,7 @@ def layout(**query):
     """The search box, its results, and the urusan others have and we lack."""
     ctx = context_from_query(query)
     lang, dataset = ctx.lang, ctx.dataset
-    library = _library(tuple(default_library(dataset.source_label)))
+    library = load_library(tuple(default_library(dataset.source_label)))
     gaps = sector_gaps(dataset.frame, library)
     label = ctx.label("sector")
     return create_page(PAGE, ctx, "iid.search.heading", [

@@ -2,6 +2,7 @@
 
 import json
 
+import dash
 import pytest
 
 from dashboard.components.chart import IN_FULL
@@ -89,6 +90,8 @@ def test_layout_has_the_filter_bar_and_a_nav_link_per_page(client):
     ("/opd", ["chart-agency-rank", "chart-heatmap", "chart-compliance", "opd-missing"]),
     ("/urusan", ["chart-sector-rank", "chart-sector-year", "urusan-none"]),
     ("/inovasi", ["inovasi-grid", "inovasi-search"]),
+    ("/provinsi", ["provinsi-regions", "chart-region-count", "chart-region-trend", "chart-region-sector",
+                   "chart-region-index", "phone-region-sector"]),
 ])
 def test_every_page_renders_its_charts(client, app, pathname, elements):
     content = route(client, app, pathname, "?from=2015&to=2017")
@@ -204,3 +207,40 @@ def test_the_toggle_records_its_choice_in_the_shell_beside_the_others(many_agenc
 
     assert toggle(["sector-rank"]) == (["sector-rank", "agency-rank"], 14)
     assert toggle(["sector-rank", "agency-rank"]) == (["sector-rank"], 10)
+
+
+@pytest.mark.parametrize("pathname, classes, note", [
+    ("/iid", "filters-off", "Filter tidak berlaku di halaman ini"),   # the index is the regency's whole
+    ("/provinsi", "own-filter-region", ""),                            # the page draws its own choice of regions
+    ("/tren", "", ""),
+    ("/inovasi/t0005", "", ""),
+])
+def test_the_shell_hides_the_filters_a_page_does_not_use(client, pathname, classes, note):
+    from dashboard.components.shell import filter_state
+
+    shown_classes, shown_note = filter_state(pathname, "id")
+    assert shown_classes == classes
+    assert shown_note.startswith(note) and bool(shown_note) == bool(note)
+
+
+@pytest.mark.parametrize("ticked, current, expected", [
+    (["Kota B", "Kab C"], (), ("Kota B", "Kab C")),          # in the stored order
+    (["Kab C", "Kota B"], ("Kab C",), ("Kab C", "Kota B")),  # the URL's first, then the newly ticked
+    (["Kab A", "Kota B", "Kab C"], ("Kota B",), ()),         # every region: no key
+    ([], ("Kota B",), ()),                                   # none: every region
+])
+def test_the_regions_ticked_become_the_urls_regions(client, ticked, current, expected):
+    from dashboard.pages.provinsi import regions_query
+
+    assert regions_query(ticked, ["Kab A", "Kota B", "Kab C"], current) == expected
+
+
+def test_ticking_regions_writes_them_into_the_url(app):
+    from dashboard.pages.provinsi import choose_regions
+
+    with app.server.test_request_context():  # the sample's label: the library's four regions are stored too
+        assert choose_regions(["Kabupaten Muara Enim"], "?from=2015&lang=en") == \
+            "?from=2015&region=Kabupaten+Muara+Enim&lang=en"
+        assert choose_regions(["Kota Palembang", "Kabupaten Lahat"], "?region=Kabupaten+Lahat") == \
+            "?region=Kabupaten+Lahat&region=Kota+Palembang"
+        assert choose_regions(["Kabupaten Lahat"], "?region=Kabupaten+Lahat") is dash.no_update

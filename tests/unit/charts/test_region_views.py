@@ -1,0 +1,91 @@
+"""The provincial view's charts (charts/region_views.py): they compare every region stored whatever the view's
+own region, say which regions in their caption, and state their finding — on a frame built in the test with
+this regency and two other regions (2023: 3, 1, 1 innovations; 2024: 1, 2, 1; Musi Rawas also 2022)."""
+
+import pytest
+
+from analytics.dataset import canonical_frame, make_dataset
+from analytics.filters import Filters
+from charts.views import Context, matrix_summary, render
+
+HOME, CITY, MUSI = "Kabupaten Muara Enim", "Kota Lubuklinggau", "Kabupaten Musi Rawas"
+
+
+def rows(region, pairs, prefix):
+    return [{"id": f"{prefix}{i}", "name": f"Inovasi {prefix}{i}", "region": region, "year": year, "sector": sector,
+             "agency": "Dinas Kesehatan", "stage": "Penerapan"} for i, (year, sector) in enumerate(pairs)]
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    frame = canonical_frame(
+        rows(HOME, [(2023, "Kesehatan"), (2023, "Kesehatan"), (2023, "Pendidikan"), (2024, "Perhubungan")], "h")
+        + rows(CITY, [(2023, "Kesehatan"), (2024, "Kehutanan"), (2024, "Kehutanan")], "c")
+        + rows(MUSI, [(2022, "Pertanian"), (2023, "Pertanian"), (2024, "Pendidikan")], "m"))
+    return make_dataset(frame, "v-regions", "uji.xlsx")  # not the sample: no replication library
+
+
+def context(dataset, query=""):
+    return Context.build(dataset, Filters.from_query(query))
+
+
+def test_the_charts_compare_every_region_while_the_view_holds_this_regency_only(dataset):
+    ctx = context(dataset)
+    assert set(ctx.view["region"]) == {HOME}
+    rendered = render("region-count", ctx)
+    assert rendered.table.iloc[:, 0].tolist() == [HOME, CITY, MUSI]
+    assert rendered.table.iloc[:, 1].tolist() == ["4", "3", "2"]   # 2023–2024, the years all three have
+    assert rendered.title == ("Kabupaten Muara Enim mencatat inovasi terbanyak: 4 pada 2023–2024 "
+                              "(tahun data bersama 3 daerah)")
+    assert rendered.caption == "Sumber: uji.xlsx · Semua data · Daerah: semua (3)"
+
+
+def test_the_url_regions_choose_the_regions_compared(dataset):
+    ctx = context(dataset, "region=Kota+Lubuklinggau&region=Kabupaten+Musi+Rawas")
+    count = render("region-count", ctx)
+    assert count.table.iloc[:, 0].tolist() == [CITY, MUSI]
+    assert count.caption == "Sumber: uji.xlsx · Daerah: Kota Lubuklinggau dan Kabupaten Musi Rawas"
+    trend = render("region-trend", ctx)
+    # in the stored order (this regency, then by innovations: 3 each, so by name), whatever the URL's
+    assert trend.table.to_dict("records") == [{"Daerah": MUSI, "2022": "1", "2023": "1", "2024": "1"},
+                                             {"Daerah": CITY, "2022": "0", "2023": "1", "2024": "2"}]
+    assert trend.title == "Tahun 2024: Kota Lubuklinggau terbanyak (2 inovasi)"
+    assert [trace.name for trace in trend.figure.data] == [MUSI, CITY]
+    assert trend.figure.layout.barmode == "group" and trend.figure.layout.xaxis.dtick == 1
+
+
+def test_the_filters_apply_to_every_region(dataset):
+    rendered = render("region-count", context(dataset, "sector=Kesehatan"))
+    assert rendered.table.iloc[:, 0].tolist() == [HOME, CITY]   # Musi Rawas has no Kesehatan
+    assert rendered.table.iloc[:, 1].tolist() == ["2", "1"]
+
+
+def test_urusan_coverage_is_a_heatmap_with_a_phone_table(dataset):
+    ctx = context(dataset)
+    rendered = render("region-sector", ctx)
+    assert rendered.title == "Kabupaten Muara Enim menjangkau urusan terbanyak pada 2023–2024: 3 dari 38"
+    assert rendered.figure.data[0].type == "heatmap"
+    heatmap = rendered.table.set_index("Urusan")
+    assert heatmap.columns.tolist() == [HOME, MUSI, CITY]
+    assert heatmap.loc["Kehutanan"].tolist() == ["0", "0", "2"]
+    assert heatmap.loc["Pertanian"].tolist() == ["0", "1", "0"]   # 2022's is outside the common years
+    phone = matrix_summary("region-sector", ctx)
+    assert phone.to_dict("records")[0] == {"Daerah": HOME, "Urusan 2023–2024": "3 (8%)",
+                                           "Urusan terbanyak": "Kesehatan (2)"}
+
+
+def test_the_index_says_which_regions_have_no_evidence(dataset):
+    rendered = render("region-index", context(dataset, "region=Kota+Lubuklinggau&lang=en"))
+    assert not rendered.empty and not rendered.figure.data
+    assert rendered.title == "These 1 regions have no IID evidence yet"
+    assert set(rendered.table["Rating"]) == {"No evidence yet"}
+    assert rendered.caption.endswith("the filters do not apply")
+
+
+def test_regions_keep_their_colours_whatever_is_chosen(dataset):
+    every = render("region-trend", context(dataset))
+    chosen = render("region-trend", context(dataset, "region=Kabupaten+Musi+Rawas"))
+    colours = {trace.name: trace.marker.color for trace in every.figure.data}
+    assert colours[HOME] == "#D55E00"
+    assert chosen.figure.data[0].marker.color == colours[MUSI]
+    assert render("region-count", context(dataset)).figure.data[0].marker.color == ("#D55E00", "#1F4E79", "#1F4E79")
