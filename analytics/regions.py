@@ -127,7 +127,8 @@ def coverage(matrix: pd.DataFrame, taxonomy_size: int) -> pd.DataFrame:
     return table.sort_values(["sectors", "region"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-def index_by_region(frame: pd.DataFrame, regions: list[str], editions, evidence_paths, lang: str = "id") -> pd.DataFrame:
+def index_by_region(frame: pd.DataFrame, regions: list[str], editions, evidence_paths,
+                    lang: str = "id") -> pd.DataFrame:
     """The Indeks Inovasi Daerah per region and edition, where evidence exists: region, edition, index, band
     (analytics.iid.editions.Band), n (innovations assessed), evidence (bool). Evidence is this regency's
     (its evidence sheets `evidence_paths` and what its innovations' own columns show); another region's

@@ -191,8 +191,10 @@ def sector_figure(matrix: pd.DataFrame, ctx) -> go.Figure:
                    zmin=0, texttemplate="%{z}", xgap=2, ygap=2, showscale=False,
                    hovertemplate="%{y} · %{x}: %{z}<extra></extra>")
     height = 130 + len(names) * max(22, 15 * lines + 8)
+    # two lines of region names over the columns: a little more room than charts.margins estimates for them
     return make_figure([heatmap], ctx.lang, height, dict(side="top", showgrid=False, type="category", tickangle=0),
-                       dict(autorange="reversed", showgrid=False, type="category"))
+                       dict(autorange="reversed", showgrid=False, type="category"),
+                       margin=dict(t=16 + 21 * max(name.count("<br>") + 1 for name in columns)))
 
 
 def sector_title(matrix: pd.DataFrame, ctx) -> str:
@@ -256,14 +258,14 @@ def index_figure(data: pd.DataFrame, ctx) -> go.Figure:
         colour, pattern = style.get(region, (theme.NEUTRAL, ""))
         traces.append(dict(
             type="bar", x=rows["edition"].tolist(), y=rows["index"].astype(float).tolist(), name=region,
+            showlegend=True,
             marker=dict(color=colour, pattern=dict(shape=pattern)), customdata=rows["edition"].tolist(),
             text=[format_number(v, ctx.lang, 2) for v in rows["index"]], textposition="outside", cliponaxis=False,
             hovertext=[band.label(ctx.lang) for band in rows["band"]],
             hovertemplate=t("region.edition", ctx.lang, year="%{x}") + f" · {region}: %{{text}} (%{{hovertext}})"
             + "<extra></extra>"))
     return make_figure(traces, ctx.lang, 340, dict(title={"text": t("axis.edition", ctx.lang)}, **theme.year_axis()),
-                       dict(title={"text": t("axis.index", ctx.lang)}, range=[0, 100]), barmode="group",
-                       showlegend=True)
+                       dict(title={"text": t("axis.index", ctx.lang)}, range=[0, 100]), barmode="group")
 
 
 def index_title(data: pd.DataFrame, ctx) -> str:

@@ -12,7 +12,8 @@ PAGES = {"/": ["chart-trend", "chart-agency", "chart-sector"],
          "/tren": ["chart-year", "chart-breakdown", "chart-yoy"],
          "/opd": ["chart-agency-rank", "chart-heatmap", "chart-compliance"],
          "/urusan": ["chart-sector-rank", "chart-sector-year"],
-         "/kipp": ["chart-readiness", "chart-readiness-agency"]}
+         "/kipp": ["chart-readiness", "chart-readiness-agency"],
+         "/provinsi": ["chart-region-count", "chart-region-trend", "chart-region-sector", "chart-region-index"]}
 SKELETON_GREY = "rgb(228, 232, 236)"
 
 
