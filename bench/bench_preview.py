@@ -7,7 +7,7 @@ each path in a fresh process (its peak RSS from getrusage, its wall time), in th
     with the store and drawn;
   - ours, the request: the JSON body parsed and the upload decoded a chunk at a time into the
     staging folder (dashboard/staging.py) — all a worker does before it answers;
-  - ours, the job: the staged file read, normalised, compared and drawn (dashboard/pages/data.py's
+  - ours, the job: the staged file read, normalised, compared and drawn (dashboard/pages/data_preview.py's
     background job, in its own process that ends with it).
 Budgets: the request takes ≤ 10% of the baseline's time and the worker's peak RSS is ≤ 50% of the
 baseline's (the job's memory is returned when its process ends; a worker keeps its peak).

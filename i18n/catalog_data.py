@@ -1,11 +1,12 @@
 """The /data page's words (catalog part `data.*`, with the issues' severities): uploads, the preview
 and its comparison with the store, the preview running in the background, innovations listed twice,
-history, rollback and restore (dashboard/pages/data.py, dashboard/components/upload.py and the
-components they use). The other parts: i18n/catalog*.py, assembled by i18n into CATALOG.
+history, rollback and restore (dashboard/pages/data.py and its data_* modules,
+dashboard/components/upload.py and the components they use). The other parts: i18n/catalog*.py,
+assembled by i18n into CATALOG.
 """
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # /data: uploads, preview, history (dashboard.pages.data, dashboard.components.upload)
+    # /data: uploads, preview, history (dashboard.pages.data and its data_* modules, components.upload)
     "data.heading": ("Kelola data", "Manage data"),
     "data.not_allowed": ("Halaman ini hanya untuk editor: mengunggah, memetakan nama OPD, membatalkan dan "
                          "memulihkan unggahan.", "This page is for editors only: uploading, mapping agency names, "
@@ -92,7 +93,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.preview_blocked": ("Ada galat: perbaiki berkasnya lalu unggah lagi. Tidak ada yang disimpan.",
                              "There are errors: fix the file and upload it again. Nothing was saved."),
     "data.confirm": ("Konfirmasi", "Confirm"),
-    # the preview runs in the background (dashboard/pages/data.py): its stage, cancel, and what went wrong
+    # the preview runs in the background (dashboard/pages/data_preview.py): its stage, cancel, and what went wrong
     "data.progress.reading": ("Membaca {file}…", "Reading {file}…"),
     "data.progress.normalising": ("Menormalkan {rows} baris…", "Normalising {rows} rows…"),
     "data.progress.comparing": ("Membandingkan {rows} inovasi dengan data tersimpan…",

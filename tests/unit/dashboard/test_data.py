@@ -112,7 +112,7 @@ def test_an_upload_over_the_limit_previews_as_the_refusal(client, tmp_path, monk
     ("comparing", 0.6, {"rows": 1999}, (84, "84%", "Membandingkan 1.999 inovasi dengan data tersimpan…")),
 ])
 def test_the_jobs_progress_is_a_percentage_and_its_stage_in_words(stage, fraction, values, shown):
-    from dashboard.pages.data import _progress
+    from dashboard.pages.data_preview import _progress
 
     told = []
     _progress(told.append, "id")(stage, fraction, **values)

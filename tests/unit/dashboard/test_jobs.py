@@ -1,4 +1,4 @@
-"""The /data preview as a background job (dashboard/jobs.py, dashboard/pages/data.py) under
+"""The /data preview as a background job (dashboard/jobs.py, dashboard/pages/data_preview.py) under
 `gunicorn app:server -w 2` with a worker timeout of two seconds: a 199,999-row CSV (the row limit)
 takes far longer than that to read, normalise and compare, yet no request waits for it, no worker is
 killed, both workers answer the job's polls (its state is on disk, not in a worker), the stage is

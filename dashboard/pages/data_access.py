@@ -1,0 +1,49 @@
+"""What every /data callback asks first (dashboard/pages/data.py and its data_* modules): the store
+behind the dashboard (None when it reads files directly, read-only), the language of the page, the
+upload size limit, and the refusal shown to anyone but an editor.
+
+Every output id of those callbacks starts with "edit-": the guard refuses them to anyone but an
+editor (403) and each callback checks again (`dashboard.auth.editor_name`).
+"""
+
+import dash_bootstrap_components as dbc
+import flask
+from dash import html
+
+from analytics.filters import Filters
+from dashboard.sources import CONFIG_KEY
+from i18n import t
+
+
+def page_source():
+    """The dashboard's data source (a StoreSource, or files read directly)."""
+    return flask.current_app.config[CONFIG_KEY]
+
+
+def page_store():
+    """The store behind the dashboard, or None when it reads files directly (read-only)."""
+    return getattr(page_source(), "store", None)
+
+
+def invalidate_source() -> None:
+    """The stored data changed: the source reads it anew."""
+    getattr(page_source(), "invalidate", lambda: None)()
+
+
+def page_lang(search) -> str:
+    return Filters.from_query(search).lang
+
+
+def upload_limit() -> int:
+    from loaders.read import max_upload_bytes
+
+    return max_upload_bytes()
+
+
+def denied(lang: str):
+    return dbc.Alert(t("data.not_allowed", lang), color="warning")
+
+
+def located(issue) -> html.Li:
+    """An issue after saving, with the place it is about (file › sheet › row) before its message."""
+    return html.Li(f"{issue.place}: {issue.message}")
