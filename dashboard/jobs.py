@@ -1,6 +1,8 @@
 """Long work off the request: Dash background callbacks run by a DiskcacheManager whose cache (job
 results, progress, the signing secret) lives on disk, so a job started through one gunicorn worker is
-polled, cancelled and collected through any other. Used by the report download and the /data preview.
+polled, cancelled and collected through any other. Used by the report download and the /data preview
+and confirm. A job whose process is killed from outside (the OOM killer, a worker restart) is told
+apart from one Dash stopped: its poll answers with an error the page turns into a message.
 
 A job runs in a process forked from the worker that started it, outside any request; `job_request()`
 rebuilds the request it came from (its session cookie) so that the same checks as everywhere else
@@ -33,10 +35,9 @@ def manager():
 @functools.cache
 def _manager(folder: str):
     import diskcache
-    from dash import DiskcacheManager
 
     Path(folder).mkdir(parents=True, exist_ok=True)
-    return DiskcacheManager(diskcache.Cache(folder), expire=EXPIRE_SECONDS)
+    return _job_manager_class()(diskcache.Cache(folder), expire=EXPIRE_SECONDS)
 
 
 @contextmanager
@@ -77,3 +78,45 @@ def renew_connections(server) -> None:
         store = getattr(server.config.get(key), "store", None)
         if store is not None:
             store.engine.dispose(close=False)
+
+
+# What a poll answers for a job whose process ended without an answer and was not stopped by Dash
+# (a cancel, a newer job): it was killed from outside (the OOM killer, a worker restart).
+JOB_DIED = "the job's process ended without an answer"
+STOPPED = "dasbor-stopped-{job}"
+
+
+def job_failure(error: Exception) -> str:
+    """An error Dash hands a background callback's `on_error`: "died" (its process was killed from
+    outside, JobManager) or "failed" (the job raised; Dash's message carries the traceback)."""
+    return "died" if JOB_DIED in str(error) else "failed"
+
+
+def _job_manager_class():
+    from dash import DiskcacheManager
+
+    class JobManager(DiskcacheManager):
+        """Dash's disk-cache manager, telling a job that died from one still running or stopped.
+
+        Dash alone answers a poll of a dead job with no update: the bar vanishes, nothing is said.
+        Here the poll gets an error instead (`on_error` turns it into a message), unless Dash
+        itself stopped the job (terminate_job marks it first)."""
+
+        def terminate_job(self, job):
+            if job is not None:
+                self.handle.set(STOPPED.format(job=int(job)), True, expire=EXPIRE_SECONDS)
+            super().terminate_job(job)
+
+        def get_result(self, key, job):
+            result = super().get_result(key, job)
+            if result is not self.UNDEFINED or job is None or self.job_running(job):
+                return result
+            if self.handle.get(STOPPED.format(job=int(job))):
+                return result
+            result = super().get_result(key, job)   # it may have answered and ended since the first look
+            if result is not self.UNDEFINED:
+                return result
+            self.handle.set(STOPPED.format(job=int(job)), True, expire=EXPIRE_SECONDS)   # said once
+            return {"background_callback_error": {"msg": JOB_DIED, "tb": ""}}
+
+    return JobManager

@@ -285,6 +285,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.working": ("Menyiapkan berkas…", "Preparing the file…"),
     "export.progress": ("Menyiapkan laporan: {step} dari {total}", "Preparing the report: {step} of {total}"),
     "export.failed": ("Berkas tidak dapat dibuat: {reason}", "The file could not be made: {reason}"),
+    "export.unexpected": ("kesalahan tak terduga di server", "an unexpected error on the server"),
+    "export.job_died": ("Laporan tidak selesai dibuat: prosesnya di server dihentikan dari luar (mungkin kehabisan "
+                        "memori, atau server dimulai ulang). Coba unduh lagi; bila terulang, persempit filternya.",
+                        "The report was not finished: its process on the server was stopped from outside "
+                        "(perhaps out of memory, or the server restarted). Try the download again; if it happens "
+                        "again, narrow the filters."),
     "export.sheet": ("Inovasi", "Innovations"),
     "export.about.title": ("Judul", "Title"),
     "export.about.filters": ("Filter", "Filters"),

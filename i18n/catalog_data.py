@@ -108,6 +108,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "lagi, atau kirim berkasnya kepada pengelola dasbor.",
                             "The preview failed on an unexpected error on the server. Nothing was saved; try "
                             "again, or send the file to the dashboard's administrator."),
+    "data.job_died": ("Pratinjau berhenti sebelum selesai: prosesnya di server dihentikan dari luar (mungkin "
+                      "kehabisan memori, atau server dimulai ulang). Tidak ada yang disimpan. Unggah berkasnya "
+                      "lagi; bila terulang, bagi berkas menjadi beberapa bagian atau hubungi pengelola dasbor.",
+                      "The preview stopped before it finished: its process on the server was stopped from "
+                      "outside (perhaps out of memory, or the server restarted). Nothing was saved. Upload the "
+                      "file again; if it happens again, split the file into parts or contact the dashboard's "
+                      "administrator."),
+    # the confirmed upload is saved in the background (dashboard/pages/data_confirm.py)
+    "data.saving.saving": ("Membaca, memeriksa dan menyimpan {files} berkas…",
+                           "Reading, checking and saving {files} files…"),
+    "data.saving.recording": ("Tersimpan. Mencatat pemetaan kolom dan aturan tahun…",
+                              "Saved. Recording the column mappings and year rules…"),
+    "data.saving_cancel": ("Batalkan penyimpanan", "Cancel saving"),
+    "data.saving_stopped": ("Penyimpanan dibatalkan. Penyimpanan yang belum selesai tidak meninggalkan apa pun: "
+                            "riwayat di bawah menunjukkan yang tersimpan. Tekan Konfirmasi lagi bila perlu.",
+                            "Saving cancelled. Unfinished saving leaves nothing behind: the history below shows "
+                            "what is stored. Press Confirm again when needed."),
+    "data.saving_died": ("Penyimpanan berhenti sebelum selesai: prosesnya di server dihentikan dari luar (mungkin "
+                         "kehabisan memori, atau server dimulai ulang). Penyimpanan yang belum selesai tidak "
+                         "meninggalkan apa pun: riwayat di bawah menunjukkan yang tersimpan. Unggah berkasnya lagi; "
+                         "bila terulang, bagi berkas menjadi beberapa bagian atau hubungi pengelola dasbor.",
+                         "Saving stopped before it finished: its process on the server was stopped from outside "
+                         "(perhaps out of memory, or the server restarted). Unfinished saving leaves nothing "
+                         "behind: the history below shows what is stored. Upload the file again; if it happens "
+                         "again, split the file into parts or contact the dashboard's administrator."),
+    "data.saving_failed": ("Penyimpanan gagal karena kesalahan tak terduga di server. Riwayat di bawah menunjukkan "
+                           "yang tersimpan; coba lagi, atau kirim berkasnya kepada pengelola dasbor.",
+                           "Saving failed on an unexpected error on the server. The history below shows what is "
+                           "stored; try again, or send the file to the dashboard's administrator."),
     "data.file_ok": ("diterima", "accepted"),
     "data.file_rejected": ("ditolak", "rejected"),
     "data.sheet": ("Lembar {sheet}: baris judul kolom {row}, {count} inovasi",

@@ -15,7 +15,7 @@ from dash import ALL, MATCH, Input, Output, State, callback, clientside_callback
 from dash.exceptions import PreventUpdate
 
 from analytics.filters import Filters
-from dashboard.jobs import job_server, manager
+from dashboard.jobs import job_failure, job_server, manager
 from i18n import t
 
 CHART_FORMATS = ("png", "svg", "pdf")
@@ -136,6 +136,15 @@ def download_report(set_progress, _pdf, _docx, search):
     return dcc.send_bytes(data, filename), None
 
 
+def report_failed(error):
+    """The report job ended without a file: its process was killed from outside (say so, and to try
+    again), or it raised past its own handling."""
+    lang = Filters.from_query(dash.ctx.states.get("url.search")).lang
+    if job_failure(error) == "died":
+        return dash.no_update, t("export.job_died", lang)
+    return dash.no_update, t("export.failed", lang, reason=t("export.unexpected", lang))
+
+
 def register_callbacks() -> None:
     """Wire the download buttons into the app being built (called by create_app)."""
     callback(
@@ -163,6 +172,7 @@ def register_callbacks() -> None:
         progress=[Output("report-progress", "value"), Output("report-progress", "label")],
         running=[(Output("report-menu", "disabled"), True, False),
                  (Output("report-progress-wrap", "className"), "report-progress", "report-progress d-none")],
+        on_error=report_failed,
         prevent_initial_call=True,
     )(download_report)
     # The breakdown's dimension (on /tren) travels with its chart's download: pure UI, in the browser.

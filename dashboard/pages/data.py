@@ -20,6 +20,7 @@ from dashboard.components.page import rendering_for_validation
 from dashboard.components.upload import create_history
 from dashboard.pages import data_confirm, data_history, data_mapping, data_preview
 from dashboard.pages.data_access import page_store, upload_limit
+from dashboard.pages.data_confirm import ACTIONS_CLASS, create_saving_progress
 from dashboard.pages.data_history import create_batch_question
 from dashboard.pages.data_preview import create_overlap_choice, create_preview_progress
 from i18n import format_number, t
@@ -68,7 +69,8 @@ def create_editor_panel(lang: str, history: list[dict], doubled: list[dict] = ()
                  id="edit-aliases", className="d-none alias-mapper"),
         html.Div([dbc.Button(t("data.confirm", lang), id="edit-confirm", color="primary", disabled=True),
                   dbc.Button(t("data.cancel", lang), id="edit-cancel", color="secondary", outline=True,
-                             className="d-none")], className="d-flex gap-2 mt-2"),
+                             className="d-none")], id="edit-actions", className=ACTIONS_CLASS),
+        create_saving_progress(lang),
         dcc.Loading(html.Div(id="edit-result", className="mt-2"), type="default"),
     ]), className="mb-3")
     return [create_doubled_warning(lang, list(doubled)), upload, dcc.Store(id="edit-changed", data=0),

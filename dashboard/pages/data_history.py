@@ -86,7 +86,7 @@ def history(_changed, _do, pending, search):
                                       batch=pending["batch"]), color="success", dismissable=True)
         except StoreError as err:
             message = dbc.Alert(err.message(lang), color="danger", dismissable=True)
-        invalidate_source()
+    invalidate_source()   # an upload is saved by a job in another process: this one asks the store again
     doubled = store.doubled()
     return (create_history(store.history(), lang), message,
             DOUBLED_CLASS if doubled else HIDDEN_DOUBLED, create_doubled(doubled, lang), False, None,

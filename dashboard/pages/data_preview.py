@@ -15,7 +15,7 @@ from dash.exceptions import PreventUpdate
 from dashboard.auth import editor_name
 from dashboard.components.duplicates import DUPLICATES_CLASS, HIDDEN_DUPLICATES, create_upload_duplicates
 from dashboard.components.upload import UploadRefused, create_alias_rows, create_preview, preview_report
-from dashboard.jobs import job_request, manager
+from dashboard.jobs import job_failure, job_request, manager
 from dashboard.pages.data_access import denied, page_lang, page_store, upload_limit
 from dashboard.sources import current_dataset
 from dashboard.staging import discard, stage, staged_paths
@@ -118,6 +118,17 @@ def preview(set_progress, staged, choices, _aliases_saved, search):
                 KEEP_ONE if dash.ctx.triggered_id == "edit-staged" else dash.no_update)
 
 
+def preview_failed(error):
+    """The preview job ended without an answer: its process was killed from outside (say so, and to
+    upload again), or it raised past the preview's own handling (the log has it)."""
+    lang = page_lang(dash.ctx.states.get("url.search"))
+    died = job_failure(error) == "died"
+    if not died:
+        log.error("the preview of an upload failed: %s", error)
+    return (dbc.Alert(t("data.job_died" if died else "data.preview_failed", lang), color="danger", id="edit-refused"),
+            None, HIDDEN_OVERLAP, None, None, [], "d-none", [], HIDDEN_DUPLICATES, KEEP_ONE)
+
+
 def _progress(set_progress, lang: str):
     """The preview's progress as the loaders and the comparison report it → the bar and a sentence."""
     def report(stage: str, fraction: float, rows: int | None = None, file: str | None = None) -> None:
@@ -192,6 +203,7 @@ def register_callbacks() -> None:
                  (Output("edit-preview", "className"), "d-none", ""),
                  (Output("edit-confirm", "className"), "d-none", "")],
         cancel=[Input("edit-preview-cancel", "n_clicks")],
+        on_error=preview_failed,
         prevent_initial_call=True,
     )(preview)
     callback(

@@ -33,17 +33,20 @@ def free_port() -> int:
 
 
 class Server:
-    """`python app.py serve` on a free port with its own store: a fresh SQLite file in `instance`."""
+    """`python app.py serve` on a free port with its own store: a fresh SQLite file in `instance`;
+    `env`: more environment variables for the server alone."""
 
-    def __init__(self, log_path: Path, instance: Path | None = None):
+    def __init__(self, log_path: Path, instance: Path | None = None, env: dict | None = None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
-        env = {k: v for k, v in os.environ.items() if k not in ("DASBOR_DATA", "DATABASE_URL", "DASBOR_ANONYMOUS_VIEW")}
-        env["DASBOR_INSTANCE"] = str(instance or log_path.parent / "instance")
+        environment = {k: v for k, v in os.environ.items()
+                       if k not in ("DASBOR_DATA", "DATABASE_URL", "DASBOR_ANONYMOUS_VIEW")}
+        environment["DASBOR_INSTANCE"] = str(instance or log_path.parent / "instance")
+        environment.update(env or {})
         self._log = log_path.open("w")
         self.process = subprocess.Popen([sys.executable, "app.py", "serve", "--port", str(self.port)], cwd=ROOT,
-                                        stdout=self._log, stderr=subprocess.STDOUT, env=env)
+                                        stdout=self._log, stderr=subprocess.STDOUT, env=environment)
 
     def wait_ready(self, timeout: float = 90) -> None:
         deadline = time.monotonic() + timeout
@@ -72,8 +75,9 @@ class Server:
 
 
 @contextmanager
-def seeded_server(folder: Path, users: dict[str, str], password: str):
-    """A server on a store of its own in `folder`: the sample, and `users` (name → role) with `password`."""
+def seeded_server(folder: Path, users: dict[str, str], password: str, env: dict | None = None):
+    """A server on a store of its own in `folder`: the sample, and `users` (name → role) with `password`
+    (`env`: more environment variables for the server)."""
     from store.database import open_store
 
     (folder / "instance").mkdir()
@@ -81,7 +85,7 @@ def seeded_server(folder: Path, users: dict[str, str], password: str):
     for name, role in users.items():
         store.add_user(name, role, password)
     store.close()
-    server = Server(folder / "server.log", folder / "instance")
+    server = Server(folder / "server.log", folder / "instance", env)
     try:
         server.wait_ready()
         yield server

@@ -50,10 +50,10 @@ def callback_body(app, first_output: str, inputs: list[dict], state: list[dict])
     raise LookupError(first_output)
 
 
-def confirm_body(app, data_url: str, name: str) -> dict:
+def confirm_body(app, staged: dict | None) -> dict:
+    """The confirm button pressed after the preview of the upload staged as `staged` (a background job)."""
     return callback_body(app, "edit-result.children", [{"id": "edit-confirm", "property": "n_clicks", "value": 1}], [
-        {"id": "edit-upload", "property": "contents", "value": [data_url]},
-        {"id": "edit-upload", "property": "filename", "value": [name]},
+        {"id": "edit-staged", "property": "data", "value": staged},
         {"id": "edit-mode", "property": "value", "value": None},
         {"id": "edit-state", "property": "data", "value": {"blocked": False, "overlap": []}},
         {"id": "edit-changed", "property": "data", "value": 0},
@@ -81,13 +81,17 @@ def preview_body(app, staged: dict | None, choices: dict | None = None) -> dict:
 def run_job(client, body: dict, timeout: float = 180):
     """Start a background callback and poll it as Dash's renderer does (inputs emptied, the signed
     handles in the query) until its answer; returns the last response (a refusal at once)."""
-    import time
-    from urllib.parse import urlencode
-
     started = client.post("/_dash-update-component", json=body)
     if started.status_code != 200 or "cacheKey" not in started.get_json():
         return started
-    handles = started.get_json()
+    return poll_job(client, body, started.get_json(), timeout)
+
+
+def poll_job(client, body: dict, handles: dict, timeout: float = 180):
+    """Poll the job started by `body` (its signed `handles`) until it answers."""
+    import time
+    from urllib.parse import urlencode
+
     polled_body = {**body, "inputs": [{**item, "value": None} if isinstance(item, dict) else item
                                       for item in body["inputs"]]}
     query = urlencode({"cacheKey": handles["cacheKey"], "job": handles["job"]})
@@ -100,12 +104,21 @@ def run_job(client, body: dict, timeout: float = 180):
     raise AssertionError(f"the job did not answer in {timeout} s")
 
 
-def preview_upload(client, app, data_url: str, name: str):
-    """Drop a file and wait for its preview, as the page does: stage it, then run the preview job."""
+def stage_upload(client, app, data_url: str, name: str) -> dict:
+    """Drop a file: the short callback that stages it; what the page keeps (its token)."""
     staged = client.post("/_dash-update-component", json=stage_body(app, data_url, name))
     assert staged.status_code == 200, staged.data[:300]
-    token = staged.get_json()["response"]["edit-staged"]["data"]
-    return run_job(client, preview_body(app, token))
+    return staged.get_json()["response"]["edit-staged"]["data"]
+
+
+def preview_upload(client, app, data_url: str, name: str):
+    """Drop a file and wait for its preview, as the page does: stage it, then run the preview job."""
+    return run_job(client, preview_body(app, stage_upload(client, app, data_url, name)))
+
+
+def confirm_upload(client, app, staged: dict):
+    """Press confirm and wait for the saving job's answer."""
+    return run_job(client, confirm_body(app, staged))
 
 
 def history_body(app, kind: str, batch: int) -> dict:
@@ -118,6 +131,15 @@ def history_body(app, kind: str, batch: int) -> dict:
                       resolve]
     body["changedPropIds"] = [json.dumps(button["id"], separators=(",", ":"), sort_keys=True) + ".n_clicks"]
     return body
+
+
+def redraw_body(app, changed: int) -> dict:
+    """The history redrawn after a change (`edit-changed` counted up by a confirm)."""
+    return callback_body(app, "edit-history.children", [
+        {"id": "edit-changed", "property": "data", "value": changed},
+        {"id": "edit-batch-do", "property": "n_clicks", "value": None}], [
+        {"id": "edit-batch-pending", "property": "data", "value": None},
+        {"id": "url", "property": "search", "value": ""}])
 
 
 def answer_body(app, pending: dict | None) -> dict:
@@ -144,7 +166,7 @@ def test_anonymous_visitors_must_log_in(client, path, status):
 def test_anonymous_post_to_the_callback_endpoint_cannot_change_data(client, seeded_app, seeded_store, tmp_path):
     before = (seeded_store.history(), seeded_store.data_version())
     data_url, name = workbook_url(tmp_path)
-    for body in (confirm_body(seeded_app, data_url, name), stage_body(seeded_app, data_url, name), preview_body(seeded_app, None)):
+    for body in (confirm_body(seeded_app, None), stage_body(seeded_app, data_url, name), preview_body(seeded_app, None)):
         assert client.post("/_dash-update-component", json=body).status_code == 401
     assert (seeded_store.history(), seeded_store.data_version()) == before
 
@@ -187,10 +209,11 @@ def test_every_post_needs_the_session_token(client, seeded_app, seeded_store, tm
     login(client, "budi")
     before = (seeded_store.history(), seeded_store.data_version())
     data_url, name = workbook_url(tmp_path, year=2010)
-    body = confirm_body(seeded_app, data_url, name)
-    for headers in ({}, {auth.CSRF_HEADER: ""}, {auth.CSRF_HEADER: "palsu"}):
-        response = client.post("/_dash-update-component", json=body, headers=headers, csrf=False)
-        assert response.status_code == 403 and response.get_json()["error"].startswith("missing or wrong CSRF")
+    staged = stage_upload(client, seeded_app, data_url, name)
+    for body in (stage_body(seeded_app, data_url, name), confirm_body(seeded_app, staged)):
+        for headers in ({}, {auth.CSRF_HEADER: ""}, {auth.CSRF_HEADER: "palsu"}):
+            response = client.post("/_dash-update-component", json=body, headers=headers, csrf=False)
+            assert response.status_code == 403 and response.get_json()["error"].startswith("missing or wrong CSRF")
     assert client.post("/logout", csrf=False).status_code == 403
     assert client.get("/api/summary").status_code == 200  # still logged in: the logout was refused
     assert (seeded_store.history(), seeded_store.data_version()) == before
@@ -210,7 +233,7 @@ def test_a_viewer_calling_the_upload_callbacks_gets_403_and_nothing_changes(clie
     assert client.get("/api/summary").status_code == 200   # a viewer reads
     before = (seeded_store.history(), seeded_store.data_version())
     data_url, name = workbook_url(tmp_path)
-    for body in (confirm_body(seeded_app, data_url, name), stage_body(seeded_app, data_url, name), preview_body(seeded_app, None)):
+    for body in (confirm_body(seeded_app, None), stage_body(seeded_app, data_url, name), preview_body(seeded_app, None)):
         assert client.post("/_dash-update-component", json=body).status_code == 403
     assert client.post("/_dash-update-component", json=history_body(seeded_app, "edit-rollback", 1)).status_code == 403
     pending = {"action": "rollback", "batch": 1}
@@ -231,23 +254,27 @@ def test_an_editor_previews_then_confirms_an_upload(client, seeded_app, seeded_s
     login(client, "budi")
     records = client.get("/api/summary").get_json()["records"]
     data_url, name = workbook_url(tmp_path, rows=4, year=2012)
-    preview = preview_upload(client, seeded_app, data_url, name)
+    staged = stage_upload(client, seeded_app, data_url, name)
+    preview = run_job(client, preview_body(seeded_app, staged))
     assert preview.status_code == 200
     assert "4 inovasi terbaca dari 1 berkas" in preview.data.decode()
     assert client.get("/api/summary").get_json()["records"] == records  # a preview saves nothing
-    confirmed = client.post("/_dash-update-component", json=confirm_body(seeded_app, data_url, name))
+    confirmed = confirm_upload(client, seeded_app, staged)
     assert confirmed.status_code == 200 and "edit-saved" in confirmed.data.decode()
     assert seeded_store.history()[-1]["file"] == name and seeded_store.history()[-1]["who"] == "budi"
+    redrawn = client.post("/_dash-update-component", json=redraw_body(seeded_app, 1))   # as the page does next
+    assert name in redrawn.data.decode()   # the history, drawn by this process, which then reads the new data
     assert client.get("/api/summary").get_json()["records"] == records + 4
 
 
 def test_a_role_taken_away_counts_at_once(client, seeded_app, seeded_store, tmp_path):
     seeded_store.add_user("dewi", "editor", PASSWORD)
     login(client, "dewi")
+    data_url, name = workbook_url(tmp_path, year=2013)
+    staged = stage_upload(client, seeded_app, data_url, name)
     seeded_store.add_user("dewi", "viewer", PASSWORD)  # the session still says editor
     before = seeded_store.history()
-    data_url, name = workbook_url(tmp_path, year=2013)
-    response = client.post("/_dash-update-component", json=confirm_body(seeded_app, data_url, name))
+    response = confirm_upload(client, seeded_app, staged)
     assert "edit-saved" not in response.data.decode()
     assert seeded_store.history() == before
 
@@ -257,10 +284,10 @@ def test_an_upload_over_the_limit_is_refused_before_anything_is_written(client, 
     before = (seeded_store.history(), seeded_store.data_version())
     data_url, name = workbook_url(tmp_path, year=2014)
     monkeypatch.setenv("DASBOR_MAX_UPLOAD_MB", "0.001")  # 1 kB: the workbook is ~5 kB
-    response = client.post("/_dash-update-component", json=confirm_body(seeded_app, data_url, name))
+    response = client.post("/_dash-update-component", json=stage_body(seeded_app, data_url, name))
     assert response.status_code == 200 and "melebihi batas" in response.data.decode()
     monkeypatch.setitem(seeded_app.server.config, "MAX_CONTENT_LENGTH", 2_000)  # the body itself: 413 at the door
-    assert client.post("/_dash-update-component", json=confirm_body(seeded_app, data_url, name)).status_code == 413
+    assert client.post("/_dash-update-component", json=stage_body(seeded_app, data_url, name)).status_code == 413
     assert (seeded_store.history(), seeded_store.data_version()) == before
 
 

@@ -6,8 +6,9 @@ import pytest
 
 from tests.hostile_files import (bit_flipped_zip, csv_non_finite, csv_nul, csv_unbalanced_quote, data_url,
                                  far_cell_xfd, html_spans, xxe)
-from tests.unit.dashboard.test_auth import (PASSWORD, callback_body, login, preview_body, preview_upload, run_job,
-                                            stage_body, workbook_url)
+from tests.unit.dashboard.test_auth import (PASSWORD, callback_body, confirm_body, confirm_upload, login, poll_job,
+                                            preview_body, preview_upload, redraw_body, run_job, stage_body,
+                                            stage_upload, workbook_url)
 
 
 @pytest.fixture(scope="module")
@@ -161,7 +162,7 @@ def test_a_doubled_store_is_flagged_and_an_editor_resolves_it_after_a_question(c
 def test_saving_an_alias_that_makes_two_stored_innovations_one_says_so_naming_both(client, tmp_path):
     """Mapping an agency name in the preview warns, as a confirmed mapping does, when two stored rows become
     one innovation (both are kept)."""
-    from dashboard.pages.data import _save_aliases
+    from dashboard.pages.data_mapping import _save_aliases
     from store.database import open_store
     from tests.unit.store.test_mappings import recap
 
@@ -174,25 +175,24 @@ def test_saving_an_alias_that_makes_two_stored_innovations_one_says_so_naming_bo
     assert "b.xlsx" in message and "a.xlsx" in message and "Inovasi 2019 nomor 1" in message
 
 
-def _confirm(client, data_url, name, mode=None, overlap=()):
-    from tests.unit.dashboard.test_auth import confirm_body
-
-    body = confirm_body(client.dash_app, data_url, name)
+def _confirm(client, staged, mode=None, overlap=()):
+    body = confirm_body(client.dash_app, staged)
     for item in body["state"]:
         if item["id"] == "edit-mode":
             item["value"] = mode
         if item["id"] == "edit-state":
             item["value"] = {"blocked": False, "overlap": list(overlap)}
-    return client.post("/_dash-update-component", json=body).data.decode()
+    answer = run_job(client, body).data.decode()
+    client.post("/_dash-update-component", json=redraw_body(client.dash_app, 1))   # as the page does next
+    return answer
 
 
 def test_a_double_clicked_confirm_saves_the_upload_once(client, seeded_store, tmp_path):
     """Both clicks carry the preview's state from before the first was saved: the second is refused."""
-    from tests.unit.dashboard.test_auth import workbook_url
-
     records = client.get("/api/summary").get_json()["records"]
     data_url, name = workbook_url(tmp_path, rows=3, year=2010)
-    first, second = _confirm(client, data_url, name), _confirm(client, data_url, name)
+    staged = stage_upload(client, client.dash_app, data_url, name)
+    first, second = _confirm(client, staged), _confirm(client, staged)
     assert "edit-saved" in first
     assert "edit-not-saved" in second and "Tahun 2010 sudah tersimpan: 3 inovasi" in second
     assert "Traceback" not in second
@@ -202,12 +202,75 @@ def test_a_double_clicked_confirm_saves_the_upload_once(client, seeded_store, tm
 
 def test_a_replace_resubmitted_after_going_back_keeps_the_year_s_count(client, seeded_store, tmp_path):
     """Browser back and the same confirm again ("ganti tahun itu" still chosen): replaced again, not doubled."""
-    from tests.unit.dashboard.test_auth import workbook_url
-
     data_url, name = workbook_url(tmp_path, rows=2, year=2009)
-    assert "edit-saved" in _confirm(client, data_url, name)
+    staged = stage_upload(client, client.dash_app, data_url, name)
+    assert "edit-saved" in _confirm(client, staged)
     records = client.get("/api/summary").get_json()["records"]
     for _ in range(2):
-        assert "edit-saved" in _confirm(client, data_url, name, mode="replace", overlap=[2009])
+        assert "edit-saved" in _confirm(client, staged, mode="replace", overlap=[2009])
         assert client.get("/api/summary").get_json()["records"] == records
     assert [b["active_records"] for b in seeded_store.history() if "2009" in b["by_year"]] == [0, 0, 2]
+
+
+def wait_for(path, seconds: float = 120) -> int:
+    """The pid a job wrote to `path` once it got there."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not path.exists() or not path.read_text():
+        assert time.monotonic() < deadline, "the job never got there"
+        time.sleep(0.05)
+    return int(path.read_text())
+
+
+def test_a_saving_job_killed_inside_the_stores_transaction_leaves_nothing_and_says_to_upload_again(
+        client, seeded_store, tmp_path, monkeypatch):
+    import os
+    import signal
+
+    from store.database import PAUSE_ENV
+
+    url, name = workbook_url(tmp_path, rows=4, year=2007)
+    staged = stage_upload(client, client.dash_app, url, name)
+    before = (seeded_store.history(), seeded_store.data_version(), len(seeded_store.current_frame()))
+    marker = tmp_path / "inside-the-transaction"
+    monkeypatch.setenv(PAUSE_ENV, str(marker))          # the job (forked from this process) stops before COMMIT
+    body = confirm_body(client.dash_app, staged)
+    started = client.post("/_dash-update-component", json=body).get_json()
+    os.kill(wait_for(marker), signal.SIGKILL)           # as the OOM killer would
+    answer = poll_job(client, body, started, timeout=60).get_json()["response"]
+    said = str(answer["edit-result"])
+    assert "Penyimpanan berhenti sebelum selesai" in said and "Unggah berkasnya lagi" in said
+    assert answer["edit-changed"]["data"] == 1          # the history is redrawn: it shows what is stored
+    assert (seeded_store.history(), seeded_store.data_version(), len(seeded_store.current_frame())) == before
+
+    monkeypatch.delenv(PAUSE_ENV)                        # the same upload, confirmed again, is saved whole
+    saved = confirm_upload(client, client.dash_app, staged).get_json()["response"]
+    assert "Tersimpan: 4 inovasi" in str(saved["edit-result"])
+    assert len(seeded_store.current_frame()) == before[2] + 4
+    seeded_store.rollback(seeded_store.history()[-1]["id"], "budi")   # the module's store as it was
+
+
+def test_a_preview_job_killed_from_outside_says_what_happened_in_the_pages_language(
+        client, seeded_store, tmp_path, monkeypatch):
+    import os
+    import signal
+    import time
+
+    marker = tmp_path / "comparing"
+
+    def stuck(*_args, **_kwargs):
+        marker.write_text(str(os.getpid()))
+        time.sleep(120)
+
+    monkeypatch.setattr(seeded_store, "compare", stuck)  # the job is forked from this process: it sticks too
+    path = csv_nul(tmp_path)
+    staged = stage_upload(client, client.dash_app, data_url(path), path.name)
+    body = preview_body(client.dash_app, staged)
+    body["state"] = [{"id": "url", "property": "search", "value": "?lang=en"}]
+    started = client.post("/_dash-update-component", json=body).get_json()
+    os.kill(wait_for(marker), signal.SIGKILL)
+    answer = poll_job(client, body, started, timeout=60).get_json()["response"]
+    said = str(answer["edit-preview"])
+    assert "The preview stopped before it finished" in said and "Upload the file again" in said
+    assert answer["edit-state"]["data"] is None

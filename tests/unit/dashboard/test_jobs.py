@@ -1,8 +1,9 @@
-"""The /data preview as a background job (dashboard/jobs.py, dashboard/pages/data_preview.py) under
-`gunicorn app:server -w 2` with a worker timeout of two seconds: a 199,999-row CSV (the row limit)
-takes far longer than that to read, normalise and compare, yet no request waits for it, no worker is
-killed, both workers answer the job's polls (its state is on disk, not in a worker), the stage is
-reported while it runs, and the preview arrives; clearing the upload removes its staged files."""
+"""The /data preview and confirm as background jobs (dashboard/jobs.py, dashboard/pages/data_preview.py,
+data_confirm.py) under `gunicorn app:server -w 2` with a worker timeout of two seconds: a 199,999-row
+CSV (the row limit) takes far longer than that to read, normalise and compare, or to save, yet no
+request waits for it, no worker is killed, both workers answer the job's polls (its state is on disk,
+not in a worker), the stage is reported while it runs, and the preview arrives or the rows land;
+clearing the upload removes its staged files."""
 
 from __future__ import annotations
 
@@ -41,16 +42,36 @@ def server(tmp_path_factory):
         running.stop()
 
 
-def big_csv_url() -> str:
+def big_csv_url(first_year: int = 2018, last_year: int = 2025) -> str:
     rng = random.Random(11)
     lines = ["No;Nama Inovasi;Perangkat Daerah;Urusan;Tahun"]
-    lines += [f"{i};Inovasi Layanan {i};{rng.choice(AGENCIES)};Kesehatan;{rng.randint(2018, 2025)}"
+    lines += [f"{i};Inovasi Layanan {i};{rng.choice(AGENCIES)};Kesehatan;{rng.randint(first_year, last_year)}"
               for i in range(1, ROWS + 1)]
     return "data:text/csv;base64," + base64.b64encode("\n".join(lines).encode()).decode()
 
 
 def post(client: Client, body: dict, query: str = ""):
     return client.post_json("/_dash-update-component" + query, body, client.token())
+
+
+def poll_both_workers(client: Client, body: dict, started, text_output: str) -> tuple[str, set, list]:
+    """Poll the job `body` started (two polls at once, so both workers answer) until its answer:
+    (the answer as JSON text, the workers that answered, the stages reported on `text_output`)."""
+    query = "?" + urlencode({"cacheKey": started.json()["cacheKey"], "job": started.json()["job"]})
+    polled = {**body, "inputs": [{**item, "value": None} for item in body["inputs"]]}
+    workers, stages, answer = set(), [], None
+    deadline = time.monotonic() + 600
+    with ThreadPoolExecutor(2) as pool:
+        while answer is None:
+            assert time.monotonic() < deadline, "no answer after ten minutes"
+            for response in pool.map(lambda _: post(client, polled, query), range(2)):
+                assert response.status in (200, 204), response.text[:500]
+                workers.add(response.worker)
+                body = response.json() if response.status == 200 else {}
+                stages += [text for key, text in body.get("progress", {}).items() if key.startswith(text_output)]
+                answer = json.dumps(body["response"]) if "response" in body else answer
+            time.sleep(0.3)
+    return answer, workers, stages
 
 
 def test_a_preview_longer_than_the_worker_timeout_runs_as_a_job_polled_by_both_workers(server):
@@ -67,19 +88,7 @@ def test_a_preview_longer_than_the_worker_timeout_runs_as_a_job_polled_by_both_w
     started_at = time.monotonic()
     started = post(editor, job_body)
     assert started.status == 200 and set(started.json()) >= {"cacheKey", "job"}   # answered at once: a handle
-    query = "?" + urlencode({"cacheKey": started.json()["cacheKey"], "job": started.json()["job"]})
-    polled = {**job_body, "inputs": [{**item, "value": None} for item in job_body["inputs"]]}
-    workers, stages, answer = set(), [], None
-    with ThreadPoolExecutor(2) as pool:
-        while answer is None:
-            assert time.monotonic() - started_at < 600, "no preview after ten minutes"
-            for response in pool.map(lambda _: post(editor, polled, query), range(2)):  # two at once: both workers
-                assert response.status in (200, 204), response.text[:500]
-                workers.add(response.worker)
-                body = response.json() if response.status == 200 else {}
-                stages += [text for key, text in body.get("progress", {}).items() if key.endswith("text.children")]
-                answer = json.dumps(body["response"]) if "response" in body else answer
-            time.sleep(0.3)
+    answer, workers, stages = poll_both_workers(editor, job_body, started, "edit-progress-text")
     elapsed = time.monotonic() - started_at
     assert "199.999 inovasi terbaca dari 1 berkas" in answer and "edit-by-year" in answer, answer[:3000]
     assert elapsed > TIMEOUT, "the file must take longer than the worker timeout for this test to prove anything"
@@ -90,3 +99,58 @@ def test_a_preview_longer_than_the_worker_timeout_runs_as_a_job_polled_by_both_w
     cleared = post(editor, callback_body(dependencies, "edit-staged.data", {
         "edit-upload.contents": None, "edit-staged.data": token}))
     assert cleared.status == 200 and not any((server.instance / "upload-staging").iterdir())
+
+
+def test_saving_longer_than_the_worker_timeout_runs_as_a_job_and_the_rows_land(server):
+    from store.database import open_store
+
+    editor = Client(server)
+    assert editor.login("budi", PASSWORD).status == 302
+    dependencies = editor.get("/_dash-dependencies").json()
+    staged = post(editor, callback_body(dependencies, "edit-staged.data", {
+        "edit-upload.contents": [big_csv_url(2005, 2012)], "edit-upload.filename": ["inovasi_2005_2012.csv"]}))
+    token = staged.json()["response"]["edit-staged"]["data"]
+    store = open_store(f"sqlite:///{server.instance / 'dasbor.sqlite3'}", seed=False)
+    try:
+        before = len(store.current_frame())
+        job_body = callback_body(dependencies, "edit-result.children", {
+            "edit-confirm.n_clicks": 1, "edit-staged.data": token, "edit-changed.data": 0,
+            "edit-state.data": {"blocked": False, "overlap": []}})
+        started_at = time.monotonic()
+        started = post(editor, job_body)
+        assert started.status == 200 and set(started.json()) >= {"cacheKey", "job"}   # answered at once: a handle
+        answer, workers, stages = poll_both_workers(editor, job_body, started, "edit-saving-text")
+        elapsed = time.monotonic() - started_at
+        assert "Tersimpan: 199.999 inovasi (1 batch)" in answer and "edit-saved" in answer, answer[:3000]
+        assert elapsed > TIMEOUT, "saving must take longer than the worker timeout for this test to prove anything"
+        assert len(workers) == 2 and started.worker in workers
+        assert any(text.startswith("Membaca, memeriksa dan menyimpan 1 berkas") for text in stages), stages
+        assert "WORKER TIMEOUT" not in server.log()
+        assert len(store.current_frame()) == before + ROWS
+        assert store.history()[-1]["file"] == "inovasi_2005_2012.csv" and store.history()[-1]["who"] == "budi"
+        cleared = post(editor, callback_body(dependencies, "edit-staged.data", {   # the saved upload is cleared
+            "edit-upload.contents": None, "edit-staged.data": token}))
+        assert cleared.status == 200 and not any((server.instance / "upload-staging").iterdir())
+    finally:
+        store.close()
+
+
+def test_a_job_that_died_is_told_apart_from_one_dash_stopped(tmp_path):
+    import subprocess
+    import sys
+
+    from dashboard.jobs import _manager, job_failure
+
+    jobs = _manager(str(tmp_path / "job-cache"))
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()                                                  # ended with no answer, not stopped by Dash
+    error = jobs.get_result("no-answer", dead.pid)
+    assert job_failure(RuntimeError(error["background_callback_error"]["msg"])) == "died"
+    assert jobs.get_result("no-answer", dead.pid) is jobs.UNDEFINED   # said once
+    stopped = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    jobs.terminate_job(stopped.pid)                              # cancelled: Dash's "no update", no message
+    stopped.wait()
+    assert jobs.get_result("cancelled", stopped.pid) is jobs.UNDEFINED
+    jobs.handle.set("answered", {"done": 1})
+    assert jobs.get_result("answered", dead.pid) == {"done": 1}   # an answer is an answer, however it ended
+    assert job_failure(RuntimeError("An error occurred inside a background callback: boom")) == "failed"
