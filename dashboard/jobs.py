@@ -36,7 +36,8 @@ def manager():
 def _manager(folder: str):
     import diskcache
 
-    Path(folder).mkdir(parents=True, exist_ok=True)
+    Path(folder).mkdir(mode=0o700, parents=True, exist_ok=True)   # results, and the secret signing job handles:
+    Path(folder).chmod(0o700)                                     # its owner's only, wherever it is
     return _job_manager_class()(diskcache.Cache(folder), expire=EXPIRE_SECONDS)
 
 

@@ -33,8 +33,9 @@ def stage(contents, filenames, limit: int, user: str, lang: str = "id") -> str:
     UploadRefused, with nothing kept, when one of them or all together exceed `limit` bytes."""
     sweep()
     token = secrets.token_urlsafe(32)
+    staging_dir().mkdir(mode=0o700, exist_ok=True)   # (parents=True would make it with the umask)
     folder = staging_dir() / token
-    folder.mkdir(mode=0o700, parents=True)
+    folder.mkdir(mode=0o700)
     try:
         write_uploads(contents, filenames, limit, folder, lang)
         (folder / OWNER).write_text(user)

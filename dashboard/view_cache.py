@@ -36,9 +36,11 @@ HIT_HEADER = "X-Dasbor-View-Cache"  # "hit" or "miss": for the tests and benchma
 
 
 def open_cache(folder: Path):
-    """The shared cache under `folder` (created on first use)."""
+    """The shared cache under `folder` (created on first use, its owner's only: it holds drawn views)."""
     from diskcache import FanoutCache
 
+    Path(folder).mkdir(mode=0o700, parents=True, exist_ok=True)
+    Path(folder).chmod(0o700)
     megabytes = float(os.environ.get(CACHE_ENV) or DEFAULT_MB)
     return FanoutCache(str(folder), shards=4, timeout=1, size_limit=int(megabytes * 1024 * 1024),
                        eviction_policy="least-recently-stored")

@@ -446,6 +446,32 @@ def test_the_instance_folder_holding_password_hashes_is_private(tmp_path, monkey
     assert (folder / "dasbor.sqlite3").exists()
 
 
+def test_nothing_the_app_writes_in_the_instance_is_open_to_others(tmp_path, monkeypatch):
+    """The store, its WAL, the secret key: 0600; every folder (the job and view caches, their shards,
+    the staged uploads): 0700, so the files diskcache writes with the umask are its owner's only too."""
+    from dashboard import create_app
+    from dashboard.sources import StoreSource
+    from dashboard.staging import stage
+    from store.database import open_store
+
+    folder = tmp_path / "instance"
+    monkeypatch.setenv("DASBOR_INSTANCE", str(folder))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("DASBOR_CACHE_DIR", raising=False)
+    store = open_store(seed=False)
+    store.add_user("editor1", "editor", "rahasia-sekali")
+    create_app(StoreSource(store), store).server.test_client().get("/")
+    stage([workbook_url(tmp_path)[0]], ["rekap.xlsx"], 1_000_000, "editor1")
+    modes = {path.relative_to(folder).as_posix(): stat.S_IMODE(path.stat().st_mode) for path in folder.rglob("*")}
+    assert {"dasbor.sqlite3", "secret_key", "job-cache", "view-cache", "upload-staging"} <= set(modes)
+    assert {name: mode for name, mode in modes.items() if name in ("dasbor.sqlite3", "secret_key")} == \
+        {"dasbor.sqlite3": 0o600, "secret_key": 0o600}
+    reachable = [name for name in modes if all(modes.get("/".join(name.split("/")[:depth])) != 0o700
+                                               for depth in range(1, name.count("/") + 1))]
+    assert all(modes[name] & 0o077 == 0 for name in reachable), {name: oct(modes[name]) for name in reachable}
+    store.close()
+
+
 def test_a_password_change_ends_that_users_sessions(seeded_app, seeded_store):
     seeded_store.add_user("wati", "viewer", PASSWORD)
     first, second = seeded_app.server.test_client(), seeded_app.server.test_client()

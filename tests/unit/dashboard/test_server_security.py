@@ -3,7 +3,7 @@ SQLite store in a temporary folder, spoken to over HTTP as a browser or an attac
 
 CSRF refused without the token; `next` can only lead to this site; the wrong-password lockout is
 shared by both workers but does not lock the real user out from another address; logout ends the
-session for every worker; a viewer is refused (403) every editor callback the app declares."""
+session for every worker, and so does a change of the user's password; a viewer is refused (403) every editor callback the app declares."""
 
 from __future__ import annotations
 
@@ -116,6 +116,23 @@ def test_logout_revokes_the_session_in_every_worker(server):
     for responses in _workers(replay).values():
         for response in responses:
             assert response.status == 302 and response.headers["Location"].startswith("/login")
+
+
+def test_a_password_change_revokes_that_users_sessions_in_every_worker(server):
+    from store.database import open_store
+
+    store = open_store(f"sqlite:///{server.instance / 'dasbor.sqlite3'}", seed=False)
+    try:
+        store.add_user("wati", "viewer", PASSWORD)
+        viewer = Client(server, "127.0.0.10")
+        assert viewer.login("wati", PASSWORD).status == 302 and viewer.get("/api/summary").status == 200
+        store.add_user("wati", "viewer", PASSWORD + "-baru")     # as `adduser wati` does
+    finally:
+        store.close()
+    for responses in _workers(lambda: viewer.get("/api/summary")).values():
+        for response in responses:
+            assert response.status == 401
+    assert Client(server, "127.0.0.10").login("wati", PASSWORD + "-baru").status == 302
 
 
 def test_a_viewer_is_refused_every_editor_callback_the_app_declares(server):
