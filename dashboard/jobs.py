@@ -84,7 +84,7 @@ def renew_connections(server) -> None:
 # What a poll answers for a job whose process ended without an answer and was not stopped by Dash
 # (a cancel, a newer job): it was killed from outside (the OOM killer, a worker restart).
 JOB_DIED = "the job's process ended without an answer"
-STOPPED = "dasbor-stopped-{job}"
+SETTLED = "dasbor-settled-{job}"   # a job answered, collected or stopped by Dash: not one that died
 
 
 def job_failure(error: Exception) -> str:
@@ -100,24 +100,31 @@ def _job_manager_class():
         """Dash's disk-cache manager, telling a job that died from one still running or stopped.
 
         Dash alone answers a poll of a dead job with no update: the bar vanishes, nothing is said.
-        Here the poll gets an error instead (`on_error` turns it into a message), unless Dash
-        itself stopped the job (terminate_job marks it first)."""
+        Here the poll gets an error instead (`on_error` turns it into a message), unless the job
+        answered (another worker may have collected the answer a moment before) or Dash itself
+        stopped it: both mark it settled first."""
 
         def terminate_job(self, job):
             if job is not None:
-                self.handle.set(STOPPED.format(job=int(job)), True, expire=EXPIRE_SECONDS)
+                self._settle(job)
             super().terminate_job(job)
 
         def get_result(self, key, job):
+            if job is not None and key in self.handle:   # answered: settled before Dash clears the answer,
+                self._settle(job)                        # so a poll arriving just after is not told "died"
             result = super().get_result(key, job)
-            if result is not self.UNDEFINED or job is None or self.job_running(job):
-                return result
-            if self.handle.get(STOPPED.format(job=int(job))):
+            if result is not self.UNDEFINED or job is None or self.job_running(job) or self._settled(job):
                 return result
             result = super().get_result(key, job)   # it may have answered and ended since the first look
-            if result is not self.UNDEFINED:
+            if result is not self.UNDEFINED or self._settled(job):
                 return result
-            self.handle.set(STOPPED.format(job=int(job)), True, expire=EXPIRE_SECONDS)   # said once
+            self._settle(job)                       # said once
             return {"background_callback_error": {"msg": JOB_DIED, "tb": ""}}
+
+        def _settle(self, job) -> None:
+            self.handle.set(SETTLED.format(job=int(job)), True, expire=EXPIRE_SECONDS)
+
+        def _settled(self, job) -> bool:
+            return bool(self.handle.get(SETTLED.format(job=int(job))))
 
     return JobManager
