@@ -77,6 +77,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the index as the command line and the pages say it
     "nav.iid": ("Indeks Inovasi", "Innovation index"),
     "iid.ui.heading": ("Indeks Inovasi Daerah", "Regional innovation index (IID)"),
+    "replikasi.filters_ignored": ("Filter tidak berlaku di halaman ini: pencarian meliputi seluruh inovasi kabupaten "
+                                  "dan pustaka daerah lain.",
+                                  "The filters do not apply on this page: the search covers all of the regency's "
+                                  "innovations and the other regions' library."),
     "iid.ui.filters_ignored": ("Filter tidak berlaku di halaman ini: indeks dihitung dari seluruh inovasi kabupaten "
                                "pada tahun edisinya.",
                                "The filters do not apply on this page: the index is computed from all of the "

@@ -19,7 +19,8 @@ from dashboard.sources import current_dataset
 from i18n import format_int, format_number, normalise_lang, t
 
 dash.register_page(__name__, path="/replikasi", order=8, name="Replikasi", title="Replikasi · Dasbor Inovasi",
-                   nav=True, label_key="nav.replikasi")
+                   nav=True, label_key="nav.replikasi",
+                   filters_note="replikasi.filters_ignored")  # the library is searched whole: no filter bar here
 
 PAGE = "replikasi"
 
