@@ -35,6 +35,7 @@ class Dataset:
     _labels: dict = field(default_factory=dict, repr=False)
     view_frame: pd.DataFrame | None = None  # VIEW_COLUMNS of `frame`, same index
     workspaces: tuple = ()     # the store's proposal workspaces (Store.workspaces(); analytics.kipp.workspace)
+    iid_evidence: tuple = ()   # the IID evidence entered in the dashboard (Store.iid_evidence(); analytics.iid.evidence)
 
     @functools.cached_property
     def encoded(self) -> Encoded:
@@ -85,9 +86,9 @@ class Dataset:
 
 
 def make_dataset(frame: pd.DataFrame, version: str, source_label: str, reference=None,
-                 workspaces: Iterable[dict] = ()) -> Dataset:
-    """Wrap a canonical frame with the reference data (loaded from data/reference by default) and the
-    proposal workspaces laid over it per KIPP edition."""
+                 workspaces: Iterable[dict] = (), iid_evidence: Iterable[dict] = ()) -> Dataset:
+    """Wrap a canonical frame with the reference data (loaded from data/reference by default), the
+    proposal workspaces laid over it per KIPP edition and the IID evidence entered in the dashboard."""
     if reference is None:
         from loaders.reference import load_reference
 
@@ -99,7 +100,7 @@ def make_dataset(frame: pd.DataFrame, version: str, source_label: str, reference
         frame=frame, view_frame=view_frame, version=version, source_label=source_label, reference=reference,
         register=tuple(reference.agency_names),
         sector_group={row["name"]: row["group"] for row in reference.sectors},
-        _labels=labels, workspaces=tuple(workspaces),
+        _labels=labels, workspaces=tuple(workspaces), iid_evidence=tuple(iid_evidence),
     )
 
 

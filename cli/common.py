@@ -317,7 +317,8 @@ def load_dataset(args):
 
     store = open_store()
     try:
-        return make_dataset(frame, store.data_version(), store_label(store.history()), store.reference())
+        return make_dataset(frame, store.data_version(), store_label(store.history()), store.reference(),
+                            iid_evidence=store.iid_evidence())
     finally:
         store.close()
 

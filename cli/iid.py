@@ -1,8 +1,8 @@
 """`python app.py iid [--edition YEAR] [--evidence PATH...] [SOURCE] [--json]`: the Indeks Inovasi Daerah.
 
-The regency's innovations of the edition's year, scored from the evidence: the evidence sheets given
-(loaders/iid_evidence.py) over what the innovations' own columns show; on the sample data, the
-synthetic sheet data/iid_sample/bukti_iid.csv. Prints the index and predikat, each innovation's
+The regency's innovations of the edition's year, scored from the evidence: the evidence entered in the
+dashboard (read from the store; it wins), then the evidence sheets given (loaders/iid_evidence.py), then
+what the innovations' own columns show; on the sample data, the synthetic sheet data/iid_sample/bukti_iid.csv. Prints the index and predikat, each innovation's
 computed SID beside the export's Kematangan, and the what-if list. Default edition: the latest in
 data/reference/iid_editions.toml that the regency's rows reach (a newer one has no innovations yet).
 """
@@ -42,7 +42,7 @@ def run(args) -> int:
         return 1
     edition = edition or default_edition(dataset.frame, editions)
     paths = args.evidence or default_evidence(dataset.source_label)
-    assessment, issues = assess_with_sheets(dataset.frame, edition, paths, args.lang)
+    assessment, issues = assess_with_sheets(dataset.frame, edition, paths, args.lang, dataset.iid_evidence)
     for issue in issues:
         print(issue.to_line(), file=sys.stderr)
     if any(issue.severity == "error" for issue in issues):
@@ -53,12 +53,13 @@ def run(args) -> int:
                   indent=1)
         print()
     else:
-        print_text(assessment, moves, bool(paths), args.lang)
+        print_text(assessment, moves, bool(paths) or bool(dataset.iid_evidence), args.lang)
     return 0
 
 
 def to_json(assessment, moves, evidence: list[str], lang: str) -> dict:
     from analytics.iid.editions import edition_facts
+    from analytics.iid.evidence import tier_source
     from analytics.iid.scoring import describe_move
 
     edition = assessment.edition
@@ -72,16 +73,28 @@ def to_json(assessment, moves, evidence: list[str], lang: str) -> dict:
         "predikat": assessment.result.band.key, "predikat_label": assessment.result.band.label(lang),
         "parts": {**assessment.result.to_dict(lang), "max_total": edition.max_total}, "evidence": evidence,
         "spd": [{"indicator": i.key, "number": i.number, "label": i.label(lang),
-                 "tier": assessment.spd_tiers[i.key], "score": i.score(assessment.spd_tiers[i.key])}
+                 "tier": assessment.spd_tiers[i.key], "score": i.score(assessment.spd_tiers[i.key]),
+                 "source": tier_source(assessment.evidence, i.key, assessment.spd_tiers[i.key])}
                 for i in edition.spd],
         "innovations": [{"id": r.id, "name": r.name, "agency": r.agency, "stage": r.stage,
                          "assessed": bool(r.assessed), "sid": number(r.sid), "maturity": number(r.maturity),
-                         "difference": number(r.difference)} for r in table.itertuples()],
+                         "difference": number(r.difference), "sources": sid_sources(assessment, r.id)}
+                        for r in table.itertuples()],
         "what_if": [{"indicator": m.indicator, "number": edition.indicator(m.indicator).number, "tier": m.tier,
                      "documents": m.documents, "ids": list(m.ids), "points": round(m.points, 4),
                      "index": m.index, "text": describe_move(m, edition, lang)} for m in moves],
         "facts": edition_facts(edition, lang),
     }
+
+
+def sid_sources(assessment, innovation: str) -> dict:
+    """Indicator key -> where the innovation's tier comes from ("entered", "sheet" or "data"), for the
+    indicators with any evidence."""
+    from analytics.iid.evidence import tier_source
+
+    tiers = assessment.sid_tiers.loc[innovation]
+    sources = {key: tier_source(assessment.evidence, (innovation, key), int(tier)) for key, tier in tiers.items()}
+    return {key: source["source"] for key, source in sources.items() if source}
 
 
 def print_text(assessment, moves, with_evidence: bool, lang: str) -> None:
@@ -104,6 +117,10 @@ def print_text(assessment, moves, with_evidence: bool, lang: str) -> None:
             total=format_int(len(facts), lang)))
     if not with_evidence:
         print(t("iid.ui.no_evidence", lang))
+    entered = sum(source["source"] == "entered" for source in (assessment.evidence.sources.values()
+                                                               if assessment.evidence else ()))
+    if entered:
+        print(t("iid.source.cli", lang, count=format_int(entered, lang)))
     print()
     print(t("iid.ui.whatif", lang))
     for move in moves:

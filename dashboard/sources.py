@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import threading
 import time
 import uuid
@@ -172,14 +173,15 @@ class StoreSource(VersionedSource):
 
         current = self._current
         if current is not None and _rows_version(current.version) == _rows_version(version):
-            # only proposal workspaces changed: the same rows, the new workspaces
-            return replace(current, version=version, workspaces=tuple(self.store.workspaces()))
+            # only proposal workspaces or IID evidence changed: the same rows, the new overlays
+            return replace(current, version=version, workspaces=tuple(self.store.workspaces()),
+                           iid_evidence=tuple(self.store.iid_evidence()))
         frame = self.store.current_frame()
         return make_dataset(frame, version, store_label(self.store.history()), self.store.reference(),
-                            self.store.workspaces())
+                            self.store.workspaces(), self.store.iid_evidence())
 
 
 def _rows_version(version: str) -> str:
-    """The part of a store's data version that the uploaded rows depend on (without "-w<n>", the
-    proposal workspaces' own counter: see Store.data_version)."""
-    return version.split("-w", 1)[0]
+    """The part of a store's data version that the uploaded rows depend on (without "-w<n>" and "-e<n>",
+    the proposal workspaces' and the IID evidence's own counters: see Store.data_version)."""
+    return re.split(r"-[we]", version, maxsplit=1)[0]

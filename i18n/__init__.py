@@ -17,8 +17,8 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from i18n import (catalog, catalog_cli, catalog_data, catalog_iid, catalog_kipp, catalog_loader, catalog_proposal,
-                  catalog_region, catalog_store, catalog_workspace)
+from i18n import (catalog, catalog_cli, catalog_data, catalog_evidence, catalog_iid, catalog_kipp, catalog_loader,
+                  catalog_proposal, catalog_region, catalog_store, catalog_workspace)
 from i18n.catalog import MONTHS  # noqa: F401  (re-exported)
 from i18n.formats import (DEFAULT_LANGUAGE, LANGUAGES, format_date, format_dates, format_datetime,  # noqa: F401
                           format_int, format_number, format_pct, format_score, format_signed_pct,
@@ -42,7 +42,7 @@ def merge_parts(parts: Mapping[str, Catalog]) -> Catalog:
 
 PARTS = {module.__name__: module.MESSAGES
          for module in (catalog, catalog_data, catalog_loader, catalog_store, catalog_kipp, catalog_proposal,
-                        catalog_cli, catalog_iid, catalog_workspace, catalog_region)}
+                        catalog_cli, catalog_iid, catalog_workspace, catalog_region, catalog_evidence)}
 CATALOG: Catalog = merge_parts(PARTS)
 
 

@@ -4,7 +4,7 @@
     result = store.ingest(["rekap_2018.xlsx"], user="budi", mode="replace")   # or "add", "add-new"
     store.compare(frame)                      # a loaded file against the stored rows of its years
     store.current_frame()                     # the visible innovations, as load_paths would give them
-    store.data_version()                      # changes with every upload, rollback, restore, alias or workspace edit
+    store.data_version()                      # changes with every upload, rollback, restore, alias, workspace or evidence edit
     store.save_field(identity, 2025, "background", text, base_version=0, user="budi")   # store/workspace.py
     store.history(); store.rollback(3); store.restore(3)
 
@@ -43,6 +43,7 @@ from store.errors import StoreError
 from store.history import EDIT_MODES, History
 from store.ingest import MODES, PAUSE_ENV, Ingest, IngestResult
 from store.mappings import Mappings, check_mapping
+from store.iid_evidence import EVIDENCE_VERSION_KEY, IIDEvidence
 from store.sessions import Sessions
 from store.tables import DOUBLED_MODE, batches, innovations, meta, visible_rows
 from store.throttle import LoginFailures
@@ -70,7 +71,8 @@ def open_store(url: str | None = None, seed: bool | None = None) -> "Store":
     return store
 
 
-class Store(Ingest, History, Aliases, Mappings, YearRules, Accounts, Sessions, LoginFailures, Workspaces):
+class Store(Ingest, History, Aliases, Mappings, YearRules, Accounts, Sessions, LoginFailures, Workspaces,
+            IIDEvidence):
     """The store behind one SQLAlchemy engine; every method opens its own short transaction. Its
     parts live in the mixins' modules; here: the transactions, set-up and the visible rows."""
 
@@ -117,9 +119,12 @@ class Store(Ingest, History, Aliases, Mappings, YearRules, Accounts, Sessions, L
         """A short key that changes whenever what the dashboard shows changes (one indexed read)."""
         with self._read() as connection:
             values = dict(connection.execute(sa.select(meta.c.key, meta.c.value)
-                                             .where(meta.c.key.in_(["instance", "version", WORKSPACE_KEY]))).all())
-        workspace = values.get(WORKSPACE_KEY)   # proposal workspaces: the uploaded rows need not be read again
-        return f"{values.get('instance', '')}-{values.get('version', '0')}" + (f"-w{workspace}" if workspace else "")
+                                             .where(meta.c.key.in_(["instance", "version", WORKSPACE_KEY,
+                                                                    EVIDENCE_VERSION_KEY]))).all())
+        # proposal workspaces (-w) and IID evidence (-e): the uploaded rows need not be read again
+        workspace, evidence = values.get(WORKSPACE_KEY), values.get(EVIDENCE_VERSION_KEY)
+        return (f"{values.get('instance', '')}-{values.get('version', '0')}" + (f"-w{workspace}" if workspace else "")
+                + (f"-e{evidence}" if evidence else ""))
 
     def current_frame(self) -> pd.DataFrame:
         """The visible innovations: canonical columns and dtypes exactly as `load_paths` gives them."""

@@ -196,6 +196,39 @@ workspace_changes = sa.Table(
     sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+# Indeks Inovasi Daerah evidence entered in the dashboard (store/iid_evidence.py): per IID edition, region
+# (text key), innovation identity ("" for the government's own SPD indicators) and indicator, the tier and
+# the document, with a version each; every change with who, when and the value it replaced.
+iid_evidence = sa.Table(
+    "iid_evidence", metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("edition", sa.Integer, nullable=False),
+    sa.Column("region", sa.Text, nullable=False),
+    sa.Column("identity", sa.Text, nullable=False),
+    sa.Column("indicator", sa.String(32), nullable=False),
+    sa.Column("tier", sa.Integer),          # None: not entered (the sheets' or the data's tier counts)
+    sa.Column("document", sa.Text),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("updated_by", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("edition", "region", "identity", "indicator", name="uq_iid_evidence_place"),
+)
+
+iid_evidence_changes = sa.Table(
+    "iid_evidence_changes", metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("evidence_id", BigId, sa.ForeignKey("iid_evidence.id"), nullable=False, index=True),
+    sa.Column("kind", sa.String(16), nullable=False),    # save | revert
+    sa.Column("tier", sa.Integer),
+    sa.Column("document", sa.Text),
+    sa.Column("previous_tier", sa.Integer),
+    sa.Column("previous_document", sa.Text),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("conflict", sa.Boolean, nullable=False),
+    sa.Column("user_name", sa.Text, nullable=False),
+    sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+)
+
 # One row, key 'version': bumped by every change of what the dashboard shows (cheap to poll).
 meta = sa.Table(
     "meta", metadata,

@@ -4,7 +4,9 @@ Two places give tiers. An innovation's own columns give some SID tiers (`DERIVE_
 the indicators' `derive` in iid_editions.toml): an SK in `decree` is tier 1 of the regulation
 indicator, a video link tier 1 of the video, trial and launch dates the speed of creation, and so on —
 always the lowest tier the data proves. An evidence sheet (loaders/iid_evidence.py: one row per
-indicator and innovation, or per indicator for the government) says more, and always wins.
+indicator and innovation, or per indicator for the government) says more and wins over the data; the
+evidence entered in the dashboard (store/iid_evidence.py, by an editor with who and when) wins over both:
+it is the latest deliberate word on one indicator, where a sheet is read again unchanged each time.
 """
 
 from __future__ import annotations
@@ -112,13 +114,24 @@ def derived_tiers(innovations: pd.DataFrame, edition) -> pd.DataFrame:
     return tiers
 
 
+ENTERED, SHEET, DATA = "entered", "sheet", "data"   # where a tier comes from (which wins: ENTERED, then SHEET)
+
+
 @dataclass
 class Evidence:
-    """Tiers entered in evidence sheets: per (innovation id, indicator key) and per SPD indicator key."""
+    """Tiers given as evidence: per (innovation id, indicator key) and per SPD indicator key, and where
+    each came from (`sources`, same keys): {"source": "sheet", "file", "row", "document"} or
+    {"source": "entered", "by", "at", "document"}."""
 
     sid: dict[tuple[str, str], int] = field(default_factory=dict)
     spd: dict[str, int] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
+    sources: dict = field(default_factory=dict)
+
+    def over(self, other: "Evidence") -> "Evidence":
+        """This evidence laid over `other`: where both give a tier, this one's counts."""
+        return Evidence({**other.sid, **self.sid}, {**other.spd, **self.spd}, other.issues + self.issues,
+                        {**other.sources, **self.sources})
 
 
 def resolve_evidence(entries: pd.DataFrame, edition, ids, lang: str = "id") -> Evidence:
@@ -144,13 +157,62 @@ def resolve_evidence(entries: pd.DataFrame, edition, ids, lang: str = "id") -> E
                 warn("spd_with_id", row.id_column, indicator=indicator.number)
             else:
                 evidence.spd[indicator.key] = row.tier
+                evidence.sources[indicator.key] = _sheet_source(row)
         elif not row.id:
             warn("sid_without_id", row.id_column, indicator=indicator.number)
         elif row.id not in known_ids:
             warn("unknown_id", row.id_column, id=row.id, edition=edition.label)
         else:
             evidence.sid[(row.id, indicator.key)] = row.tier
+            evidence.sources[(row.id, indicator.key)] = _sheet_source(row)
     return evidence
+
+
+def _sheet_source(row) -> dict:
+    return {"source": SHEET, "file": row.file, "row": row.row, "document": row.document}
+
+
+def entered_evidence(entries, edition, innovations: pd.DataFrame) -> Evidence:
+    """The evidence entered in the dashboard (`Store.iid_evidence()` rows) that applies to `edition`:
+    an innovation's SID tiers on every row of `innovations` (the edition's) with its identity, and the
+    SPD tiers entered for this regency. Entries of indicators the edition does not have are left out."""
+    from analytics.filter_fields import home_region
+    from store.identity import frame_identities
+    from store.iid_evidence import region_key
+
+    evidence = Evidence()
+    own = [e for e in entries if e["edition"] == edition.year and e["tier"] is not None]
+    if not own:
+        return evidence
+    indicators = {i.key: i for i in edition.indicators}
+    ids: dict[str, list[str]] = {}
+    if len(innovations):
+        for identity, innovation in zip(frame_identities(innovations), innovations["id"]):
+            ids.setdefault(identity, []).append(innovation)
+    home = region_key(home_region())
+    for entry in own:
+        indicator = indicators.get(entry["indicator"])
+        if indicator is None:
+            continue
+        source = {"source": ENTERED, "by": entry["by"], "at": entry["at"], "document": entry["document"]}
+        if indicator.aspect == "spd":
+            if not entry["identity"] and entry["region"] == home:
+                evidence.spd[indicator.key] = int(entry["tier"])
+                evidence.sources[indicator.key] = source
+            continue
+        for innovation in ids.get(entry["identity"], ()):
+            evidence.sid[(innovation, indicator.key)] = int(entry["tier"])
+            evidence.sources[(innovation, indicator.key)] = source
+    return evidence
+
+
+def tier_source(evidence: Evidence | None, key, tier: int) -> dict | None:
+    """Where the tier of `key` ((id, indicator) or an SPD indicator) comes from: the evidence's source,
+    else {"source": "data"} for a tier the innovation's own columns show, else None (no evidence)."""
+    source = (evidence.sources if evidence else {}).get(key)
+    if source is not None:
+        return source
+    return {"source": DATA} if tier and isinstance(key, tuple) else None
 
 
 def sid_tiers(innovations: pd.DataFrame, edition, evidence: Evidence | None = None) -> pd.DataFrame:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analytics.iid.editions import Band, Edition
-from analytics.iid.evidence import Evidence, resolve_evidence, sid_tiers, spd_tiers
+from analytics.iid.evidence import Evidence, entered_evidence, resolve_evidence, sid_tiers, spd_tiers
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,7 @@ class Assessment:
     sid_tiers: pd.DataFrame     # id × SID indicator key
     spd_tiers: dict[str, int]
     result: IndexResult
+    evidence: Evidence | None = None   # the sheets' and the entered evidence (where each tier came from)
 
     @property
     def assessed_ids(self) -> list[str]:
@@ -107,16 +108,19 @@ def assess(frame: pd.DataFrame, edition: Edition, evidence: Evidence | None = No
     })
     table["difference"] = table["sid"] - table["maturity"]
     result = compute_index(edition, spd_score(spd, edition), table.loc[table["assessed"], "sid"])
-    return Assessment(edition, table, tiers, spd, result)
+    return Assessment(edition, table, tiers, spd, result, evidence)
 
 
-def assess_with_sheets(frame: pd.DataFrame, edition: Edition, paths, lang: str = "id"):
-    """(assessment, issues): `assess` with the evidence sheets in `paths` (loaders/iid_evidence.py).
-    A sheet with an error is left out whole; rows that do not apply to the edition are warnings."""
+def assess_with_sheets(frame: pd.DataFrame, edition: Edition, paths, lang: str = "id", entered=()):
+    """(assessment, issues): `assess` with the evidence sheets in `paths` (loaders/iid_evidence.py) and,
+    over them, the evidence `entered` in the dashboard (Store.iid_evidence(); it wins where both give a
+    tier). A sheet with an error is left out whole; rows that do not apply to the edition are warnings."""
     from loaders.iid_evidence import read_evidence
 
     sheets = read_evidence(paths, lang)
-    evidence = resolve_evidence(sheets.entries, edition, edition_innovations(frame, edition)["id"], lang)
+    innovations = edition_innovations(frame, edition)
+    evidence = resolve_evidence(sheets.entries, edition, innovations["id"], lang)
+    evidence = entered_evidence(entered, edition, innovations).over(evidence)
     return assess(frame, edition, evidence), sheets.issues + evidence.issues
 
 

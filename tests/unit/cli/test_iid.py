@@ -95,3 +95,36 @@ def test_similar_finds_the_replication_candidate_and_the_missing_urusan(capsys, 
 def test_similar_says_when_the_id_is_unknown(capsys):
     code, _, err = run(capsys, "similar", "nope", *SAMPLE, "--lang", "en")
     assert code == 1 and "No innovation with id 'nope' in the data" in err
+
+
+# --- evidence entered in the dashboard (store/iid_evidence.py) wins over the sheets -------------------
+
+def test_iid_from_the_store_counts_the_entered_evidence_over_the_sheet(tmp_path, monkeypatch, capsys):
+    from analytics.filter_fields import home_region
+    from store.database import open_store
+    from store.identity import identity_key
+
+    url = f"sqlite:///{tmp_path / 'dasbor.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    store = open_store(url, seed=True)
+    code, out, _ = run(capsys, "iid", "--edition", "2025", "--json")
+    before = json.loads(out)
+    spd01 = next(row for row in before["spd"] if row["indicator"] == "spd-01")
+    assert code == 0 and spd01["tier"] < 3 and spd01["source"]["source"] == "sheet"   # the sample's sheet
+    mine = next(r for r in before["innovations"] if r["name"] == "Musrenbang Perempuan")
+    frame = store.current_frame()
+    row = frame[frame["id"] == mine["id"]].iloc[0]
+    store.save_evidence(2025, home_region(), "", "spd-01", 3, "RPJMD 2025-2029", 0, "budi")
+    store.save_evidence(2025, home_region(), identity_key(row["name"], row["agency"], row["region"]), "sid-35", 0,
+                        "video ditarik", 0, "budi")     # an entered 0 counts too: the sheet's tier no longer does
+    store.close()
+    code, out, _ = run(capsys, "iid", "--edition", "2025", "--json")
+    after = json.loads(out)
+    spd01 = next(row for row in after["spd"] if row["indicator"] == "spd-01")
+    assert spd01["tier"] == 3 and spd01["source"] == {"source": "entered", "by": "budi", "at": spd01["source"]["at"],
+                                                      "document": "RPJMD 2025-2029"}
+    now = next(r for r in after["innovations"] if r["id"] == mine["id"])
+    assert now["sources"]["sid-35"] == "entered" and now["sid"] < mine["sid"]
+    assert after["index"] > before["index"]
+    code, out, _ = run(capsys, "iid", "--edition", "2025", "--lang", "en")
+    assert "Evidence entered in the dashboard: 2 (wins over the evidence sheets)." in out

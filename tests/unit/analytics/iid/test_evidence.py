@@ -30,3 +30,48 @@ def test_rows_that_do_not_apply_are_warnings_with_their_place(tmp_path):
         "the id empty.",
         "WARNING bukti.csv › bukti › row 5 › indikator: Indicator '99' is not in IID 2025; the row is left out.",
     ]
+
+
+def _entry(indicator, tier, identity="", region="kabupaten muara enim", edition=2025, document=None):
+    return {"edition": edition, "region": region, "identity": identity, "indicator": indicator, "tier": tier,
+            "document": document, "version": 1, "by": "budi", "at": "2026-12-05T03:00:00+00:00"}
+
+
+def test_entered_evidence_wins_over_the_sheets_which_win_over_the_data(tmp_path):
+    """Entered (dashboard) > sheet > the innovation's own columns; each tier says where it came from."""
+    import pandas as pd
+
+    from analytics.dataset import canonical_frame
+    from analytics.iid.evidence import entered_evidence, sid_tiers, tier_source
+    from store.identity import identity_key
+
+    edition = load_editions().get(2025)
+    rows = canonical_frame([
+        {"id": "a", "name": "Antrean Online", "agency": "Dinas Kesehatan", "region": "Kabupaten Muara Enim",
+         "year": 2025, "stage": "Penerapan", "decree": "SK 1", "video_url": "https://youtu.be/x"},
+        {"id": "b", "name": "Posyandu Lansia", "agency": "Dinas Kesehatan", "region": "Kabupaten Muara Enim",
+         "year": 2025, "stage": "Penerapan"}])
+    path = tmp_path / "bukti.csv"
+    path.write_text("tahun,id,indikator,tingkat,bukti\n2025,a,16,2,Perbup 3\n2025,a,35,3,video HD\n2025,,1,1,RPJMD\n",
+                    encoding="utf-8")
+    sheets = resolve_evidence(read_evidence([path]).entries, edition, ["a", "b"], "en")
+    a = identity_key("Antrean Online", "Dinas Kesehatan", "Kabupaten Muara Enim")
+    entered = entered_evidence([
+        _entry("sid-16", 3, a, document="Perda 1/2025"), _entry("sid-16", 0, "nobody|x|y"),
+        _entry("spd-01", 3), _entry("spd-02a", 2, region="kota palembang"),     # another government's: not ours
+        _entry("sid-17", 1, a, edition=2024), _entry("sid-99", 1, a), _entry("sid-18", None, a),
+    ], edition, rows)
+    evidence = entered.over(sheets)
+    tiers = sid_tiers(rows, edition, evidence)
+    assert tiers.loc["a", "sid-16"] == 3      # entered 3 over the sheet's 2 over the SK's 1
+    assert tiers.loc["a", "sid-35"] == 3      # the sheet's 3 over the video link's 1
+    assert tiers.loc["b"].sum() == 0
+    assert evidence.spd == {"spd-01": 3}      # entered over the sheet's 1; Palembang's entry is not ours
+    assert tier_source(evidence, ("a", "sid-16"), 3) == {
+        "source": "entered", "by": "budi", "at": "2026-12-05T03:00:00+00:00", "document": "Perda 1/2025"}
+    assert tier_source(evidence, ("a", "sid-35"), 3) == {"source": "sheet", "file": "bukti.csv", "row": 3,
+                                                         "document": "video HD"}
+    derived = pd.Series(tiers.loc["a"])
+    assert derived["sid-33"] == 0 and tier_source(evidence, ("a", "sid-33"), 0) is None
+    assert tier_source(evidence, ("a", "sid-18"), 1) == {"source": "data"}     # withdrawn entry: the data counts
+    assert tier_source(evidence, "spd-03", 0) is None

@@ -1,0 +1,58 @@
+"""The words of the IID evidence entered in the dashboard (issue 14): the store's refusals
+(`store.iid_evidence_*`, store/iid_evidence.py), where a tier comes from (`iid.source.*`) and the editors
+on the workspace page and /iid (`iid.entry.*`)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- the store's refusals -------------------------------------------------------------------
+    "store.iid_evidence_bad_indicator": ("'{indicator}' bukan kunci indikator IID (mis. spd-02a atau sid-16).",
+                                         "'{indicator}' is not an IID indicator key (e.g. spd-02a or sid-16)."),
+    "store.iid_evidence_wrong_subject": ("Indikator {indicator}: indikator SPD (1-15) dinilai untuk pemerintah "
+                                         "daerah, indikator SID (16-35) untuk satu inovasi.",
+                                         "Indicator {indicator}: SPD indicators (1-15) are scored for the "
+                                         "government, SID indicators (16-35) for one innovation."),
+    "store.iid_evidence_bad_tier": ("Tingkat '{tier}' tidak valid: pilih 0, 1, 2 atau 3 (atau kosong).",
+                                    "Tier '{tier}' is not valid: choose 0, 1, 2 or 3 (or none)."),
+    "store.iid_evidence_too_long": ("Keterangan bukti terlalu panjang: paling banyak {limit} karakter.",
+                                    "The evidence's document is too long: at most {limit} characters."),
+    "store.iid_evidence_no_region": ("Bukti tanpa pemerintah daerah tidak bisa disimpan.",
+                                     "Evidence without a government cannot be saved."),
+    "store.iid_evidence_unknown_change": ("Perubahan bukti #{change} tidak ada di riwayat.",
+                                          "Evidence change #{change} is not in the history."),
+    # --- where a tier comes from ----------------------------------------------------------------
+    "iid.source.entered": ("diisi {by}, {at}", "entered by {by}, {at}"),
+    "iid.source.sheet": ("lembar {file} baris {row}", "sheet {file} row {row}"),
+    "iid.source.data": ("terbaca dari data inovasi", "read from the innovation data"),
+    "iid.source.none": ("belum ada bukti", "no evidence yet"),
+    "iid.source.rule": ("Bukti yang diisi di dasbor menang atas lembar bukti, dan lembar bukti atas yang terbaca "
+                        "dari data inovasi.",
+                        "Evidence entered in the dashboard wins over the evidence sheets, and the sheets over "
+                        "what the innovation data shows."),
+    "iid.source.cli": ("Bukti yang diisi di dasbor: {count} (menang atas lembar bukti).",
+                       "Evidence entered in the dashboard: {count} (wins over the evidence sheets)."),
+    # --- the editors ----------------------------------------------------------------------------
+    "iid.entry.spd_heading": ("Bukti tingkat pemerintah daerah (SPD)", "Government-level evidence (SPD)"),
+    "iid.entry.sid_heading": ("Bukti Indeks Inovasi Daerah (indikator SID)",
+                              "Regional innovation index evidence (SID indicators)"),
+    "iid.entry.sid_score": ("SID inovasi ini di {edition}: {score} dari {max}.",
+                            "This innovation's SID in {edition}: {score} of {max}."),
+    "iid.entry.not_assessed": ("Inovasi ini tidak tercatat pada tahun {year}, jadi tidak dihitung di indeks {edition}.",
+                               "This innovation is not recorded in {year}, so it does not count in the {edition} "
+                               "index."),
+    "iid.entry.indicator": ("{number}. {label} (bobot {weight})", "{number}. {label} (weight {weight})"),
+    "iid.entry.current": ("Tingkat {tier} — {source}", "Tier {tier} — {source}"),
+    "iid.entry.document": ("Dokumen bukti", "Evidence document"),
+    "iid.entry.not_entered": ("— tidak diisi (pakai lembar bukti atau data)", "— not entered (sheets or data count)"),
+    "iid.entry.tier_option": ("{tier}: {text}", "{tier}: {text}"),
+    "iid.entry.tier_zero": ("0: tidak ada bukti", "0: no evidence"),
+    "iid.entry.save": ("Simpan bukti", "Save evidence"),
+    "iid.entry.saved": ("{count} bukti tersimpan.", "{count} evidence entries saved."),
+    "iid.entry.nothing": ("Tidak ada bukti yang berubah.", "No evidence changed."),
+    "iid.entry.conflict": ("{indicator}: {by} menyimpan bukti lain pada {at}; isian Anda yang berlaku, isian "
+                           "mereka ada di riwayat.",
+                           "{indicator}: {by} saved other evidence at {at}; yours now counts, theirs is in the "
+                           "history."),
+    "iid.entry.refused": ("Hanya editor yang dapat mengisi bukti.", "Only editors can enter evidence."),
+    "iid.entry.read_only": ("Hanya editor yang dapat mengubah bukti.", "Only editors can change the evidence."),
+    "iid.entry.no_store": ("Bukti hanya bisa diisi bila dasbor membaca penyimpanan (bukan --data).",
+                           "Evidence can be entered only when the dashboard reads the store (not --data)."),
+}
