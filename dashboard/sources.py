@@ -121,6 +121,23 @@ def source_from_environment():
     return StoreSource(open_store())
 
 
+def current_store():
+    """The store behind the app serving this request, or None when it reads files directly (serve --data)."""
+    import flask
+
+    return getattr(flask.current_app.config[CONFIG_KEY], "store", None)
+
+
+def data_changed() -> None:
+    """After a change made through this worker: it reads the store again at its next request (the other
+    workers within their poll)."""
+    import flask
+
+    source = flask.current_app.config[CONFIG_KEY]
+    if hasattr(source, "invalidate"):
+        source.invalidate()
+
+
 def current_dataset() -> Dataset:
     """The dataset of the app serving this request."""
     import flask

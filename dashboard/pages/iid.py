@@ -4,20 +4,29 @@ Kematangan.
 
 `?iid=2024` opens an edition (default: the latest in data/reference/iid_editions.toml that the data reaches); the edition
 links write it into the URL. The index is the regency's whole: the filters of the bar do not narrow it.
-Evidence: the synthetic sheet data/iid_sample/bukti_iid.csv while the data is the sample, else what the
-innovations' own columns show (analytics/iid/evidence.py).
+Evidence: what editors entered in the dashboard (the government's SPD indicators below the index, an
+innovation's SID indicators on its workspace page) over the evidence sheets (the synthetic
+data/iid_sample/bukti_iid.csv while the data is the sample) over what the innovations' own columns show
+(analytics/iid/evidence.py); each tier says its source. Viewers read the evidence; the save refuses them.
 """
 
 from __future__ import annotations
 
 import dash
-from dash import dcc, html
+import dash_bootstrap_components as dbc
+from dash import ALL, Input, Output, State, callback, dcc, html, no_update
+from dash.exceptions import PreventUpdate
 
 from analytics.iid.editions import IIDEditionError, edition_facts, load_editions
 from analytics.iid.evidence import default_evidence
 from analytics.iid.scoring import assess_with_sheets, default_edition, describe_move, what_if
+from analytics.filter_fields import home_region
+from analytics.filters import Filters
+from dashboard.auth import editor_name
+from dashboard.components import iid_evidence as evidence_ui
 from dashboard.components.filterbar import page_query
-from dashboard.components.page import context_from_query, create_page
+from dashboard.components.page import context_from_query, create_page, rendering_for_validation
+from dashboard.sources import current_dataset, current_store, data_changed
 from i18n import format_int, format_number, t
 
 dash.register_page(__name__, path="/iid", order=7, name="Indeks Inovasi Daerah",
@@ -28,6 +37,7 @@ PAGE = "iid"
 KEY = "iid"          # the page's own URL key: the edition's year
 WHAT_IF = 10
 ROWS = 300           # innovations listed (an edition has about a hundred)
+SPD = "iid-spd"      # the id prefix of the government's evidence editor (dashboard/components/iid_evidence.py)
 
 
 def _edition(query: dict, frame):
@@ -62,17 +72,12 @@ def _table(assessment, lang: str) -> html.Table:
     return html.Table([head, body], id="iid-table", className="table table-sm small")
 
 
-def layout(**query):
-    """The index of the edition of the URL's `iid`."""
-    ctx = context_from_query(query)
-    lang, edition = ctx.lang, _edition(query, ctx.dataset.frame)
-    search = "&".join(f"{k}={v}" for k, v in query.items() if isinstance(v, str))
-    assessment, _ = assess_with_sheets(ctx.dataset.frame, edition, default_evidence(ctx.dataset.source_label), lang)
-    result = assessment.result
+def _body(assessment, lang: str) -> list:
+    """The index, its predikat and parts, the what-if list and the innovations' SID (what a save redraws)."""
+    edition, result = assessment.edition, assessment.result
     facts = edition_facts(edition, lang)
     moves = what_if(assessment, WHAT_IF)
-    return create_page(PAGE, ctx, "iid.ui.heading", [
-        _edition_links(edition, search, lang),
+    return [
         html.Div([
             html.Div(format_number(result.index, lang, 2), id="iid-index", className="display-5 fw-semibold"),
             html.Div(result.band.label(lang), id="iid-predikat", className="h5"),
@@ -93,4 +98,76 @@ def layout(**query):
                 or [html.Li(t("iid.ui.no_moves", lang))], id="iid-whatif", className="small"),
         html.H2(t("iid.ui.table_heading", lang), className="h5 mt-3"),
         html.Div(_table(assessment, lang), style={"maxHeight": "40rem", "overflowY": "auto"}),
+    ]
+
+
+def _assess(dataset, edition, lang: str):
+    """The edition's assessment: the evidence entered in the dashboard over the sheets over the data."""
+    assessment, _ = assess_with_sheets(dataset.frame, edition, default_evidence(dataset.source_label), lang,
+                                       dataset.iid_evidence)
+    return assessment
+
+
+def _spd_editor(assessment, lang: str) -> list:
+    """The government's SPD evidence: editors enter it, viewers read it (nothing without a store)."""
+    store = current_store()
+    heading = html.H2(t("iid.entry.spd_heading", lang), className="h5 mt-4")
+    if rendering_for_validation():
+        return [heading, evidence_ui.create_editor(SPD, {}, [], True, lang)]
+    if store is None:
+        return [heading, html.P(t("iid.entry.no_store", lang), className="small text-muted", id="iid-spd-no-store")]
+    edition = assessment.edition
+    entries = store.evidence_entries(edition.year, home_region())
+    rows = evidence_ui.indicator_rows(assessment, "spd", None, entries)
+    key = {"edition": edition.year, "region": home_region(), "identity": ""}
+    return [heading, evidence_ui.create_editor(SPD, key, rows, editor_name() is not None, lang)]
+
+
+def layout(**query):
+    """The index of the edition of the URL's `iid`, and the government's evidence."""
+    ctx = context_from_query(query)
+    lang, edition = ctx.lang, _edition(query, ctx.dataset.frame)
+    search = "&".join(f"{k}={v}" for k, v in query.items() if isinstance(v, str))
+    assessment = _assess(ctx.dataset, edition, lang)
+    return create_page(PAGE, ctx, "iid.ui.heading", [
+        _edition_links(edition, search, lang),
+        html.Div(_body(assessment, lang), id="iid-body"),
+        *_spd_editor(assessment, lang),
     ])
+
+
+@callback(
+    Output("iid-body", "children"),
+    Output({"type": f"{SPD}-current", "indicator": ALL}, "children"),
+    Output(f"edit-{SPD}-versions", "data"),
+    Output(f"edit-{SPD}-initial", "data"),
+    Output(f"{SPD}-message", "children"),
+    Input(f"edit-{SPD}-save", "n_clicks"),
+    State({"type": f"edit-{SPD}-tier", "indicator": ALL}, "value"),
+    State({"type": f"edit-{SPD}-tier", "indicator": ALL}, "id"),
+    State({"type": f"edit-{SPD}-doc", "indicator": ALL}, "value"),
+    State(f"edit-{SPD}-versions", "data"),
+    State(f"edit-{SPD}-initial", "data"),
+    State(f"{SPD}-key", "data"),
+    State("url", "search"),
+    prevent_initial_call=True,
+)
+def save_spd(clicks, tiers, ids, documents, versions, initial, key, search):
+    """Store the government's changed evidence; the index, the what-if and each tier's source follow."""
+    if not clicks or not key:
+        raise PreventUpdate
+    lang = Filters.from_query(search).lang
+    user = editor_name()
+    if user is None:
+        return (no_update, [no_update] * len(ids), no_update, no_update,
+                dbc.Alert(t("iid.entry.refused", lang), color="danger"))
+    edition = load_editions().get(key["edition"])
+    versions, initial, messages, saved = evidence_ui.save_entries(
+        current_store(), key, ids, tiers, documents, versions, initial, user, edition, lang)
+    if not saved:
+        return no_update, [no_update] * len(ids), versions, initial, messages
+    data_changed()
+    assessment = _assess(current_dataset(), edition, lang)
+    rows = {r["indicator"].key: r for r in evidence_ui.indicator_rows(assessment, "spd", None, {})}
+    current = [evidence_ui.current_text(rows[item["id"]["indicator"]], lang) for item in dash.ctx.outputs_list[1]]
+    return _body(assessment, lang), current, versions, initial, messages

@@ -9,47 +9,51 @@ The history shows each change as a word diff with a revert button; the workflow 
 draf → ditinjau → diajukan → hasil with review comments. Viewers read the same page without any
 control, and every callback that writes has an "edit-" id (the guard answers 403 to a viewer) and
 checks `editor_name()` again.
+
+The innovation's Indeks Inovasi Daerah evidence (issue 14) is on the same page: per SID indicator its
+tier and source for an IID edition (`&iid=2025`; default the record's year), editors entering a tier and
+document that count over the evidence sheets (store/iid_evidence.py), and the innovation's SID beside.
 """
 
 from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-import flask
+import pandas as pd
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
+from analytics.filter_fields import home_region
 from analytics.filters import Filters
+from analytics.iid.editions import IIDEditionError
+from analytics.iid.editions import load_editions as load_iid_editions
+from analytics.iid.evidence import default_evidence
+from analytics.iid.scoring import assess_with_sheets, default_edition, edition_innovations
 from analytics.kipp.editions import load_editions
 from analytics.kipp.readiness import evaluate
 from analytics.kipp.workspace import preview, same_titles
 from charts.readiness_views import edition_year
 from dashboard.auth import editor_name
 from dashboard.components import readiness as kipp_ui
+from dashboard.components import iid_evidence as evidence_ui
 from dashboard.components import workspace as ui
 from dashboard.components.page import rendering_for_validation
-from dashboard.sources import CONFIG_KEY, current_dataset
-from i18n import format_datetime, format_int
+from dashboard.sources import current_dataset, current_store, data_changed
+from i18n import format_datetime, format_int, format_number, t
 from store.errors import StoreError
-from store.identity import identity_key
+from store.identity import frame_identities, identity_key
 from store.workspace import ATTACHMENT_PREFIX, RESULT
 
 # order 4.5: before /inovasi/<innovation_id> (order 5), whose template Dash matches as "(.*)", so
 # "x/usulan" would be taken for an innovation id.
+IID_KEY = "iid"       # the URL key of the IID edition whose evidence the page shows (as on /iid)
+SID = "ws-iid"       # the id prefix of the innovation's IID evidence editor (dashboard/components/iid_evidence.py)
+
 dash.register_page(__name__, path_template="/inovasi/<innovation_id>/usulan", order=4.5, name="Ruang Kerja Usulan",
                    title="Ruang Kerja Usulan · Dasbor Inovasi", nav=False, label_key="workspace.ui.page_title")
 
 
-def _store():
-    """The store behind the dashboard, or None when it reads files directly (serve --data)."""
-    return getattr(flask.current_app.config[CONFIG_KEY], "store", None)
-
-
-def _changed() -> None:
-    """This worker reads the new workspaces at its next request (the others within their poll)."""
-    source = flask.current_app.config[CONFIG_KEY]
-    if hasattr(source, "invalidate"):
-        source.invalidate()
+_store, _changed = current_store, data_changed   # the store; this worker reads the new workspaces next
 
 
 def _innovation(dataset, innovation_id):
@@ -67,7 +71,8 @@ def _skeleton() -> html.Div:
                      html.Div(id="ws-readiness"), html.Div(id="ws-title-warning"), html.Div(id="ws-save-message"),
                      html.Div(id="ws-history"), html.Div(id="ws-workflow"), html.Button(id="edit-ws-save"),
                      dbc.Checklist(id="edit-ws-attachments", options=[]), dcc.Textarea(id="edit-ws-comment"),
-                     html.Button(id="edit-ws-comment-add"), dcc.Store(id="edit-ws-result")])
+                     html.Button(id="edit-ws-comment-add"), dcc.Store(id="edit-ws-result"),
+                     html.Div(id="ws-iid-summary"), evidence_ui.create_editor(SID, {}, [], True, "id")])
 
 
 def layout(innovation_id=None, **query):
@@ -123,9 +128,61 @@ def layout(innovation_id=None, **query):
                                        html.Div(ui.create_history(store.field_history(identity, year), edition,
                                                                   dataset, editable, lang), id="ws-history")]),
                          className="mb-3"),
+                dbc.Card(dbc.CardBody(_iid_section(store, dataset, row, identity, innovation_id, query, editable,
+                                                   lang)), className="mb-3", id="ws-iid"),
             ], xs=12, lg=5),
         ]),
     ], className="page-usulan", **{"data-editable": "1" if editable else "0"})
+
+
+def _iid_edition(dataset, row, query: dict):
+    """The IID edition of the URL's `iid`, else the one of the record's year, else the latest the data reaches."""
+    editions = load_iid_editions()
+    try:
+        if query.get(IID_KEY):
+            return editions.get(int(query[IID_KEY]))
+    except (IIDEditionError, ValueError):
+        pass
+    year = row.get("year")
+    return editions.by_year.get(int(year)) if pd.notna(year) and int(year) in editions.by_year \
+        else default_edition(dataset.frame, editions)
+
+
+def _iid_assessed(dataset, edition, identity: str, lang: str):
+    """(assessment, the innovation's id in the edition's year or None): the index with the entered evidence."""
+    assessment, _ = assess_with_sheets(dataset.frame, edition, default_evidence(dataset.source_label), lang,
+                                       dataset.iid_evidence)
+    rows = edition_innovations(dataset.frame, edition)
+    match = rows["id"][(frame_identities(rows) == identity).to_numpy()] if len(rows) else rows["id"]
+    return assessment, (str(match.iloc[0]) if len(match) else None)
+
+
+def _iid_summary(assessment, innovation: str | None, lang: str) -> str:
+    edition = assessment.edition
+    if innovation is None:
+        return t("iid.entry.not_assessed", lang, year=edition.year, edition=edition.label)
+    score = assessment.innovations.set_index("id").loc[innovation, "sid"]
+    return t("iid.entry.sid_score", lang, edition=edition.label, score=format_number(score, lang, 0),
+             max=format_number(edition.sid_max, lang, 0))
+
+
+def _iid_section(store, dataset, row, identity: str, innovation_id, query: dict, editable: bool, lang: str) -> list:
+    """The innovation's SID evidence for an IID edition (links to the others): editors enter it."""
+    edition = _iid_edition(dataset, row, query)
+    assessment, innovation = _iid_assessed(dataset, edition, identity, lang)
+    region = row["region"] if isinstance(row.get("region"), str) else home_region()
+    rows = evidence_ui.indicator_rows(assessment, "sid", innovation, store.evidence_entries(edition.year, region,
+                                                                                              identity))
+    kipp = Filters.from_query(query).edition
+    links = [dcc.Link(str(year), id=f"ws-iid-edition-{year}", className="me-2" + (" fw-bold" if year == edition.year
+                                                                                   else ""),
+                      href=ui.workspace_href(innovation_id, edition_year(kipp), lang) + f"&{IID_KEY}={year}")
+             for year in load_iid_editions().years]
+    key = {"edition": edition.year, "region": region, "identity": identity, "innovation": str(innovation_id)}
+    return [html.H2(t("iid.entry.sid_heading", lang), className="h6"),
+            html.Div([html.Span(t("iid.ui.edition", lang), className="me-2"), *links], className="small mb-1"),
+            html.P(_iid_summary(assessment, innovation, lang), id="ws-iid-summary", className="small fw-semibold"),
+            evidence_ui.create_editor(SID, key, rows, editable, lang)]
 
 
 def _readiness(dataset, edition, identity: str, row, typed: dict, lang: str) -> html.Div:
@@ -302,3 +359,40 @@ def workflow(steps, result, comment_clicks, comment, key, search):
         return [dbc.Alert(err.message(lang), color="danger"), *ui.create_workflow(workspace, True, lang)]
     _changed()
     return ui.create_workflow(store.workspace(key["identity"], key["edition"]), True, lang)
+
+
+@callback(
+    Output("ws-iid-summary", "children"),
+    Output({"type": f"{SID}-current", "indicator": ALL}, "children"),
+    Output(f"edit-{SID}-versions", "data"),
+    Output(f"edit-{SID}-initial", "data"),
+    Output(f"{SID}-message", "children"),
+    Input(f"edit-{SID}-save", "n_clicks"),
+    State({"type": f"edit-{SID}-tier", "indicator": ALL}, "value"),
+    State({"type": f"edit-{SID}-tier", "indicator": ALL}, "id"),
+    State({"type": f"edit-{SID}-doc", "indicator": ALL}, "value"),
+    State(f"edit-{SID}-versions", "data"),
+    State(f"edit-{SID}-initial", "data"),
+    State(f"{SID}-key", "data"),
+    State("url", "search"),
+    prevent_initial_call=True,
+)
+def save_iid_evidence(clicks, tiers, ids, documents, versions, initial, key, search):
+    """Store the innovation's changed SID evidence; its SID and each tier's source follow."""
+    if not clicks or not key:
+        raise PreventUpdate
+    lang = Filters.from_query(search).lang
+    user = editor_name()
+    if user is None:
+        return (no_update, [no_update] * len(ids), no_update, no_update,
+                dbc.Alert(t("iid.entry.refused", lang), color="danger"))
+    edition = load_iid_editions().get(key["edition"])
+    versions, initial, messages, saved = evidence_ui.save_entries(
+        _store(), key, ids, tiers, documents, versions, initial, user, edition, lang)
+    if not saved:
+        return no_update, [no_update] * len(ids), versions, initial, messages
+    _changed()
+    assessment, innovation = _iid_assessed(current_dataset(), edition, key["identity"], lang)
+    rows = {r["indicator"].key: r for r in evidence_ui.indicator_rows(assessment, "sid", innovation, {})}
+    current = [evidence_ui.current_text(rows[item["id"]["indicator"]], lang) for item in ctx.outputs_list[1]]
+    return _iid_summary(assessment, innovation, lang), current, versions, initial, messages

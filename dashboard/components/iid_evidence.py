@@ -1,0 +1,148 @@
+"""The IID evidence editors (issue 14): the government's SPD indicators on /iid and an innovation's SID
+indicators on its workspace page. Each indicator shows its tier and where it comes from (entered in the
+dashboard, an evidence sheet, the innovation's data, or nothing); editors also get a tier choice and a
+document field, saved with the version they were opened at (store/iid_evidence.py).
+
+The two pages use the same pieces under their own id prefix ("iid-spd", "ws-iid") so each page owns its
+callback; every control's id starts with "edit-" (the guard answers 403 to a viewer) and the save checks
+`editor_name()` again.
+"""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from analytics.iid.evidence import tier_source
+from i18n import format_datetime, format_int, format_number, t
+from store.errors import StoreError
+
+NOT_ENTERED = ""      # the choice that withdraws an entry (the sheets or the data count)
+
+
+def source_text(source: dict | None, lang: str) -> str:
+    """'diisi budi, 5 Desember 2026 03.10', 'lembar bukti_iid.csv baris 12', 'terbaca dari data inovasi'."""
+    if source is None:
+        return t("iid.source.none", lang)
+    kind = source["source"]
+    if kind == "entered":
+        text = t("iid.source.entered", lang, by=source["by"], at=format_datetime(source["at"], lang))
+    elif kind == "sheet":
+        text = t("iid.source.sheet", lang, file=source["file"], row=format_int(source["row"], lang))
+    else:
+        text = t("iid.source.data", lang)
+    return f"{text} ({source['document']})" if source.get("document") else text
+
+
+def indicator_rows(assessment, aspect: str, innovation: str | None, entries: dict) -> list[dict]:
+    """Per indicator of `aspect` ("spd", or "sid" of `innovation`, its id in the edition or None when it
+    is not in the edition's year): key, tier in force, its source, and the entry as stored (tier, document,
+    version) for the editor."""
+    edition = assessment.edition
+    rows = []
+    for indicator in (edition.spd if aspect == "spd" else edition.sid):
+        if aspect == "spd":
+            tier, key = assessment.spd_tiers.get(indicator.key, 0), indicator.key
+        elif innovation is not None:
+            tier, key = int(assessment.sid_tiers.loc[innovation, indicator.key]), (innovation, indicator.key)
+        else:
+            tier, key = 0, None
+        entry = entries.get(indicator.key) or {}
+        rows.append({"indicator": indicator, "tier": int(tier),
+                     "source": tier_source(assessment.evidence, key, tier) if key is not None else None,
+                     "entered": entry.get("tier"), "document": entry.get("document") or "",
+                     "version": entry.get("version", 0)})
+    return rows
+
+
+def current_text(row: dict, lang: str) -> str:
+    return t("iid.entry.current", lang, tier=row["tier"], source=source_text(row["source"], lang))
+
+
+def _options(indicator, lang: str) -> list[dict]:
+    return ([{"label": t("iid.entry.not_entered", lang), "value": NOT_ENTERED},
+             {"label": t("iid.entry.tier_zero", lang), "value": "0"}]
+            + [{"label": t("iid.entry.tier_option", lang, tier=n, text=text), "value": str(n)}
+               for n, text in enumerate(indicator.tiers, start=1)])
+
+
+def initial_values(rows: list[dict]) -> dict:
+    """Indicator key -> [tier choice, document] as the editor opens (what a save compares against)."""
+    return {row["indicator"].key: [NOT_ENTERED if row["entered"] is None else str(row["entered"]), row["document"]]
+            for row in rows}
+
+
+def create_editor(prefix: str, key: dict, rows: list[dict], editable: bool, lang: str) -> html.Div:
+    """The indicators as a list: label and weight, the tier in force and its source, and (editors) the
+    tier choice and the document. `key` names what is edited: {scope, edition, region, identity}."""
+    items = []
+    for row in rows:
+        indicator = row["indicator"]
+        head = html.Div([
+            html.Span(t("iid.entry.indicator", lang, number=indicator.number, label=indicator.label(lang),
+                        weight=format_number(indicator.weight.value, lang)), className="fw-semibold me-2"),
+            html.Span(current_text(row, lang), id={"type": f"{prefix}-current", "indicator": indicator.key},
+                      className="small text-muted", **{"data-tier": str(row["tier"])}),
+        ])
+        controls = []
+        if editable:
+            choice = NOT_ENTERED if row["entered"] is None else str(row["entered"])
+            controls = [dbc.Row([
+                dbc.Col(dbc.Select(id={"type": f"edit-{prefix}-tier", "indicator": indicator.key},
+                                   options=_options(indicator, lang), value=choice, size="sm"), xs=12, md=6),
+                dbc.Col(dbc.Input(id={"type": f"edit-{prefix}-doc", "indicator": indicator.key}, size="sm",
+                                  value=row["document"], placeholder=t("iid.entry.document", lang)), xs=12, md=6),
+            ], className="g-1 mt-1")]
+        items.append(html.Li([head, *controls], className="list-group-item small",
+                             **{"data-indicator": indicator.key}))
+    parts = [html.P(t("iid.source.rule", lang), className="small text-muted mb-2"),
+             dcc.Store(id=f"{prefix}-key", data=key)]
+    if editable:
+        parts += [dcc.Store(id=f"edit-{prefix}-versions", data={r["indicator"].key: r["version"] for r in rows}),
+                  dcc.Store(id=f"edit-{prefix}-initial", data=initial_values(rows))]
+    else:
+        parts.append(html.P(t("iid.entry.read_only", lang), className="small text-muted", id=f"{prefix}-read-only"))
+    parts.append(html.Ul(items, className="list-group mb-2", id=f"{prefix}-list"))
+    if editable:
+        parts.append(dbc.Button(t("iid.entry.save", lang), id=f"edit-{prefix}-save", color="primary", size="sm",
+                                n_clicks=0))
+    parts.append(html.Div(id=f"{prefix}-message", className="mt-2"))
+    return html.Div(parts, id=f"{prefix}-editor")
+
+
+def save_entries(store, key: dict, tier_ids: list[dict], tiers: list, documents: list, versions: dict,
+                 initial: dict, user: str, edition, lang: str):
+    """Save every indicator whose tier or document changed since the editor opened (or last saved), each
+    with the version it was opened at. Returns (versions, initial, messages, saved count)."""
+    versions, initial, messages, saved = dict(versions or {}), dict(initial or {}), [], 0
+    for item, tier, document in zip(tier_ids, tiers, documents):
+        indicator = item["indicator"]
+        value = [tier or NOT_ENTERED, (document or "").strip()]
+        if value == list(initial.get(indicator, [NOT_ENTERED, ""])):
+            continue
+        try:
+            result = store.save_evidence(key["edition"], key["region"], key["identity"], indicator,
+                                         _tier(value[0]), value[1], versions.get(indicator, 0), user)
+        except StoreError as err:
+            messages.append(dbc.Alert(err.message(lang), color="danger"))
+            continue
+        versions[indicator], initial[indicator], saved = result["version"], value, saved + 1
+        if result["conflict"]:
+            found = edition.indicator(indicator)
+            messages.append(dbc.Alert(t("iid.entry.conflict", lang, indicator=f"{found.number}. {found.label(lang)}",
+                                        by=result["conflict"]["by"],
+                                        at=format_datetime(result["conflict"]["at"], lang)),
+                                      color="warning", className="iid-conflict"))
+    head = (dbc.Alert(t("iid.entry.saved", lang, count=format_int(saved, lang)), color="success",
+                      className="iid-saved") if saved else dbc.Alert(t("iid.entry.nothing", lang), color="light"))
+    return versions, initial, [head, *messages], saved
+
+
+def _tier(choice: str) -> int | None:
+    """The tier of a choice: None for "not entered"; a choice that is no number is refused by the store."""
+    if choice == NOT_ENTERED:
+        return None
+    try:
+        return int(choice)
+    except (TypeError, ValueError):
+        raise StoreError("iid_evidence_bad_tier", tier=choice) from None
