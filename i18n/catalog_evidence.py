@@ -18,6 +18,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                      "Evidence without a government cannot be saved."),
     "store.iid_evidence_unknown_change": ("Perubahan bukti #{change} tidak ada di riwayat.",
                                           "Evidence change #{change} is not in the history."),
+    # --- KIPP's replication group (analytics/kipp/replication.py) -------------------------------
+    "kipp.rule.replication": ("Kelompok replikasi", "Replication group"),
+    "kipp.msg.replication.none": ("Tidak ditandai sebagai replikasi inovasi daerah lain.",
+                                  "Not marked as a replication of another region's innovation."),
+    "kipp.msg.replication.ok": ("Replikasi dari {origin} ({region}): dinilai dengan aturan kelompok replikasi "
+                                "{edition} (umur minimal {months} bulan).",
+                                "Replicates {origin} ({region}): judged by the rules of the {edition} replication "
+                                "group (at least {months} months old)."),
+    "kipp.msg.replication.ok_no_region": ("Replikasi dari {origin}: dinilai dengan aturan kelompok replikasi {edition} (umur "
+                                          "minimal {months} bulan); daerah asalnya belum dicatat.",
+                                          "Replicates {origin}: judged by the rules of the {edition} replication group (at "
+                                          "least {months} months old); the region it came from is not recorded."),
+    "kipp.msg.replication.no_region": ("Replikasi dari {origin}: catat daerah asal inovasi yang direplikasi (kelompok "
+                                       "replikasi {edition} untuk inovasi yang diadopsi dari daerah lain).",
+                                       "Replicates {origin}: record the region it came from (the {edition} "
+                                       "replication group is for innovations adopted from another region)."),
+    "kipp.msg.replication.own_region": ("Replikasi dari {origin} ({region}): itu daerah ini sendiri, padahal kelompok "
+                                        "replikasi untuk inovasi yang diadopsi dari daerah lain.",
+                                        "Replicates {origin} ({region}): that is this regency itself, and the "
+                                        "replication group is for innovations adopted from another region."),
+    "kipp.msg.replication.no_group": ("Ditandai replikasi dari {origin}, tetapi {edition} tidak punya kelompok "
+                                      "replikasi: dinilai dengan aturan kelompok umum.",
+                                      "Marked as replicating {origin}, but {edition} has no replication group: "
+                                      "judged by the general group's rules."),
+    "kipp.msg.replication.past_winner": ("Replikasi dari {origin}, tetapi riwayat penghargaannya mengarahkannya ke "
+                                         "kelompok lain (lihat Riwayat penghargaan).",
+                                         "Replicates {origin}, but its award history routes it to another group "
+                                         "(see Award history)."),
+    "kipp.fact.origin": ("{group}: asal replikasi", "{group}: origin of the replication"),
+    "kipp.fact.origin_value": ("inovasi dan daerah asalnya disebut", "the innovation and its region are named"),
+    "kipp.fact.origin_free": ("tidak wajib disebut", "need not be named"),
+    "column.replicated_from": ("Replikasi dari (inovasi)", "Replicates (innovation)"),
+    "column.replicated_from_region": ("Daerah asal replikasi", "Region it came from"),
+    "workspace.ui.replication": ("Replikasi dari daerah lain", "Adopted from another region"),
+    "workspace.ui.replication_hint": ("Bila inovasi ini mengadopsi inovasi daerah lain, sebut inovasi itu dan "
+                                      "daerahnya: usulannya dinilai di kelompok replikasi.",
+                                      "If this innovation adopts another region's, name that innovation and its "
+                                      "region: the proposal is judged in the replication group."),
+    "workspace.ui.replication_library": ("Cari di pustaka replikasi", "Search the replication library"),
     # --- where a tier comes from ----------------------------------------------------------------
     "iid.source.entered": ("diisi {by}, {at}", "entered by {by}, {at}"),
     "iid.source.sheet": ("lembar {file} baris {row}", "sheet {file} row {row}"),

@@ -32,7 +32,10 @@ RESULTS = ("top99", "top45", "top_inovasi", "tidak_lolos")
 TRANSITIONS = {DRAFT: {REVIEW}, REVIEW: {DRAFT, SUBMITTED}, SUBMITTED: {REVIEW, RESULT}, RESULT: {SUBMITTED, RESULT}}
 # The evidence items a planner records (canonical columns the readiness checks and the draft read).
 EVIDENCE_FIELDS = ("decree", "sop", "budget", "evaluation", "video_url", "sdgs")
-TEXT_FIELDS = ("title", *KIPP_SECTIONS, *EVIDENCE_FIELDS)
+# An innovation adopted from another region: the innovation it replicates and that region (KIPP's
+# replication group; analytics/kipp/replication.py).
+REPLICATION_FIELDS = ("replicated_from", "replicated_from_region")
+TEXT_FIELDS = ("title", *KIPP_SECTIONS, *EVIDENCE_FIELDS, *REPLICATION_FIELDS)
 ATTACHMENT_PREFIX = "attachment."   # + an attachment key of kipp_editions.toml: "1" ticked, "" not
 _ATTACHMENT = re.compile(r"^attachment\.[a-z][a-z0-9_]{0,40}$")
 MAX_CHARS = 100_000

@@ -72,6 +72,7 @@ class Group:
     label_en: str
     min_age_months: Fact
     cap: Fact | None = None   # None: no cap known
+    origin_required: Fact | None = None   # replication: the adopted innovation's region must be named
 
     def label(self, lang: str = "id") -> str:
         return Bilingual(self.label_id, self.label_en).pick(lang)
@@ -110,6 +111,7 @@ class Terms:
     past_winner_group: str        # the group (of [groups]) a past winner is routed to
     award_prefix: str             # award names in histories: "Top 40", "TOP-99", "Top Terpuji"
     award_names: tuple[str, ...]  # ranks named by a word instead of a number ("terpuji")
+    replication_group: str = "replikasi"   # the group (of [groups]) an innovation adopted from another region enters
 
     @functools.cached_property
     def award_pattern(self) -> re.Pattern:
@@ -293,9 +295,11 @@ class _Parser:
             if raw[key] not in enums.get(field_name, {}):
                 self.fail(f"terms.{key}", "not_enum", value=raw[key], field=field_name,
                           known=", ".join(enums.get(field_name, {})))
-        if raw["past_winner_group"] not in self.data.get("groups", {}):
-            self.fail("terms.past_winner_group", "unknown_group", group=raw["past_winner_group"])
-        return Terms(*(raw[key] for key in texts), tuple(name.lower() for name in names))
+        for key in ("past_winner_group", "replication_group"):
+            if key in raw and raw[key] not in self.data.get("groups", {}):
+                self.fail(f"terms.{key}", "unknown_group", group=raw[key])
+        return Terms(*(raw[key] for key in texts), tuple(name.lower() for name in names),
+                     raw.get("replication_group", Terms.replication_group))
 
     def group(self, where: str, raw: dict) -> Group:
         key = raw.get("key")
@@ -308,7 +312,10 @@ class _Parser:
         cap = self.fact(f"{where}.{key}.cap", raw["cap"]) if "cap" in raw else None
         if cap is not None and (not isinstance(cap.value, int) or cap.value < 1):
             self.fail(f"{where}.{key}.cap", "bad_int", minimum=1)
-        return Group(key, labels["label_id"], labels["label_en"], months, cap)
+        origin = self.fact(f"{where}.{key}.origin_required", raw["origin_required"]) if "origin_required" in raw else None
+        if origin is not None and not isinstance(origin.value, bool):
+            self.fail(f"{where}.{key}.origin_required", "verified_bool")
+        return Group(key, labels["label_id"], labels["label_en"], months, cap, origin)
 
     def exclusion(self, where: str, raw: dict) -> Exclusion:
         results = raw.get("results")
@@ -369,6 +376,10 @@ def edition_facts(edition: Edition, lang: str = "id") -> list[dict]:
         if group.cap is not None:
             rows.append((t("kipp.fact.cap", lang, group=group.label(lang)), format_int(group.cap.value, lang),
                          group.cap))
+        if group.origin_required is not None:
+            rows.append((t("kipp.fact.origin", lang, group=group.label(lang)),
+                         t("kipp.fact.origin_value" if group.origin_required.value else "kipp.fact.origin_free", lang),
+                         group.origin_required))
     for rule in edition.exclusions:
         times = f" ×{rule.min_count}" if rule.min_count > 1 else ""
         rows.append((t("kipp.fact.excluded", lang), ", ".join(rule.results) + times, rule.fact))

@@ -8,6 +8,9 @@ Outcome (DOMAIN.md §7):
 - **Hampir siap**: nothing fails, some information is missing in the data;
 - **Belum memenuhi syarat**: a rule fails on the facts (too young, Uji Coba, Berhenti, over a word limit, ...);
 - **Jalur khusus**: a past winner, kept out of the general group by its award history.
+
+An innovation adopted from another region is judged in the edition's replication group (its minimum
+age and cap; analytics/kipp/replication.py), and its checklist says so.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analytics.kipp import rules
+from analytics.kipp import replication, rules
 from analytics.kipp.editions import Edition, load_editions
 from analytics.kipp.statuses import ALMOST, NOT_ELIGIBLE, READY, SPECIAL, STATUSES
 from analytics.kipp.rules import FAIL, MISSING, PASS, Check  # noqa: F401 (re-exported)
@@ -89,15 +92,16 @@ def evaluate(frame: pd.DataFrame, edition: Edition | int | None = None) -> Readi
     """
     if not isinstance(edition, Edition):
         edition = load_editions().get(edition)
-    needed = list(dict.fromkeys(_BASE_COLUMNS + [s.key for s in edition.sections]
+    needed = list(dict.fromkeys(_BASE_COLUMNS + list(replication.COLUMNS) + [s.key for s in edition.sections]
                                 + [c for a in edition.checked_attachments for c in a.columns]))
     data = frame.reindex(columns=needed)
     group, groups = rules.group_check(data, edition)
+    adopted, groups = replication.replication_check(data, edition, groups)   # adopted: the replication group
     title_key = rules.map_unique(data["name"], text_key)
     sections = rules.section_checks(data, edition)
     checks = (rules.age_check(data, edition, groups), rules.stage_check(data, edition.terms), group,
               rules.title_check(data, title_key), rules.running_check(data, edition.terms), *sections,
-              *rules.attachment_checks(data, edition))
+              *rules.attachment_checks(data, edition), adopted)   # added last: earlier checks keep their places
 
     states = np.column_stack([check.state for check in checks]) if len(data) else np.empty((0, len(checks)))
     khusus = group.state == FAIL

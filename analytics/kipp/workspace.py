@@ -19,11 +19,11 @@ from analytics.kipp.rules import map_unique
 from loaders.schema import KIPP_SECTIONS, LIST_SEPARATOR
 from loaders.text import text_key
 from store.identity import IDENTITY_FIELDS, frame_identities
-from store.workspace import ATTACHMENT_PREFIX, DRAFT, EVIDENCE_FIELDS, RESULT
+from store.workspace import ATTACHMENT_PREFIX, DRAFT, EVIDENCE_FIELDS, REPLICATION_FIELDS, RESULT
 
 # A workspace field → the canonical column it overrides; attachment ticks go to TICKS_COLUMN, a column
 # only the edition's frame has ("replication_statement; spbe_form"), read by the Word draft's checklist.
-FIELD_COLUMNS = {"title": "name", **{key: key for key in (*KIPP_SECTIONS, *EVIDENCE_FIELDS)}}
+FIELD_COLUMNS = {"title": "name", **{key: key for key in (*KIPP_SECTIONS, *EVIDENCE_FIELDS, *REPLICATION_FIELDS)}}
 TICKS_COLUMN = "workspace_attachments"
 
 

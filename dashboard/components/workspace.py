@@ -17,7 +17,7 @@ from dash import dcc, html
 from analytics.kipp.rules import word_counts
 from analytics.kipp.workspace import FIELD_COLUMNS, word_diff
 from i18n import format_datetime, format_int, t
-from store.workspace import ATTACHMENT_PREFIX, EVIDENCE_FIELDS, RESULT, RESULTS, TRANSITIONS
+from store.workspace import ATTACHMENT_PREFIX, EVIDENCE_FIELDS, REPLICATION_FIELDS, RESULT, RESULTS, TRANSITIONS
 
 FIELD = "edit-ws-field"        # pattern type of the text fields: {"type": FIELD, "field": <field>}
 
@@ -101,6 +101,7 @@ def create_form(edition, dataset, values: dict, ticks: list[str], editable: bool
                    if editable else html.Span(values[field] or "—"))
         parts.append(dbc.Row([dbc.Col(html.Label(label, className="small"), xs=12, md=4),
                               dbc.Col(control, xs=12, md=8)], className="mb-2 g-1"))
+    parts += _replication_fields(values, editable, lang)
     options = [{"label": a.label(lang), "value": a.key} for a in edition.attachments if a.required.value]
     parts.append(html.H2(text("attachments", lang), className="h6 mt-3"))
     if editable:
@@ -108,6 +109,22 @@ def create_form(edition, dataset, values: dict, ticks: list[str], editable: bool
     else:
         parts.append(html.Ul([html.Li(f"{'☑' if o['value'] in ticks else '☐'} {o['label']}") for o in options],
                              className="list-unstyled", id="ws-attachments-read"))
+    return parts
+
+
+def _replication_fields(values: dict, editable: bool, lang: str) -> list:
+    """The innovation it adopts from another region, if any (KIPP's replication group): its name as in the
+    replication library (/replikasi) and that region."""
+    parts = [html.H2(text("replication", lang), className="h6 mt-3"),
+             html.P([text("replication_hint", lang), " ", dcc.Link(text("replication_library", lang),
+                                                                   href="/replikasi" + ("?lang=en" if lang == "en" else ""),
+                                                                   id="ws-replication-library")],
+                    className="small text-muted mb-1")]
+    for field in REPLICATION_FIELDS:
+        control = (dbc.Input(id={"type": FIELD, "field": field}, value=values[field], debounce=500)
+                   if editable else html.Span(values[field] or "—", id=f"ws-{field}"))
+        parts.append(dbc.Row([dbc.Col(html.Label(t(f"column.{field}", lang), className="small"), xs=12, md=4),
+                              dbc.Col(control, xs=12, md=8)], className="mb-2 g-1"))
     return parts
 
 

@@ -174,7 +174,7 @@ def test_editions_adding_an_edition_is_editing_data_only(tmp_path):
                            "decree": "SK", **{key: "kata " * 60 for key in KIPP_SECTIONS}}])
     readiness = evaluate(frame, editions.latest)
     assert summary(readiness) == {"Siap": 1, "Hampir siap": 0, "Belum memenuhi syarat": 0, "Jalur khusus": 0}
-    assert [check.rule for check in readiness.checks][-1] == "attachment.decree"
+    assert [check.rule for check in readiness.checks][-2:] == ["attachment.decree", "replication"]
 
 
 @pytest.mark.parametrize("old, new, message", [

@@ -340,7 +340,7 @@ def test_readiness_json_shape_of_design_md():
     assert (second["year"], second["agency"]) == (None, None)
     assert [c["rule"] for c in first["checks"]] == [
         "age", "stage", "group", "title", "running", *(f"section.{k}" for k in KIPP_SECTIONS),
-        "attachment.decree", "attachment.video", "attachment.category", "attachment.sdgs"]
+        "attachment.decree", "attachment.video", "attachment.category", "attachment.sdgs", "replication"]
     assert all(set(c) == {"rule", "passed", "missing", "message"} for c in first["checks"])
     assert result["shortlist"][0]["id"] == "r1"
     # the vectorised messages of to_dict are the same as the one-by-one ones
