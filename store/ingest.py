@@ -45,6 +45,8 @@ class IngestResult:
     files: list[FileReport] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     batches: list[dict] = field(default_factory=list)
+    mapping_entries: list[dict] = field(default_factory=list)   # with keep_choices: the stored rows that followed
+    year_rules_saved: int = 0                                    # with keep_choices: the sheets' rules newly saved
 
     @property
     def ok(self) -> bool:
@@ -78,7 +80,7 @@ class Ingest:
     """Store methods for uploads."""
 
     def ingest(self, paths, user: str, mode: str = "add", lang: str = "id", mappings=(),
-               sheet_years: dict | None = None, duplicates: str = KEEP_ONE,
+               sheet_years: dict | None = None, duplicates: str = KEEP_ONE, keep_choices: bool = False,
                _only_if_empty: bool = False) -> IngestResult:
         """Load `paths` (files or folders) and commit them as one batch per file, all or nothing.
 
@@ -96,6 +98,8 @@ class Ingest:
         An innovation listed twice for one year by the files (or one file) of the upload is saved once
         (`duplicates` "keep-one", the default; a warning per row left out names the row kept) or, when
         the user says the rows are different innovations, every time ("keep-all").
+        `keep_choices` (the /data confirm) also keeps `mappings` and the year rules the preview chose for
+        later uploads, in the same transaction: an upload is never saved without them, nor they without it.
         """
         if mode not in MODES:
             raise StoreError("bad_mode", mode=mode)
@@ -122,12 +126,26 @@ class Ingest:
                 if mode == "replace":
                     self._record_replacements(connection, ids)
                 result.issues += self._cross_batch_duplicates(connection, ids, lang)
+                if keep_choices:
+                    self._keep_choices(connection, mappings, result, user, lang)
                 self._changed(connection)
                 _pause_for_tests()
                 result.batches = self._history(connection, ids)
         except _Refused as refused:
             result.issues += refused.issues
         return result
+
+    def _keep_choices(self, connection, mappings, result: IngestResult, user: str, lang: str) -> None:
+        """Store the upload's header mappings (the stored rows follow, each with its history entry) and
+        the year rules its preview chose (a rule already stored is not saved anew)."""
+        for header, target in mappings:
+            entry = self._add_mapping(connection, header, target, user, lang)
+            if entry:
+                result.mapping_entries.append(entry)
+        keys = [self._add_year_rule(connection, sheet.name, list(sheet.mapping), sheet.year_rule, user)
+                for report in result.files for sheet in report.sheets
+                if sheet.year_rule and sheet.year_rule_source != "store"]
+        result.year_rules_saved = sum(key is not None for key in keys)
 
     def _load(self, paths, lang: str, reference: Reference) -> tuple[IngestResult, list[_Loaded]]:
         result, loaded = IngestResult(), []

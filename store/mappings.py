@@ -54,18 +54,21 @@ class Mappings:
         file has that header follow (see _apply_mapping) in one history entry (mode "mapping", rolled
         back and restored like a batch), returned with `issues`: warnings for an innovation that now
         appears twice; None when no stored row changed."""
+        with self._write() as connection:
+            entry = self._add_mapping(connection, header, target, user, lang)
+            self._changed(connection)
+            return entry
+
+    def _add_mapping(self, connection, header: str, target: str, user: str, lang: str) -> dict | None:
+        """add_mapping inside the caller's transaction (an upload keeps its preview's mappings with it)."""
         header = " ".join(str(header).split())
         check_mapping(header, target)
         key = text_key(header)
         value = {"header": header, "target": target}
-        with self._write() as connection:
-            previous = connection.execute(sa.select(column_mappings.c.header, column_mappings.c.target)
-                                          .where(column_mappings.c.header_key == key)).first()
-            self._set_mapping(connection, value, user)
-            entry = self._apply_mapping(connection, key, value, previous._asdict() if previous else None, user,
-                                        lang)
-            self._changed(connection)
-            return entry
+        previous = connection.execute(sa.select(column_mappings.c.header, column_mappings.c.target)
+                                      .where(column_mappings.c.header_key == key)).first()
+        self._set_mapping(connection, value, user)
+        return self._apply_mapping(connection, key, value, previous._asdict() if previous else None, user, lang)
 
     @staticmethod
     def _set_mapping(connection, value: dict | None, user: str, key: str | None = None) -> None:

@@ -39,14 +39,19 @@ class YearRules:
         with these `headers` (the sheet's shape), for every later upload and for `inspect` / `ingest`
         run against the store; a later rule for the same shape replaces it. Returns the saved rule;
         None when that very rule was already saved for the shape (its who and when stay)."""
+        with self._write() as connection:
+            key = self._add_year_rule(connection, sheet, headers, rule, user)
+        return None if key is None else next(row for row in self.year_rules() if row["shape_key"] == key)
+
+    @staticmethod
+    def _add_year_rule(connection, sheet: str, headers, rule: str, user: str) -> str | None:
+        """add_year_rule inside the caller's transaction: the shape key saved, None when already saved."""
         rule = stored_year_rule(sheet, rule)
         headers = [" ".join(str(header).split()) for header in headers if header is not None and str(header).strip()]
         key = sheet_shape(sheet, headers)
-        with self._write() as connection:
-            if connection.scalar(sa.select(year_rules.c.rule).where(year_rules.c.shape_key == key)) == rule:
-                return None
-            connection.execute(year_rules.delete().where(year_rules.c.shape_key == key))
-            connection.execute(year_rules.insert().values(sheet=sheet, headers=json.dumps(headers, ensure_ascii=False),
-                                                          shape_key=key, rule=rule, created_by=user,
-                                                          created_at=utc_now()))
-        return next(row for row in self.year_rules() if row["shape_key"] == key)
+        if connection.scalar(sa.select(year_rules.c.rule).where(year_rules.c.shape_key == key)) == rule:
+            return None
+        connection.execute(year_rules.delete().where(year_rules.c.shape_key == key))
+        connection.execute(year_rules.insert().values(sheet=sheet, headers=json.dumps(headers, ensure_ascii=False),
+                                                      shape_key=key, rule=rule, created_by=user, created_at=utc_now()))
+        return key

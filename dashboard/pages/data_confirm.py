@@ -65,7 +65,8 @@ def confirm(set_progress, clicks, staged, choice, state, changed, search):
         choices = (state or {}).get("choices") or {"mappings": [], "years": {}}
         _progress(set_progress, "saving", lang, files=len(paths))
         result = store.ingest(paths, user=user, mode=mode, lang=lang, mappings=choices["mappings"],
-                              sheet_years=choices["years"], duplicates=choices.get("duplicates", KEEP_ONE))
+                              sheet_years=choices["years"], duplicates=choices.get("duplicates", KEEP_ONE),
+                              keep_choices=True)
         warnings = [located(issue) for issue in result.issues if issue.severity == "warning"
                     and issue.code in STORE_WARNINGS]
         if not result.ok:
@@ -74,24 +75,19 @@ def confirm(set_progress, clicks, staged, choice, state, changed, search):
                               color="danger" if result.errors else "info", id="edit-not-saved"),
                     dash.no_update, dash.no_update)
         _progress(set_progress, "recording", lang, files=len(paths))
-        return _saved(store, result, choices, warnings, user, lang), (changed or 0) + 1, None
+        return _saved(result, choices, warnings, lang), (changed or 0) + 1, None
 
 
-def _saved(store, result, choices: dict, warnings: list, user: str, lang: str):
-    """Keep the confirmed upload's mappings and year rules; the message saying what was saved."""
-    for header, target in choices["mappings"]:   # only a confirmed upload's mappings and year rules are kept
-        entry = store.add_mapping(header, target, user, lang)   # stored rows follow; an innovation twice is said
-        warnings += [located(issue) for issue in (entry or {}).get("issues", [])]
-    rules = [store.add_year_rule(sheet.name, list(sheet.mapping), sheet.year_rule, user)   # the preview's choices
-             for report in result.files for sheet in report.sheets
-             if sheet.year_rule and sheet.year_rule_source != "store"]
-    rules = [rule for rule in rules if rule]   # a stored rule shown in the preview and kept is not saved anew
+def _saved(result, choices: dict, warnings: list, lang: str):
+    """The message saying what was saved: the rows, and the mappings and year rules kept with them (stored
+    rows that followed a mapping and now count an innovation twice are said)."""
+    warnings += [located(issue) for entry in result.mapping_entries for issue in entry.get("issues", [])]
     invalidate_source()
     text = t("data.saved", lang, count=format_int(result.records, lang), batches=len(result.batches))
     if choices["mappings"]:
         text += " " + t("data.mappings_saved", lang, count=format_int(len(choices["mappings"]), lang))
-    if rules:
-        text += " " + t("data.year_rules_saved", lang, count=format_int(len(rules), lang))
+    if result.year_rules_saved:
+        text += " " + t("data.year_rules_saved", lang, count=format_int(result.year_rules_saved, lang))
     notes = [html.Div(t("data.saved_warnings", lang), className="mt-2"), html.Ul(warnings, className="mb-0")] \
         if warnings else []
     return dbc.Alert([text, *notes], color="success", id="edit-saved")

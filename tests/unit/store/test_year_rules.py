@@ -64,3 +64,24 @@ def test_a_bad_year_rule_is_refused_with_the_sheet_and_the_accepted_forms(store,
     with pytest.raises(StoreError) as raised:
         store.ingest([yearless(tmp_path / "a.xlsx")], "budi", sheet_years={"Data": rule})
     assert raised.value.code == "bad_year_rule" and store.history() == []
+
+
+def test_an_upload_keeping_its_choices_saves_them_with_its_rows_or_not_at_all(store, tmp_path, monkeypatch):
+    """The /data confirm keeps the preview's mappings and year rules in the upload's own transaction: a
+    failure before COMMIT (a killed job) leaves neither the rows nor the choices."""
+    choices = {"mappings": [("Nomor Register", "ignore")], "sheet_years": {"Data": "2019"}, "keep_choices": True}
+
+    def crash():
+        raise RuntimeError("killed before COMMIT")
+
+    monkeypatch.setattr("store.ingest._pause_for_tests", crash)
+    with pytest.raises(RuntimeError):
+        store.ingest([yearless(tmp_path / "a.xlsx")], "budi", **choices)
+    assert (store.history(), store.mappings(), store.year_rules()) == ([], [], [])
+
+    monkeypatch.undo()
+    result = store.ingest([yearless(tmp_path / "a.xlsx")], "budi", **choices)
+    assert result.ok and result.year_rules_saved == 1
+    assert [(m["header"], m["target"]) for m in store.mappings()] == [("Nomor Register", "ignore")]
+    assert [(r["sheet"], r["rule"], r["created_by"]) for r in store.year_rules()] == [("Data", "2019", "budi")]
+    assert store.current_frame()["year"].tolist() == [2019, 2019]
