@@ -70,7 +70,7 @@ def _raise_if_not_finite(text: str) -> None:
 
 
 def parse_year(value: object) -> int | None:
-    """2016, 2016.0, '2016', 'Th. 2016' or a date cell → 2016; None when empty.
+    """2016, 2016.0, '2016', 'Th. 2016', a date cell or a date written as text → 2016; None when empty.
 
     Raises ValueError for text that is not a year. The range is checked by the caller.
     """
@@ -88,7 +88,8 @@ def parse_year(value: object) -> int | None:
     match = _YEAR_TEXT.match(text)
     if not match:
         _raise_if_not_finite(text)
-        raise ValueError(value)
+        date, _ = parse_date(text)   # a date written as text ('01-01-2019', 'Maret 2019'): its year
+        return date.year
     return int(match.group(1))
 
 

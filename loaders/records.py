@@ -198,10 +198,10 @@ def _set_year(records, raw, table, context, issues, codes) -> None:
                           (table.title_year, "title"), (launch.year if launch is not None else None, "launch_date")]
             year, source = next(((y, s) for y, s in candidates if y is not None), (None, None))
         if isinstance(year, ValueError) or (year is not None and not MIN_YEAR <= year <= max_year):
-            years = YEARS_IN_TEXT.findall(str(given)) if isinstance(year, ValueError) else []
-            issues.append(context.issue("error", "two_years" if len(years) > 1 else "bad_year", table.sheet,
+            two = TWO_YEARS.search(str(given)) if isinstance(year, ValueError) else None
+            issues.append(context.issue("error", "two_years" if two else "bad_year", table.sheet,
                                         record["source_row"], table.header_of("year"), value=given,
-                                        max_year=max_year, **({"first": years[0]} if len(years) > 1 else {})))
+                                        max_year=max_year, **({"first": two.group(1)} if two else {})))
             year, source = None, None
         elif year is None and coded:
             title = (block or table.title_block).title or "-"
@@ -214,7 +214,7 @@ def _set_year(records, raw, table, context, issues, codes) -> None:
 
 
 CODE_YEAR = re.compile(r"^\s*(\d{4}|\d{2})(?!\d)")
-YEARS_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")   # "2019/2020", "2019-2020": a year cell naming two
+TWO_YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[/–-]\s*(?:(?:19|20)\d{2}|\d{2})(?!\d)")   # "2019/2020", "2019/20"
 
 
 def code_year(value) -> int | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from loaders import load_paths
 from tests.workbooks import make_formula_xlsx, make_xlsx
 
@@ -64,17 +66,20 @@ def test_title_merged_across_the_header_s_width_and_a_signature_footer(tmp_path)
 
 
 def test_a_year_column_of_dates_gives_their_years(tmp_path):
-    rows = [HEADER, [1, "A", "Dinas Kesehatan", "Kesehatan", dt.datetime(2019, 1, 1)],
-            [2, "B", "Dinas Kesehatan", "Kesehatan", dt.datetime(2020, 3, 15)], [3, "C", "Dinas Kesehatan", "Kesehatan", "2020"]]
+    """Date cells, and dates written as text as exports store every cell (DD-MM-YYYY, ISO, a month)."""
+    years = [dt.datetime(2019, 1, 1), dt.datetime(2020, 3, 15), "2020", "01-01-2018", "2021-03-05", "31/12/2017",
+             "Maret 2016", "8 Maret 2018"]
+    rows = [HEADER] + [[n, f"Inovasi {n}", "Dinas Kesehatan", "Kesehatan", year] for n, year in enumerate(years, 1)]
     result = load_paths([make_xlsx(tmp_path / "ekspor.xlsx", {"Data": rows})])
-    assert result.ok and result.frame["year"].tolist() == [2019, 2020, 2020]
+    assert result.ok and result.frame["year"].tolist() == [2019, 2020, 2020, 2018, 2021, 2017, 2016, 2018]
 
 
-def test_a_year_written_as_two_years_is_refused_saying_to_choose_one(tmp_path):
-    rows = [HEADER, [1, "A", "Dinas Kesehatan", "Kesehatan", 2019], [2, "B", "Dinas Kesehatan", "Kesehatan", "2019/2020"]]
+@pytest.mark.parametrize("written", ["2019/2020", "2019-2020", "2019 / 20", "2019–2020"])
+def test_a_year_written_as_two_years_is_refused_saying_to_choose_one(tmp_path, written):
+    rows = [HEADER, [1, "A", "Dinas Kesehatan", "Kesehatan", 2019], [2, "B", "Dinas Kesehatan", "Kesehatan", written]]
     result = load_paths([make_xlsx(tmp_path / "ekspor.xlsx", {"Data": rows})])
     assert not result.ok and result.frame.empty
     [issue] = [i for i in result.issues if i.row == 3]
     assert (issue.file, issue.sheet, issue.column) == ("ekspor.xlsx", "Data", "Tahun")
-    assert issue.message == ("Tahun '2019/2020' menyebut dua tahun. Tulis satu tahun saja: tahun inovasi itu "
+    assert issue.message == (f"Tahun '{written}' menyebut dua tahun. Tulis satu tahun saja: tahun inovasi itu "
                              "dihitung (misalnya 2019).")
