@@ -14,6 +14,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "{file}: {where}: '{key}' is missing or empty."),
     "iid.file.verified_bool": ("{file}: {where}: 'verified' harus true atau false.",
                                "{file}: {where}: 'verified' must be true or false."),
+    "iid.file.bad_source": ("{file}: {where}: harus tabel {{ id = \"…\", en = \"…\" }}: sumber dalam Bahasa "
+                            "Indonesia dan Inggris.",
+                            "{file}: {where}: must be a table {{ id = \"…\", en = \"…\" }}: the source in "
+                            "Indonesian and English."),
     "iid.file.unknown_source": ("{file}: {where}: sumber '{source}' tidak ada di [sources].",
                                 "{file}: {where}: source '{source}' is not in [sources]."),
     "iid.file.bad_number": ("{file}: {where}: {value} bukan angka ≥ {minimum} yang sah.",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analytics.editions_file import read_toml
+from analytics.editions_file import bilingual_source, read_toml
 from analytics.kipp.editions import Fact
 from i18n import Bilingual, t
 
@@ -123,7 +123,7 @@ class Edition:
 @dataclass(frozen=True)
 class Editions:
     by_year: dict[int, Edition]
-    sources: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, Bilingual] = field(default_factory=dict)
 
     @property
     def years(self) -> list[int]:
@@ -164,12 +164,20 @@ class _Parser:
 
     def __init__(self, filename: str, data: dict):
         self.filename, self.data = filename, data
-        self.sources: dict[str, str] = data.get("sources", {})
+        self.sources: dict[str, Bilingual] = {key: self.source(key, raw)
+                                              for key, raw in data.get("sources", {}).items()}
         self.variables = {key: Bilingual(v.get("label_id", key), v.get("label_en", key))
                           for key, v in data.get("variables", {}).items()}
 
     def fail(self, where: str, code: str, **params):
         raise IIDEditionError(code, file=self.filename, where=where, **params)
+
+    def source(self, key: str, raw: Any) -> Bilingual:
+        """A [sources] entry: {id = "...", en = "..."}, the words shown in each language."""
+        words = bilingual_source(raw)
+        if words is None:
+            self.fail(f"[sources].{key}", "bad_source")
+        return words
 
     def fact(self, where: str, raw: Any, value_key: str | None = "value") -> Fact:
         if not isinstance(raw, dict) or "verified" not in raw or "source" not in raw:
@@ -336,5 +344,5 @@ def edition_facts(edition: Edition, lang: str = "id") -> list[dict]:
         rows.append((f"{indicator.number}. {indicator.label(lang)}",
                      t("iid.fact.weight", lang, weight=format_number(indicator.weight.value, lang)),
                      indicator.weight))
-    return [{"rule": rule, "value": value, "verified": fact.verified, "source": fact.source_text or fact.source}
-            for rule, value, fact in rows]
+    return [{"rule": rule, "value": value, "verified": fact.verified,
+             "source": fact.source_text.pick(lang) if fact.source_text else fact.source} for rule, value, fact in rows]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analytics.editions_file import read_toml
+from analytics.editions_file import bilingual_source, read_toml
 from i18n import Bilingual, format_date, format_int, t
 from loaders.schema import CANONICAL_COLUMNS, KIPP_SECTIONS
 from loaders.text import text_key
@@ -204,10 +204,10 @@ class _Parser:
 
     def source(self, key: str, raw: Any) -> Bilingual:
         """A [sources] entry: {id = "...", en = "..."}, the words shown in each language."""
-        if not isinstance(raw, dict) or not all(isinstance(raw.get(lang), str) and raw[lang].strip()
-                                                for lang in ("id", "en")):
+        words = bilingual_source(raw)
+        if words is None:
             self.fail(f"[sources].{key}", "bad_source")
-        return Bilingual(raw["id"], raw["en"])
+        return words
 
     def fact(self, where: str, raw: Any, value_key: str = "value") -> Fact:
         if not isinstance(raw, dict) or "verified" not in raw or "source" not in raw:

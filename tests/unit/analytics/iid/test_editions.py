@@ -60,7 +60,8 @@ def test_2026_is_2025_copied_with_every_value_unverified_and_the_reason():
     assert [r["value"] for r in rows] == [r["value"] for r in edition_facts(e2025, "en")]
     assert [i.weight.value for i in e2026.indicators] == [i.weight.value for i in e2025.indicators]
     assert {e2026.divisor_min.source, *(b.start.source for b in e2026.bands)} == {"assumed-2026"}
-    assert "IID 2025's, copied unchanged" in editions.sources["assumed-2026"]
+    assert "IID 2025's, copied unchanged" in editions.sources["assumed-2026"].en
+    assert "disalin tanpa perubahan" in editions.sources["assumed-2026"].id
     assert {e2026.indicators_fact.source, e2026.count_fact.source, e2026.sid_max_fact.source} == {"catalog-2026"}
 
 
@@ -136,6 +137,9 @@ def test_the_default_edition_is_the_latest_the_data_reaches():
      "iid_editions.toml: edition 2023.assessed_stages: '['Selesai']' is unknown; choose one of: Inisiatif, Uji Coba, "
      "Penerapan."),
     ("year = 2024", "year = 2023", "iid_editions.toml: edition 2023: this year appears twice."),
+    ('smpantura-2024 = { id = "', 'smpantura-2024 = "smpantura.news"\nold = { id = "',
+     'iid_editions.toml: [sources].smpantura-2024: must be a table { id = "…", en = "…" }: the source in Indonesian '
+     'and English.'),
 ])
 def test_a_malformed_file_says_where_and_what(tmp_path, old, new, expected):
     assert old in TOML
@@ -149,3 +153,12 @@ def test_the_messages_come_in_indonesian_too(tmp_path):
 
 def test_an_unreadable_file_is_one_clear_message(tmp_path):
     assert _failure(tmp_path, "format = [").startswith("iid_editions.toml cannot be read: ")
+
+
+def test_sources_are_worded_in_the_reader_s_language():
+    """/iid in Indonesian never cites its rules' sources in English."""
+    for edition in load_editions().by_year.values():
+        for row in edition_facts(edition, "id"):
+            assert not {"the", "and", "of", "from", "found"} & set(row["source"].replace("(", " ").split()), row
+    rows = edition_facts(load_editions().get(2025), "id")
+    assert any(row["source"].startswith("ketik.com, 15 Des 2025") for row in rows)
