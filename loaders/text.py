@@ -22,6 +22,25 @@ def text_key(value: object) -> str:
     return _NON_ALNUM.sub(" ", text.lower()).strip()
 
 
+# ASCII bytes as text_key reads them: letters lowered, digits kept, anything else a space; the separator
+# of text_keys (NUL) kept.
+_KEY_BYTES = bytes(byte if chr(byte).isdigit() or "a" <= chr(byte) <= "z" else byte + 32 if "A" <= chr(byte) <= "Z"
+                   else 0 if byte == 0 else 32 for byte in range(128)) + bytes(range(128, 256))
+_SPACES = re.compile(rb"  +")
+
+
+def text_keys(values: list) -> list[str]:
+    """`[text_key(value) for value in values]`, all at once when the texts are ASCII (nearly always):
+    one pass over their bytes joined, 100,000 distinct names in a fraction of the time of one call each."""
+    texts = [value if isinstance(value, str) else str(value) for value in values]
+    joined = "\x00".join(texts)
+    if not texts or not joined.isascii() or joined.count("\x00") != len(texts) - 1:
+        return [text_key(text) for text in texts]  # an accent to take off, or a NUL in a text
+    keys = _SPACES.sub(b" ", joined.encode("ascii").translate(_KEY_BYTES))
+    keys = keys.replace(b" \x00", b"\x00").replace(b"\x00 ", b"\x00").strip(b" ")
+    return keys.decode("ascii").split("\x00")
+
+
 def and_key(value: object) -> str:
     """The key with '&' read as 'dan': 'Dinas Koperasi & UKM' -> 'dinas koperasi dan ukm' (names in
     registers; not identities, which stay `text_key`)."""

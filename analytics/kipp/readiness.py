@@ -26,7 +26,6 @@ from analytics.kipp import replication, rules
 from analytics.kipp.editions import Edition, load_editions
 from analytics.kipp.statuses import ALMOST, NOT_ELIGIBLE, READY, SPECIAL, STATUSES
 from analytics.kipp.rules import FAIL, MISSING, PASS, Check  # noqa: F401 (re-exported)
-from loaders.text import text_key
 
 __all__ = ["STATUSES", "PASS", "FAIL", "MISSING", "Readiness", "evaluate", "summary", "shortlist", "status_counts", "main_gaps",
            "to_dict", "to_json", "write_json", "UnknownInnovation"]
@@ -97,7 +96,7 @@ def evaluate(frame: pd.DataFrame, edition: Edition | int | None = None) -> Readi
     data = frame.reindex(columns=needed)
     group, groups = rules.group_check(data, edition)
     adopted, groups = replication.replication_check(data, edition, groups)   # adopted: the replication group
-    title_key = rules.map_unique(data["name"], text_key)
+    title_key = rules.text_keys_of(data["name"])
     sections = rules.section_checks(data, edition)
     checks = (rules.age_check(data, edition, groups), rules.stage_check(data, edition.terms), group,
               rules.title_check(data, title_key), rules.running_check(data, edition.terms), *sections,
@@ -257,7 +256,7 @@ def _check_pieces(check, lang: str) -> tuple[list[str], np.ndarray]:
     which one is its."""
     texts, index = check.message_table(lang)
     combined = index * 3 + (check.state.astype(np.int64) + 1)  # state is -1, 0 or 1
-    uniques, codes = np.unique(combined, return_inverse=True)
+    codes, uniques = pd.factorize(combined)
     rule = _string(check.rule)
     passed = {MISSING: "null", PASS: "true", FAIL: "false"}
     pieces = []
@@ -266,7 +265,7 @@ def _check_pieces(check, lang: str) -> tuple[list[str], np.ndarray]:
         missing = "true" if state == MISSING else "false"
         pieces.append(f'{{"rule": {rule}, "passed": {passed[state]}, "missing": {missing}, '
                       f'"message": {_string(str(texts[value // 3]))}}}')
-    return pieces, codes.reshape(-1)
+    return pieces, codes
 
 
 def _innovation_lines(readiness: Readiness, checks: list[tuple[list[str], np.ndarray]],
@@ -278,21 +277,24 @@ def _innovation_lines(readiness: Readiness, checks: list[tuple[list[str], np.nda
         return None
     year_codes, year_values = pd.factorize(table["year"], use_na_sentinel=False)
     years = np.array(["null" if pd.isna(year) else str(int(year)) for year in year_values], dtype=object)
-    strings = [_strings(table[name]) for name in ("id", "name", "agency", "status", "group")]
-    scores = map(repr, table["score"].astype(float).tolist())
+    strings = [_each_string(table[name]) if name in ("id", "name") else _strings(table[name])  # ids and names
+               for name in ("id", "name", "agency", "status", "group")]  # are nearly all distinct: no grouping
+    score_codes, score_values = pd.factorize(table["score"].astype(float))  # a few hundred distinct scores
+    scores = np.array([repr(float(score)) for score in score_values], dtype=object)[score_codes].tolist()
     which = np.zeros(len(table), dtype=np.int64)  # the row's combination of check pieces, numbered
     for pieces, codes in checks:
         which, _ = pd.factorize(which * len(pieces) + codes)
     firsts = pd.Series(np.arange(len(which))).groupby(which, sort=True).first().to_numpy()
-    joined = np.array(["[" + ", ".join(pieces[codes[row]] for pieces, codes in checks) + "]},\n" for row in firsts],
-                      dtype=object)
+    chosen = [np.array(pieces, dtype=object)[codes[firsts]].tolist() for pieces, codes in checks]  # check by check
+    joined = np.array(["[" + ", ".join(parts) + "]},\n" for parts in zip(*chosen)], dtype=object)
     heads = [f'{{"id": {i}, "name": {n}, "agency": {a}, "year": {y}, "status": {s}, "score": {score}, '
              f'"group": {g}{w}, "checks": '
              for i, n, a, y, s, score, g, w in zip(*strings[:3], years[year_codes].tolist(), strings[3], scores,
                                                     strings[4], _workspace_strings(table, workspace))]
     # Each line in two pieces, the head and its row's shared checks text: the checks (most of the
     # bytes) are never copied per row before they are written.
-    lines = [piece for pair in zip(heads, joined[which].tolist()) for piece in pair]
+    lines = [""] * (2 * len(heads))
+    lines[0::2], lines[1::2] = heads, joined[which].tolist()
     lines[-1] = lines[-1][:-2]
     return lines
 
@@ -314,6 +316,13 @@ def _strings(column: pd.Series) -> list[str]:
     codes, uniques = pd.factorize(column.astype(object), use_na_sentinel=True)
     encoded = np.array(list(map(json.encoder.encode_basestring, map(str, uniques))) + ["null"], dtype=object)
     return encoded[codes].tolist()  # a missing value's code, -1, picks the last: null
+
+
+def _each_string(column: pd.Series) -> list[str]:
+    """`_strings(column)` value by value, for a column whose values are nearly all distinct."""
+    encode = json.encoder.encode_basestring
+    return ["null" if value is None else encode(str(value))
+            for value in column.to_numpy(dtype=object, na_value=None).tolist()]
 
 
 def _plain(value):

@@ -20,7 +20,7 @@ import pandas as pd
 from analytics.kipp.editions import Edition, Terms
 from i18n import Bilingual, placeholders, t, t_rows, template
 from loaders.schema import LIST_SEPARATOR
-from loaders.text import clean_text, text_key
+from loaders.text import clean_text, text_key, text_keys
 
 PASS, FAIL, MISSING = 1, 0, -1
 
@@ -36,7 +36,7 @@ class Check:
     label_id: str
     label_en: str
     state: np.ndarray                                 # int8: PASS, FAIL or MISSING
-    code: np.ndarray                                  # message code per row
+    code: np.ndarray | pd.Categorical                 # message code per row (see `_coded`)
     params: dict[str, object] = field(default_factory=dict)  # arrays aligned with rows, or scalars
 
     def label(self, lang: str = "id") -> str:
@@ -57,8 +57,11 @@ class Check:
         distinct set of the values it shows (one pass per distinct code)."""
         index = np.zeros(len(self.code), dtype=np.int64)
         texts: list[str] = []
-        for code in pd.unique(self.code):
-            rows = np.flatnonzero(self.code == code)
+        numbers, codes = pd.factorize(self.code)  # each code's rows from one pass, not one comparison per code
+        order = np.argsort(numbers, kind="stable")
+        bounds = np.searchsorted(numbers[order], np.arange(len(codes) + 1))
+        for number, code in enumerate(codes):
+            rows = order[bounds[number]:bounds[number + 1]]
             key = f"kipp.msg.{code}"
             varying = sorted(name for name in placeholders(template(key, lang))
                              if isinstance(self.params[name], np.ndarray))
@@ -77,6 +80,12 @@ class Check:
         state = int(self.state[position])
         return {"rule": self.rule, "passed": None if state == MISSING else state == PASS,
                 "missing": state == MISSING, "message": self.message(position, lang)}
+
+
+def _coded(codes: list[str], index: np.ndarray) -> pd.Categorical:
+    """Each row's message code, `codes[index]`, kept as the index into `codes`: grouping the rows by
+    their code (Check.message_table) then needs no hashing of 100,000 texts."""
+    return pd.Categorical.from_codes(np.asarray(index, dtype=np.int8), categories=codes)
 
 
 def _labelled(rule: str) -> tuple[str, str]:
@@ -101,10 +110,28 @@ def _date_array(series: pd.Series) -> np.ndarray:
     return series.to_numpy(dtype="datetime64[ns]")
 
 
+def _text_values(series: pd.Series) -> np.ndarray:
+    """`_text(series)` as an object array; a column of texts (or of nothing) is read as it is, not
+    converted to texts first."""
+    if isinstance(series.dtype, pd.StringDtype) or pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
+        return series.to_numpy(dtype=object, na_value="")
+    return _text(series).to_numpy(dtype=object)
+
+
 def map_unique(series: pd.Series, function, dtype=object) -> np.ndarray:
     """`function` applied once per distinct text of `series` (empty cells as ""), spread to every row."""
-    codes, uniques = pd.factorize(_text(series).to_numpy(dtype=object))
-    results = np.array([function(value) for value in uniques], dtype=dtype)
+    return _per_distinct(series, lambda uniques: [function(value) for value in uniques], dtype)
+
+
+def text_keys_of(series: pd.Series) -> np.ndarray:
+    """`map_unique(series, text_key)`, the distinct texts keyed all at once (loaders.text.text_keys)."""
+    return _per_distinct(series, lambda uniques: text_keys(list(uniques)), object)
+
+
+def _per_distinct(series: pd.Series, apply, dtype) -> np.ndarray:
+    """`apply` (distinct texts -> their results, in order) once over the distinct texts of `series`."""
+    codes, uniques = pd.factorize(_text_values(series))
+    results = np.array(apply(uniques), dtype=dtype)
     return results[codes] if len(uniques) else np.empty(len(series), dtype=dtype)
 
 
@@ -216,7 +243,7 @@ def stage_check(frame: pd.DataFrame, terms: Terms) -> Check:
     """Only an innovation at the proposable stage (Penerapan) can be proposed."""
     stage = map_unique(frame["stage"], str.strip)
     state = np.where(stage == terms.proposable_stage, PASS, np.where(stage == "", MISSING, FAIL)).astype(np.int8)
-    code = np.array(["stage.missing", "stage.fail", "stage.ok"], dtype=object)[state + 1]
+    code = _coded(["stage.missing", "stage.fail", "stage.ok"], state + 1)
     return Check("stage", *_labelled("stage"), state, code, {"stage": stage})
 
 
@@ -225,7 +252,7 @@ def running_check(frame: pd.DataFrame, terms: Terms) -> Check:
     status = map_unique(frame["status"], str.strip)
     state = np.where(status == terms.running_status, PASS,
                      np.where(status == terms.stopped_status, FAIL, MISSING)).astype(np.int8)
-    code = np.array(["running.missing", "running.fail", "running.ok"], dtype=object)[state + 1]
+    code = _coded(["running.missing", "running.fail", "running.ok"], state + 1)
     return Check("running", *_labelled("running"), state, code)
 
 
@@ -238,19 +265,27 @@ def title_check(frame: pd.DataFrame, key: np.ndarray | None = None) -> Check:
     passes, and the message names the other records so that only one proposal is made. `key`: the
     titles' text_key when already made (evaluate keeps it for the shortlist).
     """
-    key = map_unique(frame["name"], text_key) if key is None else key
-    agency = _text(frame["agency"]).where(_present(frame["agency"]), _text(frame["agency_raw"]))
+    key = text_keys_of(frame["name"]) if key is None else key
+    agency = pd.Series(np.where(_present(frame["agency"]), _text_values(frame["agency"]),
+                                _text_values(frame["agency_raw"])), index=frame.index, dtype=object)
     year = pd.Series(map_unique(frame["year"], lambda text: text.removesuffix(".0")), index=frame.index)
-    keys = pd.DataFrame({"agency": map_unique(agency, text_key), "key": key}, index=frame.index)
+    keys = pd.DataFrame({"agency": text_keys_of(agency), "key": key}, index=frame.index)
     named = key != ""
-    repeated = keys.duplicated(keep=False).to_numpy() & named
-    same_year = keys.assign(year=year).duplicated(keep=False).to_numpy() & named
+    title = _codes(keys["agency"], keys["key"])  # (institution, title) and (…, year) as integers: duplicates
+    repeated = pd.Series(title).duplicated(keep=False).to_numpy() & named  # found by hashing numbers
+    same_year = pd.Series(_codes(title, year)).duplicated(keep=False).to_numpy() & named
     count, others = _twins(keys, year, repeated, same_year, frame["id"])
     state = np.where(~named, MISSING, np.where(same_year, FAIL, PASS)).astype(np.int8)
     code = np.select([~named, same_year, repeated], ["title.missing", "title.duplicate", "title.other_years"],
                      "title.ok").astype(object)
     shown = np.where(map_unique(agency, str.strip) != "", agency.to_numpy(dtype=object), "-")
     return Check("title", *_labelled("title"), state, code, {"agency": shown, "count": count, "others": others})
+
+
+def _codes(first, second) -> np.ndarray:
+    """One integer per distinct pair of values (of two columns of texts or codes), row by row."""
+    a, b = pd.factorize(np.asarray(first))[0], pd.factorize(np.asarray(second))[0]
+    return a.astype(np.int64) * (int(b.max(initial=0)) + 1) + b
 
 
 def _twins(keys: pd.DataFrame, year: pd.Series, repeated: np.ndarray, same_year: np.ndarray,
@@ -284,7 +319,7 @@ def section_checks(frame: pd.DataFrame, edition: Edition) -> list[Check]:
         words = word_counts(frame[section.key])
         limit = section.max_words.value
         state = np.where(words == 0, MISSING, np.where(words > limit, FAIL, PASS)).astype(np.int8)
-        code = np.array(["section.missing", "section.over", "section.ok"], dtype=object)[state + 1]
+        code = _coded(["section.missing", "section.over", "section.ok"], state + 1)
         checks.append(Check(f"section.{section.key}", section.label_id, section.label_en, state, code, {
             "words": words, "max_words": limit, "label": Bilingual(section.label_id, section.label_en),
             "must": Bilingual(section.must_contain_id, section.must_contain_en)}))
@@ -301,12 +336,12 @@ def attachment_checks(frame: pd.DataFrame, edition: Edition) -> list[Check]:
             numbers = map_unique(column, lambda text: ", ".join(str(n) for n in parse_sdgs(text)))
             found = numbers != ""
             state = np.where(found, PASS, MISSING).astype(np.int8)
-            code = np.array(["attachment.missing", "attachment.sdgs_unknown", "attachment.sdgs_ok"],
-                            dtype=object)[np.where(found, 2, present.astype(np.int8))]
-            value = np.where(found, numbers, _text(column).to_numpy(dtype=object))
+            code = _coded(["attachment.missing", "attachment.sdgs_unknown", "attachment.sdgs_ok"],
+                          np.where(found, 2, present.astype(np.int8)))
+            value = np.where(found, numbers, _text_values(column))
         else:
             state = np.where(present, PASS, MISSING).astype(np.int8)
-            code = np.array(["attachment.missing", "attachment.ok"], dtype=object)[present.astype(np.int8)]
+            code = _coded(["attachment.missing", "attachment.ok"], present.astype(np.int8))
             value = map_unique(column, lambda text: text.strip()[:80])
         checks.append(Check(f"attachment.{attachment.key}", attachment.label_id, attachment.label_en,
                             state, code, {"label": Bilingual(attachment.label_id, attachment.label_en),

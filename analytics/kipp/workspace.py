@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.kipp.editions import Edition, load_editions
-from analytics.kipp.rules import map_unique
+from analytics.kipp.rules import text_keys_of
 from loaders.schema import KIPP_SECTIONS, LIST_SEPARATOR
 from loaders.text import text_key
 from store.identity import IDENTITY_FIELDS, frame_identities
@@ -34,7 +34,7 @@ def _identities(frame: pd.DataFrame, wanted: set[str]) -> pd.Series:
     if not wanted or frame.empty:
         return result
     names = {identity.split("|", 1)[0] for identity in wanted}
-    candidates = np.isin(map_unique(frame["name"], text_key), list(names))
+    candidates = np.isin(text_keys_of(frame["name"]), list(names))
     if candidates.any():
         result[candidates] = frame_identities(frame.loc[candidates].reindex(columns=list(IDENTITY_FIELDS))).to_numpy(dtype=object)
     return result
@@ -150,7 +150,7 @@ def same_titles(frame: pd.DataFrame, identity: str, title: str) -> pd.DataFrame:
     if not key or own.empty:
         return frame.iloc[0:0]
     agency = own["agency"].iloc[0]
-    same = (map_unique(frame["name"], text_key) == key) & (keys != identity).to_numpy()
+    same = (text_keys_of(frame["name"]) == key) & (keys != identity).to_numpy()
     same &= (frame["agency"].isna() if pd.isna(agency) else frame["agency"] == agency).to_numpy()
     return frame[same]
 
