@@ -11,6 +11,7 @@ naming the variable, the value and what is allowed (exit code 2), never a traceb
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -20,6 +21,7 @@ from i18n import printable, t
 TRUE_WORDS = ("1", "true", "yes", "on")
 FALSE_WORDS = ("0", "false", "no", "off")
 MIN_SECRET = 16
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 EXIT_INVALID = 2
 EXIT_APP_LOAD = 4    # gunicorn's APP_LOAD_ERROR: the master stops instead of starting workers again
 
@@ -52,6 +54,12 @@ def _switch(text: str) -> bool:
     return word in TRUE_WORDS
 
 
+def _redis_url(text: str) -> str:
+    if not text.startswith(REDIS_SCHEMES) or len(text) <= len(text.split("://", 1)[0]) + 3:
+        raise ValueError(text)
+    return text
+
+
 def _secret(text: str) -> str:
     if len(text) < MIN_SECRET:
         raise ValueError(text)
@@ -79,7 +87,14 @@ SETTINGS = {setting.name: setting for setting in [
     Setting("DASBOR_ANONYMOUS_VIEW", _switch, "settings.allowed.switch", None),   # None: while no user exists
     Setting("DASBOR_SECURE_COOKIES", _switch, "settings.allowed.switch", False),
     Setting("DASBOR_SECRET_KEY", _secret, "settings.allowed.secret", None),      # None: instance/secret_key
+    # scale-out (dashboard/scale_out.py): background jobs on Celery, the view cache and login throttle in Redis
+    Setting("REDIS_URL", _redis_url, "settings.allowed.redis_url", None),
 ]}
+
+
+def _without_password(value: str) -> str:
+    """An address with its user and password (redis://user:secret@host) shown as '…@host'."""
+    return re.sub(r"//[^/@]*@", "//…@", value)
 
 
 class SettingError(ValueError):
@@ -90,7 +105,7 @@ class SettingError(ValueError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "id") -> str:
-        shown = "…" if self.name == "DASBOR_SECRET_KEY" else printable(self.value)  # never echo a secret
+        shown = "…" if self.name == "DASBOR_SECRET_KEY" else printable(_without_password(self.value))  # never echo a secret
         return t("settings.invalid", lang, name=self.name, value=shown,
                  allowed=t(SETTINGS[self.name].allowed, lang, minimum=MIN_SECRET))
 

@@ -3,6 +3,8 @@ results, progress, the signing secret) lives on disk, so a job started through o
 polled, cancelled and collected through any other. Used by the report download and the /data preview
 and confirm. A job whose process is killed from outside (the OOM killer, a worker restart) is told
 apart from one Dash stopped: its poll answers with an error the page turns into a message.
+With $REDIS_URL (dashboard/scale_out.py) they are Celery tasks instead (Dash's CeleryManager): any
+Celery worker (`celery -A dashboard.worker worker`) builds them, and any app host polls and collects them.
 
 A job runs in a process forked from the worker that started it, outside any request; `job_request()`
 rebuilds the request it came from (its session cookie) so that the same checks as everywhere else
@@ -28,8 +30,22 @@ def cache_folder() -> Path:
 
 
 def manager():
-    """The background-callback manager of the cache folder in force (one per folder and process)."""
+    """The background-callback manager in force: Celery's on $REDIS_URL, else the disk cache's of
+    the cache folder (one per folder and process)."""
+    from dashboard.scale_out import redis_url
+
+    if redis_url() is not None:
+        return _celery_manager(redis_url())
     return _manager(str(cache_folder()))
+
+
+@functools.cache
+def _celery_manager(url: str):
+    from dash import CeleryManager
+
+    from dashboard.scale_out import celery_app
+
+    return CeleryManager(celery_app(EXPIRE_SECONDS), expire=EXPIRE_SECONDS)
 
 
 @functools.cache
@@ -44,7 +60,8 @@ def _manager(folder: str):
 @contextmanager
 def job_request():
     """Inside a job: the Flask request it was started by (its path and session cookie), with the
-    store's connections renewed (a forked process never shares its parent's)."""
+    store's connections renewed (a forked process never shares its parent's; a Celery worker's
+    pool process is forked from the worker)."""
     import dash
 
     from dashboard.auth import CALLBACK_PATH
@@ -61,8 +78,8 @@ def job_request():
 
 def job_server():
     """The Flask app whose request started this job: the process was forked while it handled that
-    request, and the job runs in a copy of its context; else the process's Dash app (there is one
-    per process but in the tests)."""
+    request, and the job runs in a copy of its context; else the process's Dash app (a Celery
+    worker's, dashboard/worker.py; there is one per process but in the tests)."""
     import dash
     import flask
 

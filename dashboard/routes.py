@@ -2,7 +2,7 @@
 
 The login page is server-rendered HTML (no script), in Bahasa Indonesia or English (`?lang=en`),
 styled by the vendored Bootstrap; its form carries the session's CSRF token (dashboard.auth), and
-wrong passwords are throttled per name and client address in the store (dashboard.throttle).
+wrong passwords are throttled per name and client address in the store, or Redis (dashboard.throttle).
 After logging in the browser goes back to `next` when that is a path on this site, else to `/`.
 """
 
@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import flask
 
 from dashboard.auth import csrf_token, csrf_valid, current_role, log_in, log_out, users
-from dashboard.throttle import LoginThrottle
+from dashboard.throttle import LoginThrottle, login_record
 from i18n import normalise_lang, other_language, t
 
 PID_ENV = "DASBOR_TEST_SHOW_PID"  # tests only: /api/summary and X-Dasbor-Worker name the worker that answered
@@ -79,7 +79,7 @@ def login():
     name = (request.form.get("name") or "").strip()
     if not csrf_valid():
         return _render(lang, next_path, name, t("login.expired", lang), 400)
-    throttle, address = LoginThrottle(users().store), request.remote_addr or "-"
+    throttle, address = LoginThrottle(login_record(users().store)), request.remote_addr or "-"
     minutes = throttle.locked_minutes(name, address)
     if minutes:
         return _render(lang, next_path, name, t("login.throttled", lang, minutes=minutes), 429)

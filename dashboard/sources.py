@@ -6,7 +6,9 @@ the list of files under the given paths with their size and modification time; w
 a new workbook into the folder, the next request reads it again. For the store, `store.data_version()`
 is one indexed read; it is asked at most once per `POLL_SECONDS` per process, so every gunicorn worker
 sees an upload, rollback or restore made through another worker (or the CLI) within a second, without
-a restart and without reading the rows per request.
+a restart and without reading the rows per request. When the store pushes its changes
+(dashboard/notices.py: $REDIS_URL on PostgreSQL), a notice makes the next request ask at once, and the
+source asks on its own only every `PUSHED_POLL_SECONDS`.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from loaders.load import describe_paths, fingerprint
 ENV_DATA = "DASBOR_DATA"  # os.pathsep-separated paths; how `serve --data` reaches gunicorn workers
 CONFIG_KEY = "DASBOR_SOURCE"
 POLL_SECONDS = 0.5
+PUSHED_POLL_SECONDS = 30.0   # while notices arrive: asked anyway this often, in case one was lost
+POLL_ENV = "DASBOR_TEST_POLL_SECONDS"   # tests only: a poll this slow proves that a notice, not the poll, was heard
 
 
 class VersionedSource:
@@ -148,36 +152,48 @@ def current_dataset() -> Dataset:
 class StoreSource(VersionedSource):
     """The frame of `store.current_frame()`, cached per `store.data_version()` (thread-safe)."""
 
-    def __init__(self, store, poll_seconds: float = POLL_SECONDS):
+    def __init__(self, store, poll_seconds: float | None = None):
         super().__init__()
         self.store = store
+        if poll_seconds is None:
+            poll_seconds = float(os.environ.get(POLL_ENV) or POLL_SECONDS)
         self.poll_seconds = poll_seconds
         self._checked = float("-inf")  # monotonic time of the last version check
         self._invalidations = 0        # a check that began before an invalidate() must not stamp _checked
         self._poll_lock = threading.Lock()
         self._pid = os.getpid()
+        self._pushed = False           # True while this process listens for the store's notices
 
     def describe(self) -> str:
         """What the captions call this source when it is not the sample data."""
         return self.dataset().source_label
 
     def invalidate(self) -> None:
-        """Ask the store again at the next request (after a change made by this process)."""
+        """Ask the store again at the next request (after a change made by this process, or announced
+        by the store: called from the listening thread)."""
         with self._poll_lock:
             self._invalidations += 1
             self._checked = float("-inf")
 
+    def set_pushed(self, pushed: bool) -> None:
+        """Whether this process now hears of every change (dashboard.notices); either way, ask again
+        (a change may have come while nothing listened)."""
+        self._pushed = pushed
+        self.invalidate()
+
     def version(self) -> str:
-        """The store's data version, asked at most once per poll interval."""
+        """The store's data version, asked at most once per poll interval (unless a change was announced)."""
         now = time.monotonic()
         current = self._current
+        interval = PUSHED_POLL_SECONDS if self._pushed else self.poll_seconds
         with self._poll_lock:
-            if current is not None and now - self._checked < self.poll_seconds:
+            if current is not None and now - self._checked < interval:
                 return current.version
             invalidations = self._invalidations
         if os.getpid() != self._pid:  # a forked child (background export): never share the parent's sockets
             self.store.engine.dispose(close=False)
             self._pid = os.getpid()
+            self._pushed = False       # the listening thread stayed in the parent
         version = self.store.data_version()
         with self._poll_lock:   # an invalidate() while the store was asked: the answer may predate its change
             if invalidations == self._invalidations:

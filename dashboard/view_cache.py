@@ -10,7 +10,9 @@ exactly those, gzip-compressed, in a diskcache FanoutCache in the instance folde
 (size: $DASBOR_VIEW_CACHE_MB, default 256). A new data version simply stops matching old entries,
 which age out. Nothing else is cached: downloads, uploads, and the editor's callbacks always run.
 The app shell (/_dash-layout: the filter bar of the data version, the account of who asks) is kept
-the same way, per data version and user.
+the same way, per data version and user. With $REDIS_URL (dashboard/scale_out.py) the cache is in
+Redis instead, shared by every app host, each answer kept for `REDIS_TTL_SECONDS`; when Redis does not
+answer, the view is drawn as if it were not cached (never an error page for a cache).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import functools
 import gzip
 import hashlib
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -33,10 +36,43 @@ VIEW_TYPES = ("chart-table",)  # pattern-matching outputs that draw a view
 UNCACHED_PATHS = ("/data",)
 EXTENSION = "dasbor_view_cache"
 HIT_HEADER = "X-Dasbor-View-Cache"  # "hit" or "miss": for the tests and benchmarks
+REDIS_TTL_SECONDS = 3600   # old data versions' answers are never asked for again: let them go
+log = logging.getLogger(__name__)
+
+
+class RedisViewCache:
+    """The view cache in Redis (get/set as diskcache's): keys under dasbor:view:, each for an hour."""
+
+    def __init__(self, client, ttl: int = REDIS_TTL_SECONDS):
+        from dashboard.scale_out import KEY_PREFIX
+
+        self.client, self.ttl, self.prefix = client, ttl, KEY_PREFIX + "view:"
+
+    def get(self, key: str) -> bytes | None:
+        import redis
+
+        try:
+            return self.client.get(self.prefix + key)
+        except redis.RedisError as err:
+            log.warning("view cache: Redis did not answer (%s); drawing the view", err)
+            return None
+
+    def set(self, key: str, value: bytes) -> None:
+        import redis
+
+        try:
+            self.client.set(self.prefix + key, value, ex=self.ttl)
+        except redis.RedisError as err:
+            log.warning("view cache: Redis did not keep an answer (%s)", err)
 
 
 def open_cache(folder: Path):
-    """The shared cache under `folder` (created on first use, its owner's only: it holds drawn views)."""
+    """The shared cache: in Redis with $REDIS_URL, else under `folder` (created on first use, its
+    owner's only: it holds drawn views)."""
+    from dashboard.scale_out import client, enabled
+
+    if enabled():
+        return RedisViewCache(client())
     from diskcache import FanoutCache
 
     Path(folder).mkdir(mode=0o700, parents=True, exist_ok=True)

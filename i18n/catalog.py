@@ -354,6 +354,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "coba lagi.", "Request refused: the form token is missing or does not match. Reload the page "
                         "and try again."),
     # environment variables (settings) and the command line (cli)
+    "worker.no_redis": ("REDIS_URL belum diisi: pekerja Celery hanya dipakai bila REDIS_URL menunjuk ke Redis",
+                        "REDIS_URL is not set: the Celery worker is only used when REDIS_URL points to a Redis"),
     "settings.invalid": ("{name}='{value}' tidak valid: {allowed}.", "{name}='{value}' is not valid: {allowed}."),
     "settings.allowed.positive_number": ("isikan angka lebih dari 0, mis. 20", "use a number greater than 0, e.g. 20"),
     "settings.allowed.positive_int": ("isikan bilangan bulat lebih dari 0, mis. 60",
@@ -362,6 +364,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "use a whole number, 0 or more (the trusted proxies in front of the server)"),
     "settings.allowed.switch": ("isikan 1/0, true/false, yes/no atau on/off", "use 1/0, true/false, yes/no or on/off"),
     "settings.allowed.secret": ("minimal {minimum} karakter acak", "at least {minimum} random characters"),
+    "settings.allowed.redis_url": ("isikan alamat Redis, mis. redis://127.0.0.1:6379/0 (atau rediss://, unix://)",
+                                   "use a Redis address, e.g. redis://127.0.0.1:6379/0 (or rediss://, unix://)"),
     # titles of the readiness views
     "title.readiness": ("{ready} dari {total} inovasi siap diusulkan ke {edition}",
                         "{ready} of {total} innovations are ready for {edition}"),

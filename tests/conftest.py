@@ -5,6 +5,7 @@ PostgreSQL: $DASBOR_TEST_POSTGRES_URL when set (a server where the tests may cre
 else a throwaway cluster started here (initdb + pg_ctl from /usr/lib/postgresql/*/bin, as the
 `postgres` user when running as root) on a free loopback port, removed at the end of the session.
 If PostgreSQL cannot be started the store tests fail with the reason: they are never skipped.
+Redis (the scale-out tests): a throwaway `redis-server` (tests/redis_server.py), likewise never skipped.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def pytest_configure(config):
     if not os.environ.get(INSTANCE_ENV):
         os.environ[INSTANCE_ENV] = tempfile.mkdtemp(prefix="dasbor-test-instance-")
         config._dasbor_instance = os.environ[INSTANCE_ENV]
-    for name in ("DATABASE_URL", "DASBOR_DATA", "DASBOR_ANONYMOUS_VIEW", "DASBOR_SECRET_KEY"):
+    for name in ("DATABASE_URL", "DASBOR_DATA", "DASBOR_ANONYMOUS_VIEW", "DASBOR_SECRET_KEY", "REDIS_URL"):
         os.environ.pop(name, None)
 
 
@@ -135,6 +136,30 @@ def postgres_server():
         yield cluster.url
     finally:
         cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A throwaway Redis server (started for the session): its URL."""
+    from tests.redis_server import RedisServer
+
+    server = RedisServer().start()
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def redis_url(redis_server, monkeypatch):
+    """$REDIS_URL set to an emptied throwaway Redis for this test (the dashboard's scale-out mode)."""
+    import redis
+
+    client = redis.Redis.from_url(redis_server)
+    client.flushall()
+    client.close()
+    monkeypatch.setenv("REDIS_URL", redis_server)
+    return redis_server
 
 
 def _admin(server_url: str, statement: str) -> None:

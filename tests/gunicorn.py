@@ -34,9 +34,9 @@ class Gunicorn:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = instance / "gunicorn.log"
-        self.env = {**os.environ, "DASBOR_INSTANCE": str(instance), "DASBOR_TEST_SHOW_PID": "1", **env}
-        for name in ("DATABASE_URL", "DASBOR_DATA"):
-            self.env.pop(name, None)
+        inherited = {name: value for name, value in os.environ.items()
+                     if name not in ("DATABASE_URL", "DASBOR_DATA", "REDIS_URL")}   # only what the test gives
+        self.env = {**inherited, "DASBOR_INSTANCE": str(instance), "DASBOR_TEST_SHOW_PID": "1", **env}
         self.process = None
 
     def start(self) -> "Gunicorn":

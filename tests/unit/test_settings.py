@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
     ("DASBOR_SESSION_MAX_HOURS", "", 12), ("DASBOR_PROXY_COUNT", "", 0), ("DASBOR_PROXY_COUNT", "1", 1),
     ("DASBOR_ANONYMOUS_VIEW", "", None), ("DASBOR_ANONYMOUS_VIEW", "Yes", True), ("DASBOR_ANONYMOUS_VIEW", "0", False),
     ("DASBOR_SECURE_COOKIES", "on", True), ("DASBOR_SECRET_KEY", "k" * 16, "k" * 16),
+    ("REDIS_URL", "", None), ("REDIS_URL", "redis://127.0.0.1:6379/0", "redis://127.0.0.1:6379/0"),
+    ("REDIS_URL", "unix:///run/redis.sock", "unix:///run/redis.sock"),
 ])
 def test_good_values_and_defaults(monkeypatch, name, raw, expected):
     monkeypatch.setenv(name, raw)
@@ -31,7 +33,8 @@ def test_good_values_and_defaults(monkeypatch, name, raw, expected):
     ("DASBOR_MAX_UPLOAD_MB", "abc"), ("DASBOR_MAX_UPLOAD_MB", "0"), ("DASBOR_MAX_UPLOAD_MB", "-3"),
     ("DASBOR_MAX_UPLOAD_MB", "nan"), ("DASBOR_MAX_UPLOAD_MB", "inf"), ("DASBOR_SESSION_IDLE_MINUTES", "1.5"),
     ("DASBOR_SESSION_MAX_HOURS", "0"), ("DASBOR_PROXY_COUNT", "-1"), ("DASBOR_ANONYMOUS_VIEW", "mungkin"),
-    ("DASBOR_SECURE_COOKIES", "2"), ("DASBOR_SECRET_KEY", "pendek"),
+    ("DASBOR_SECURE_COOKIES", "2"), ("DASBOR_SECRET_KEY", "pendek"), ("REDIS_URL", "127.0.0.1:6379"),
+    ("REDIS_URL", "redis://"),
 ])
 def test_bad_values_are_refused_by_name(monkeypatch, name, raw):
     monkeypatch.setenv(name, raw)
@@ -72,3 +75,9 @@ def test_gunicorn_stops_with_one_line_in_both_languages(tmp_path):
     assert line == ("DASBOR_SESSION_IDLE_MINUTES='sejam' tidak valid: isikan bilangan bulat lebih "
                                    "dari 0, mis. 60. / DASBOR_SESSION_IDLE_MINUTES='sejam' is not valid: use a whole "
                                    "number greater than 0, e.g. 60.")
+
+
+def test_a_redis_address_is_shown_without_its_password(monkeypatch):
+    monkeypatch.setenv("REDIS_URL", "http://dasbor:rahasia@cache:6379")
+    [error] = settings.check()
+    assert "rahasia" not in error.message("en") and "'http://…@cache:6379'" in error.message("en")

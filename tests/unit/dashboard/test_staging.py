@@ -69,3 +69,20 @@ def test_folders_older_than_the_limit_are_swept():
     os.utime(staging_dir() / old, (past, past))
     sweep()
     assert staged_paths(old, "budi") is None and staged_paths(new, "budi")
+
+
+def test_with_redis_another_host_finds_the_staged_files_and_a_discard_removes_them(redis_url, tmp_path, monkeypatch):
+    import redis
+
+    token = stage([url(FIRST), url(SECOND)], ["rekap.xlsx", "rekap.xlsx"], 100_000, "budi")
+    monkeypatch.setenv("DASBOR_INSTANCE", str(tmp_path / "worker-host"))   # a Celery worker elsewhere
+    assert staged_paths(token, "sari") is None
+    paths = staged_paths(token, "budi")
+    assert [path.read_bytes() for path in paths] == [FIRST, SECOND]
+    assert all((tmp_path / "worker-host") in path.parents for path in paths)
+    discard(token, "sari")                       # not hers: kept
+    assert redis.Redis.from_url(redis_url).exists(f"dasbor:staging:{token}")
+    discard(token, "budi")
+    assert not redis.Redis.from_url(redis_url).exists(f"dasbor:staging:{token}")
+    monkeypatch.setenv("DASBOR_INSTANCE", str(tmp_path / "third-host"))
+    assert staged_paths(token, "budi") is None

@@ -92,3 +92,31 @@ def test_which_callbacks_are_views():
     assert is_view_callback({"output": '{"chart":["MATCH"],"type":"chart-table"}.children'})
     assert not is_view_callback({"output": "..data-download.data...export-error.children.."})
     assert not is_view_callback({"output": "..edit-result.children...edit-changed.data.."})
+
+
+def test_with_redis_the_answers_are_shared_by_every_app_host(redis_url):
+    """$REDIS_URL: an answer kept by one app is served by another (in Redis, not a folder of one host)."""
+    import redis
+
+    from dashboard import create_app
+
+    source = SwitchableSource()
+    host_a, host_b = create_app(source), create_app(source)
+    for host in (host_a, host_b):
+        host.server.test_client().get("/")
+    body = route_body(host_a, "/", "?from=2016")
+    first = post(host_a, body)
+    assert first[0] == "miss"
+    assert post(host_b, body) == ("hit", first[1])
+    assert redis.Redis.from_url(redis_url).keys("dasbor:view:*")
+
+
+def test_a_redis_that_does_not_answer_is_a_miss_never_an_error():
+    import redis
+
+    from dashboard.view_cache import RedisViewCache
+    from tests.redis_server import _free_port
+
+    cache = RedisViewCache(redis.Redis(port=_free_port(), socket_connect_timeout=1))
+    cache.set("key", b"answer")
+    assert cache.get("key") is None
