@@ -1,5 +1,5 @@
 """Data-version notices: on PostgreSQL every change of the data version is announced on `CHANNEL`
-when its transaction commits (a trigger, migration 0008), whoever made it. `listen` waits for them on
+when its transaction commits (a trigger, migration 0009), whoever made it. `listen` waits for them on
 a connection of its own (psycopg's LISTEN), so a reader learns of an upload at once instead of asking.
 SQLite has none (`supported` is False): its readers ask (dashboard.sources polls).
 """

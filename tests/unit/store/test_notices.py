@@ -1,4 +1,4 @@
-"""store/notices.py and migration 0008: on PostgreSQL an upload and a rollback each announce a new data
+"""store/notices.py and migration 0009: on PostgreSQL an upload and a rollback each announce a new data
 version when they commit (whoever makes them); SQLite announces nothing."""
 
 from __future__ import annotations

@@ -3,16 +3,16 @@
 made it (an app host, the CLI, a Celery worker), so the app processes listening
 (dashboard/notices.py) read the new data at once instead of polling. SQLite has no notices: nothing.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-05 03:40:00
 """
 from typing import Sequence, Union
 
 from alembic import op
 
-revision: str = "0008"
-down_revision: Union[str, Sequence[str], None] = "0007"
+revision: str = "0009"
+down_revision: Union[str, Sequence[str], None] = "0008"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
