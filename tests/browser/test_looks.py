@@ -29,3 +29,12 @@ def test_replication_search_box_spans_its_column_and_prompts_before_a_search(pag
     expect(page.page.locator("#replication-prompt")).to_contain_text("Type words in the search box")
     expect(page.page.locator("#replication-others")).to_have_count(0)
     page.assert_clean()
+
+
+def test_a_cut_innovation_name_in_the_list_ends_in_an_ellipsis(phone):
+    phone.open("/inovasi")
+    cell = phone.page.locator(".ag-row .ag-cell .agGrid-Markdown > div").first
+    expect(cell).to_be_visible(timeout=20000)
+    assert cell.evaluate("e => getComputedStyle(e).textOverflow") == "ellipsis"
+    assert cell.evaluate("e => getComputedStyle(e).overflow") == "hidden"
+    phone.assert_clean()
