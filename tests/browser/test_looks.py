@@ -38,3 +38,11 @@ def test_a_cut_innovation_name_in_the_list_ends_in_an_ellipsis(phone):
     assert cell.evaluate("e => getComputedStyle(e).textOverflow") == "ellipsis"
     assert cell.evaluate("e => getComputedStyle(e).overflow") == "hidden"
     phone.assert_clean()
+
+
+def test_iid_moves_carry_their_indicator_number_without_a_second_list_number(page):
+    page.open("/iid?lang=en")
+    moves = page.page.locator("#iid-whatif")
+    expect(moves.locator("li").first).to_contain_text("for the government: +", timeout=20000)
+    assert moves.evaluate("e => getComputedStyle(e.querySelector('li')).listStyleType") != "decimal"
+    page.assert_clean()
