@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from cli.common import register_batch_command, run_batch_action
+from cli.common import add_batch_arguments, batch_line, cli_user, run_with_store
+from i18n import t
 
 
 def register(subparsers, lang: str = "id") -> None:
-    register_batch_command(subparsers, "restore", run, lang)
+    parser = subparsers.add_parser("restore", help=t("cli.help.restore", lang))
+    add_batch_arguments(parser, lang)
+    parser.set_defaults(handler=run)
 
 
 def run(args) -> int:
-    return run_batch_action(args, "restore")
+    from i18n import t
+
+    def act(store) -> int:
+        batch = store.restore(args.batch, user=cli_user(args))
+        print(t("cli.restore.done", args.lang, batch=batch_line(batch, args.lang)))
+        return 0
+
+    return run_with_store(args, act)
