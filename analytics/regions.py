@@ -128,11 +128,12 @@ def coverage(matrix: pd.DataFrame, taxonomy_size: int) -> pd.DataFrame:
 
 
 def index_by_region(frame: pd.DataFrame, regions: list[str], editions, evidence_paths,
-                    lang: str = "id") -> pd.DataFrame:
+                    lang: str = "id", entered=()) -> pd.DataFrame:
     """The Indeks Inovasi Daerah per region and edition, where evidence exists: region, edition, index, band
-    (analytics.iid.editions.Band), n (innovations assessed), evidence (bool). Evidence is this regency's
-    (its evidence sheets `evidence_paths` and what its innovations' own columns show); another region's
-    government indicators (SPD) are not kept anywhere, so its rows say `evidence` False and no index."""
+    (analytics.iid.editions.Band), n (innovations assessed), evidence (bool). Evidence is this regency's, as
+    /iid scores it: what was `entered` in the dashboard (Store.iid_evidence()) over its evidence sheets
+    `evidence_paths` over what its innovations' own columns show; another region's government indicators
+    (SPD) are not kept anywhere, so its rows say `evidence` False and no index."""
     from analytics.iid.scoring import assess_with_sheets
 
     home = home_region()
@@ -143,7 +144,7 @@ def index_by_region(frame: pd.DataFrame, regions: list[str], editions, evidence_
                 rows.append({"region": region, "edition": edition.year, "index": None, "band": None, "n": 0,
                              "evidence": False})
                 continue
-            assessment, _ = assess_with_sheets(frame, edition, evidence_paths, lang)
+            assessment, _ = assess_with_sheets(frame, edition, evidence_paths, lang, entered)
             found = bool(assessment.sid_tiers.to_numpy().any() or any(assessment.spd_tiers.values()))
             result = assessment.result
             rows.append({"region": region, "edition": edition.year, "index": result.index if found else None,

@@ -232,11 +232,13 @@ def coverage_summary(ctx) -> pd.DataFrame:
 
 @functools.lru_cache(maxsize=4)
 def _index(dataset) -> pd.DataFrame:
+    """Every region's index per edition, scored as /iid scores it (the evidence entered in the dashboard
+    included), once per data version (an evidence change makes a new one)."""
     from analytics.iid.editions import load_editions
 
     editions = load_editions()
     return regions.index_by_region(dataset.frame, all_regions(dataset), [editions.get(y) for y in editions.years],
-                                   default_evidence(dataset.source_label))
+                                   default_evidence(dataset.source_label), entered=dataset.iid_evidence)
 
 
 def index_data(ctx) -> pd.DataFrame:

@@ -89,3 +89,26 @@ def test_regions_keep_their_colours_whatever_is_chosen(dataset):
     assert colours[HOME] == "#D55E00"
     assert chosen.figure.data[0].marker.color == colours[MUSI]
     assert render("region-count", context(dataset)).figure.data[0].marker.color == ("#D55E00", "#1F4E79", "#1F4E79")
+
+
+def test_evidence_entered_for_this_regency_changes_its_index_in_the_table(dataset):
+    """/provinsi scores this regency as /iid does: with the evidence entered in the dashboard."""
+    from dataclasses import replace
+
+    from analytics.iid.editions import load_editions
+    from analytics.iid.scoring import assess_with_sheets
+    from i18n import format_number
+
+    entry = {"edition": 2024, "region": "kabupaten muara enim", "identity": "", "indicator": "spd-01", "tier": 3,
+             "document": "RPJMD 2021-2026", "version": 1, "by": "budi", "at": "2026-12-05T03:00:00+00:00"}
+    entered = replace(dataset, version="v-regions-e1", iid_evidence=(entry,))
+    query = "region=Kabupaten+Muara+Enim&lang=en"
+
+    def index_2024(data):
+        table = render("region-index", context(data, query)).table
+        return table.loc[table["IID edition"] == "IID 2024", "Index"].tolist()
+
+    expected = assess_with_sheets(dataset.frame, load_editions().get(2024), [], "en", (entry,))[0].result.index
+    assert index_2024(dataset) == ["—"]                                # no evidence before the entry
+    assert index_2024(entered) == [format_number(expected, "en", 2)]   # the entered SPD tier scores it
+    assert expected > 0
