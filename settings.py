@@ -15,10 +15,13 @@ import re
 import sys
 from dataclasses import dataclass
 from typing import Any, Callable
+from urllib.parse import urlsplit
 
 from i18n import printable, t
 
 TRUE_WORDS = ("1", "true", "yes", "on")
+LOG_FORMATS = ("json", "text")
+LOG_LEVELS = ("debug", "info", "warning", "error")
 FALSE_WORDS = ("0", "false", "no", "off")
 MIN_SECRET = 16
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
@@ -66,12 +69,42 @@ def _secret(text: str) -> str:
     return text
 
 
+def _choice(*words: str) -> Callable[[str], str]:
+    """A parser accepting one of `words` (case ignored), giving it in lower case."""
+    def parse(text: str) -> str:
+        if text.lower() not in words:
+            raise ValueError(text)
+        return text.lower()
+    return parse
+
+
+def _url(*schemes: str) -> Callable[[str], str]:
+    """A parser accepting a URL whose scheme is one of `schemes` and that names a host or a path."""
+    def parse(text: str) -> str:
+        parts = urlsplit(text)
+        if parts.scheme.lower() not in schemes or not (parts.netloc or parts.path.strip("/")):
+            raise ValueError(text)
+        return text
+    return parse
+
+
+def _text(text: str) -> str:
+    return text
+
+
+def without_password(text: str) -> str:
+    """`text` with the password of any URL in it replaced by ***
+    ("postgresql://app:***@db/dasbor"): what logs and messages may show of a connection URL."""
+    return re.sub(r"(\b[a-z][a-z0-9+.-]*://[^/\s:@]*:)[^/\s]*@", r"\1***@", text, flags=re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Setting:
     name: str
     parse: Callable[[str], Any]
     allowed: str          # i18n key saying what values are allowed
     default: Any = None   # when unset or empty
+    shown: Callable[[str], str] = printable   # what a message may repeat of a bad value
 
 
 SETTINGS = {setting.name: setting for setting in [
@@ -86,15 +119,22 @@ SETTINGS = {setting.name: setting for setting in [
     Setting("DASBOR_PROXY_COUNT", _count, "settings.allowed.count", 0),
     Setting("DASBOR_ANONYMOUS_VIEW", _switch, "settings.allowed.switch", None),   # None: while no user exists
     Setting("DASBOR_SECURE_COOKIES", _switch, "settings.allowed.switch", False),
-    Setting("DASBOR_SECRET_KEY", _secret, "settings.allowed.secret", None),      # None: instance/secret_key
+    Setting("DASBOR_SECRET_KEY", _secret, "settings.allowed.secret", None,      # None: instance/secret_key
+            lambda _value: "…"),                                               # never echo a secret
+    # where the data lives and the shared services (README "Configuration")
+    Setting("DATABASE_URL", _url("postgresql", "postgresql+psycopg", "sqlite"), "settings.allowed.database_url",
+            None, lambda value: printable(without_password(value))),          # None: instance/dasbor.sqlite3
     # scale-out (dashboard/scale_out.py): background jobs on Celery, the view cache and login throttle in Redis
-    Setting("REDIS_URL", _redis_url, "settings.allowed.redis_url", None),
+    Setting("REDIS_URL", _redis_url, "settings.allowed.redis_url", None,
+            lambda value: printable(without_password(value))),                # None: no Redis, one host
+    Setting("DASBOR_INSTANCE", _text, "settings.allowed.folder", None),          # None: ./instance
+    Setting("DASBOR_CACHE_DIR", _text, "settings.allowed.folder", None),         # None: instance/job-cache
+    Setting("DASBOR_VIEW_CACHE_MB", _positive_number, "settings.allowed.positive_number", 256.0),
+    Setting("DASBOR_SPEEDUPS", _switch, "settings.allowed.switch", True),
+    # the logs (logs.py): one line per request and per job or ingest event
+    Setting("DASBOR_LOG_FORMAT", _choice(*LOG_FORMATS), "settings.allowed.log_format", "json"),
+    Setting("DASBOR_LOG_LEVEL", _choice(*LOG_LEVELS), "settings.allowed.log_level", None),  # None: see logs.py
 ]}
-
-
-def _without_password(value: str) -> str:
-    """An address with its user and password (redis://user:secret@host) shown as '…@host'."""
-    return re.sub(r"//[^/@]*@", "//…@", value)
 
 
 class SettingError(ValueError):
@@ -105,9 +145,9 @@ class SettingError(ValueError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "id") -> str:
-        shown = "…" if self.name == "DASBOR_SECRET_KEY" else printable(_without_password(self.value))  # never echo a secret
-        return t("settings.invalid", lang, name=self.name, value=shown,
-                 allowed=t(SETTINGS[self.name].allowed, lang, minimum=MIN_SECRET))
+        setting = SETTINGS[self.name]
+        return t("settings.invalid", lang, name=self.name, value=setting.shown(self.value),
+                 allowed=t(setting.allowed, lang, minimum=MIN_SECRET))
 
 
 def get(name: str):

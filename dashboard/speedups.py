@@ -11,9 +11,9 @@ only with a page that has a grid: dashboard.on_demand).
 
 from __future__ import annotations
 
-import os
 import re
 
+import settings
 from dashboard.on_demand import configure as load_on_demand, is_left_out, preload_links
 
 SPEEDUPS_ENV = "DASBOR_SPEEDUPS"
@@ -21,8 +21,8 @@ VENDOR_PLOTLY = r"^plotly-(bar-heatmap|once)"  # file names (Dash applies assets
 
 
 def enabled() -> bool:
-    """False only when $DASBOR_SPEEDUPS is 0 / false / no / off."""
-    return os.environ.get(SPEEDUPS_ENV, "1").strip().lower() not in ("0", "false", "no", "off")
+    """False only when $DASBOR_SPEEDUPS is 0 / false / no / off (settings.py refuses other words)."""
+    return settings.get(SPEEDUPS_ENV)
 
 
 def assets_ignore() -> str:

@@ -364,8 +364,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "use a whole number, 0 or more (the trusted proxies in front of the server)"),
     "settings.allowed.switch": ("isikan 1/0, true/false, yes/no atau on/off", "use 1/0, true/false, yes/no or on/off"),
     "settings.allowed.secret": ("minimal {minimum} karakter acak", "at least {minimum} random characters"),
+    "settings.allowed.database_url": ("isikan URL PostgreSQL, mis. postgresql://dasbor@db.internal/dasbor (atau "
+                                      "sqlite:///jalur/berkas.sqlite3)",
+                                      "use a PostgreSQL URL, e.g. postgresql://dasbor@db.internal/dasbor (or "
+                                      "sqlite:///path/file.sqlite3)"),
     "settings.allowed.redis_url": ("isikan alamat Redis, mis. redis://127.0.0.1:6379/0 (atau rediss://, unix://)",
                                    "use a Redis address, e.g. redis://127.0.0.1:6379/0 (or rediss://, unix://)"),
+    "settings.allowed.folder": ("isikan jalur folder", "use a folder path"),
+    "settings.allowed.log_format": ("isikan json (satu baris JSON per peristiwa) atau text (baris untuk dibaca orang)",
+                                    "use json (one JSON line per event) or text (lines for people to read)"),
+    "settings.allowed.log_level": ("isikan debug, info, warning atau error", "use debug, info, warning or error"),
     # titles of the readiness views
     "title.readiness": ("{ready} dari {total} inovasi siap diusulkan ke {edition}",
                         "{ready} of {total} innovations are ready for {edition}"),

@@ -21,7 +21,11 @@ ROOT = Path(__file__).resolve().parents[2]
     ("DASBOR_SESSION_MAX_HOURS", "", 12), ("DASBOR_PROXY_COUNT", "", 0), ("DASBOR_PROXY_COUNT", "1", 1),
     ("DASBOR_ANONYMOUS_VIEW", "", None), ("DASBOR_ANONYMOUS_VIEW", "Yes", True), ("DASBOR_ANONYMOUS_VIEW", "0", False),
     ("DASBOR_SECURE_COOKIES", "on", True), ("DASBOR_SECRET_KEY", "k" * 16, "k" * 16),
-    ("REDIS_URL", "", None), ("REDIS_URL", "redis://127.0.0.1:6379/0", "redis://127.0.0.1:6379/0"),
+    ("DATABASE_URL", "", None), ("DATABASE_URL", "postgresql://dasbor@db/dasbor", "postgresql://dasbor@db/dasbor"),
+    ("DATABASE_URL", "sqlite:///tmp/x.sqlite3", "sqlite:///tmp/x.sqlite3"), ("REDIS_URL", "", None),
+    ("REDIS_URL", "redis://127.0.0.1:6379/0", "redis://127.0.0.1:6379/0"), ("DASBOR_VIEW_CACHE_MB", "", 256.0),
+    ("DASBOR_SPEEDUPS", "", True), ("DASBOR_SPEEDUPS", "off", False), ("DASBOR_LOG_FORMAT", "", "json"),
+    ("DASBOR_LOG_FORMAT", "Text", "text"), ("DASBOR_LOG_LEVEL", "", None), ("DASBOR_LOG_LEVEL", "WARNING", "warning"),
     ("REDIS_URL", "unix:///run/redis.sock", "unix:///run/redis.sock"),
 ])
 def test_good_values_and_defaults(monkeypatch, name, raw, expected):
@@ -33,8 +37,9 @@ def test_good_values_and_defaults(monkeypatch, name, raw, expected):
     ("DASBOR_MAX_UPLOAD_MB", "abc"), ("DASBOR_MAX_UPLOAD_MB", "0"), ("DASBOR_MAX_UPLOAD_MB", "-3"),
     ("DASBOR_MAX_UPLOAD_MB", "nan"), ("DASBOR_MAX_UPLOAD_MB", "inf"), ("DASBOR_SESSION_IDLE_MINUTES", "1.5"),
     ("DASBOR_SESSION_MAX_HOURS", "0"), ("DASBOR_PROXY_COUNT", "-1"), ("DASBOR_ANONYMOUS_VIEW", "mungkin"),
-    ("DASBOR_SECURE_COOKIES", "2"), ("DASBOR_SECRET_KEY", "pendek"), ("REDIS_URL", "127.0.0.1:6379"),
-    ("REDIS_URL", "redis://"),
+    ("DASBOR_SECURE_COOKIES", "2"), ("DASBOR_SECRET_KEY", "pendek"), ("DATABASE_URL", "mysql://db/x"),
+    ("DATABASE_URL", "db.internal"), ("REDIS_URL", "localhost:6379"), ("DASBOR_VIEW_CACHE_MB", "banyak"),
+    ("REDIS_URL", "redis://"), ("DASBOR_SPEEDUPS", "kadang"), ("DASBOR_LOG_FORMAT", "xml"), ("DASBOR_LOG_LEVEL", "verbose"),
 ])
 def test_bad_values_are_refused_by_name(monkeypatch, name, raw):
     monkeypatch.setenv(name, raw)
@@ -53,6 +58,22 @@ def test_the_message_says_variable_value_and_what_is_allowed(monkeypatch):
                                    "mis. 20.")
     assert error.message("en") == ("DASBOR_MAX_UPLOAD_MB='abc\\n\\x1b[2J' is not valid: use a number greater than 0, "
                                    "e.g. 20.")
+
+
+@pytest.mark.parametrize("name, raw, shown", [
+    ("DATABASE_URL", "mysql://dasbor:s3cret@db/dasbor", "mysql://dasbor:***@db/dasbor"),
+    ("REDIS_URL", "http://:s3cret@redis:6379/0", "http://:***@redis:6379/0"),
+])
+def test_a_refused_url_is_repeated_without_its_password(monkeypatch, name, raw, shown):
+    monkeypatch.setenv(name, raw)
+    [error] = settings.check()
+    assert "s3cret" not in error.message("en") and f"{name}='{shown}' is not valid" in error.message("en")
+
+
+def test_without_password_masks_every_url_in_a_text():
+    assert settings.without_password("connect postgresql://app:p@ss@db/x and redis://:pw@r:6379/0 failed") == (
+        "connect postgresql://app:***@db/x and redis://:***@r:6379/0 failed")
+    assert settings.without_password("postgresql://app@db/x") == "postgresql://app@db/x"
 
 
 def _run(args: list[str], **env) -> subprocess.CompletedProcess:
@@ -80,4 +101,4 @@ def test_gunicorn_stops_with_one_line_in_both_languages(tmp_path):
 def test_a_redis_address_is_shown_without_its_password(monkeypatch):
     monkeypatch.setenv("REDIS_URL", "http://dasbor:rahasia@cache:6379")
     [error] = settings.check()
-    assert "rahasia" not in error.message("en") and "'http://…@cache:6379'" in error.message("en")
+    assert "rahasia" not in error.message("en") and "'http://dasbor:***@cache:6379'" in error.message("en")
