@@ -12,7 +12,9 @@ def __getattr__(name):
         # A bad variable: one line (both languages), no traceback, and gunicorn's master stops (when
         # gunicorn runs elsewhere than the project folder, without gunicorn.conf.py checking first).
         settings.exit_if_invalid(code=settings.EXIT_APP_LOAD)
+        import logs
 
+        logs.configure("info")
         return create_app().server
     raise AttributeError(name)
 

@@ -54,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     import settings
 
     settings.exit_if_invalid(getattr(args, "lang", None) or "id")  # a bad variable: one line, exit 2
+    import logs
+
+    logs.configure("info" if args.command == "serve" else "warning")
     try:
         return args.handler(args)
     except UsageError as err:

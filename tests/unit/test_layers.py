@@ -3,10 +3,11 @@ below it, and nothing below the dashboard pulls in Dash.
 
 The order, bottom to top, as the code stands:
 
-    i18n < settings < loaders < store < analytics < charts < exports < dashboard < cli
+    i18n < settings < logs < loaders < store < analytics < charts < exports < dashboard < cli
 
 (`settings`, the one module validating the environment, is a module beside the packages: it speaks
-through the catalog and the loaders read their limits from it.)
+through the catalog and the loaders read their limits from it. `logs`, the log lines' format, reads
+its variables from `settings`; the packages above write through the standard `logging` module.)
 
 (`cli` sits on top because `serve` starts the dashboard; every other command stays below it.) The
 static tests read the source with `ast`, lazy imports inside functions included, so an import that
@@ -26,7 +27,7 @@ import pytest
 from cli import COMMANDS
 
 ROOT = Path(__file__).resolve().parents[2]
-LAYERS = ["i18n", "settings", "loaders", "store", "analytics", "charts", "exports", "dashboard", "cli"]
+LAYERS = ["i18n", "settings", "logs", "loaders", "store", "analytics", "charts", "exports", "dashboard", "cli"]
 WEB = ("dash", "dash_bootstrap_components", "flask")  # the web stack: the dashboard's alone
 WEB_ALLOWED = ("dashboard", "cli.serve")                # ... and the one command that serves it
 
