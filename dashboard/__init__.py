@@ -18,7 +18,7 @@ def create_app(source=None, store=None):
     """Build the Dash app (call once per process); `app.server` is the WSGI app for gunicorn."""
     import dash
 
-    from dashboard import auth, notices, on_demand, routes, speedups
+    from dashboard import auth, health, notices, on_demand, request_log, routes, speedups
     from dashboard.components import chart, downloads, filterbar, shell
     from dashboard.sources import CONFIG_KEY, source_from_environment
 
@@ -47,9 +47,11 @@ def create_app(source=None, store=None):
         component.register_callbacks()
     app.index_string = app.index_string.replace("<html>", '<html lang="id">', 1)  # lang=en is set in the browser
     app.server.config[CONFIG_KEY] = source
+    request_log.configure(app.server)     # first: its line covers the guard and sees the final answer
     notices.configure(app.server, source)   # before the guard: every request may start the listener
     auth.configure(app.server, store, app.callback_map)
     routes.register_routes(app.server)
+    health.register(app.server)
     speedups.configure(app)
     with app.server.app_context():
         app.layout = shell.create_layout

@@ -9,7 +9,8 @@
   field `csrf_token` (csrf.js fills it in the logout form; the login form is rendered with it). No
   session, no token: refused.
 - The guard (`before_request`) covers every route — pages, Dash's /_dash-layout, /_dash-dependencies
-  and /_dash-update-component (downloads are callbacks too), /api/* — except static files and /login.
+  and /_dash-update-component (downloads are callbacks too), /api/* — except static files, /login and
+  /healthz (the balancer's probe, which says nothing of the data: dashboard.health).
   Anonymous: pages redirect to /login, everything else answers 401.
 - Editors' callbacks are those whose outputs, inputs or state name an element with an id starting
   with `EDITOR_PREFIX`: the guard answers 403 to anyone but an editor (from the request's outputs and
@@ -44,7 +45,8 @@ USERS_KEY = "DASBOR_USERS"
 CALLBACKS_KEY = "DASBOR_CALLBACKS"
 EDITOR_PREFIX = "edit-"
 ANONYMOUS = "anonymous"
-PUBLIC_PATHS = ("/login", "/_favicon.ico")
+PUBLIC_PATHS = ("/login", "/_favicon.ico", "/healthz")
+SESSIONLESS_PATHS = ("/healthz",)   # the balancer's probe: no session, no cookie
 PUBLIC_PREFIXES = ("/assets/", "/_dash-component-suites/")
 PAGE_METHODS = ("GET", "HEAD")
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -265,7 +267,7 @@ def share_csrf_token(response):
     """The after_request hook: every page and API answer leaves the CSRF token in the readable
     `dasbor_csrf` cookie (set when it changed), so Dash's renderer and csrf.js can send it back."""
     path = flask.request.path
-    if path.startswith(PUBLIC_PREFIXES):
+    if path.startswith(PUBLIC_PREFIXES) or path in SESSIONLESS_PATHS:
         return response
     token = csrf_token()
     if flask.request.cookies.get(CSRF_COOKIE) != token:
