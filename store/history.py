@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 from collections import Counter
 
 import pandas as pd
 import sqlalchemy as sa
 
+import logs
 from loaders.schema import DATETIME_COLUMNS
 from loaders.text import text_key
 from store.accounts import SYSTEM_USER
@@ -27,6 +29,7 @@ ALIAS_MODE = "alias"   # a batch-like history entry: an agency alias applied to 
 MAPPING_MODE = "mapping"   # the same for a header mapping filling a column of the stored rows
 REWRITE_MODES = (ALIAS_MODE, MAPPING_MODE)   # entries that rewrote stored values (undone by writing them back)
 EDIT_MODES = (*REWRITE_MODES, DOUBLED_MODE)   # ... and the one hiding older copies (undone by its status alone)
+log = logging.getLogger("dasbor.store")   # one line per rollback and restore (logs.py)
 
 
 class History:
@@ -86,11 +89,15 @@ class History:
 
     def rollback(self, batch_id: int, user: str = SYSTEM_USER) -> dict:
         """Take batch `batch_id` out of the data; what it replaced comes back. Returns its history entry."""
-        return self._set_status(batch_id, user, "rolled_back")
+        entry = self._set_status(batch_id, user, "rolled_back")
+        logs.event(log, "batch.rolled_back", batch=batch_id, user=user)
+        return entry
 
     def restore(self, batch_id: int, user: str = SYSTEM_USER) -> dict:
         """Bring a rolled-back batch back (and its replacements of earlier batches with it)."""
-        return self._set_status(batch_id, user, "active")
+        entry = self._set_status(batch_id, user, "active")
+        logs.event(log, "batch.restored", batch=batch_id, user=user)
+        return entry
 
     def _set_status(self, batch_id: int, user: str, status: str) -> dict:
         with self._write() as connection:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import time
 from collections import Counter, defaultdict
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+import logs
 from i18n import format_int, t
 from loaders.errors import Issue
 from loaders.load import NOT_DATA_SUFFIXES, FileReport, expand_paths, load_file, to_frame, unused_year_rules
@@ -36,6 +38,7 @@ MODES = ("add", "replace", "add-new")
 # $DASBOR_TEST_PAUSE_SECONDS (default 120) before COMMIT, so a test can SIGKILL it mid-transaction
 # or start a second upload while the first holds the write lock.
 PAUSE_ENV = "DASBOR_TEST_PAUSE_BEFORE_COMMIT"
+log = logging.getLogger("dasbor.store")   # one line per ingest (logs.py)
 
 
 @dataclass
@@ -82,6 +85,27 @@ class Ingest:
     def ingest(self, paths, user: str, mode: str = "add", lang: str = "id", mappings=(),
                sheet_years: dict | None = None, duplicates: str = KEEP_ONE, keep_choices: bool = False,
                _only_if_empty: bool = False) -> IngestResult:
+        """`_ingest`, with one log line saying what it did (ids, counts, issue codes: no row data)."""
+        started = time.perf_counter()
+        fields = {"user": user, "mode": mode}
+        try:
+            result = self._ingest(paths, user, mode, lang, mappings, sheet_years, duplicates, keep_choices,
+                                  _only_if_empty)
+        except Exception as error:
+            logs.event(log, "ingest", logging.ERROR, **fields, outcome="failed", error=type(error).__name__,
+                       duration_ms=round((time.perf_counter() - started) * 1000, 1))
+            raise
+        outcome = "saved" if result.ok else "refused" if result.errors else "nothing_saved"
+        logs.event(log, "ingest", **fields, outcome=outcome, files=len(result.files),
+                   batches=[batch["id"] for batch in result.batches], records=result.records,
+                   errors=sorted({issue.code for issue in result.errors}),
+                   warnings=sum(issue.severity == "warning" for issue in result.issues),
+                   duration_ms=round((time.perf_counter() - started) * 1000, 1))
+        return result
+
+    def _ingest(self, paths, user: str, mode: str = "add", lang: str = "id", mappings=(),
+                sheet_years: dict | None = None, duplicates: str = KEEP_ONE, keep_choices: bool = False,
+                _only_if_empty: bool = False) -> IngestResult:
         """Load `paths` (files or folders) and commit them as one batch per file, all or nothing.
 
         `mode` says what to do where the files' years are already stored (`result.issues` says why

@@ -9,6 +9,8 @@ no Chromium, the chart menu says so plainly; the modebar's camera (browser-side 
 
 from __future__ import annotations
 
+import logging
+
 import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, MATCH, Input, Output, State, callback, clientside_callback, dcc, html
@@ -17,10 +19,12 @@ from dash.exceptions import PreventUpdate
 from analytics.filters import Filters
 from dashboard.jobs import job_failure, job_server, manager
 from i18n import t
+import logs
 
 CHART_FORMATS = ("png", "svg", "pdf")
 DATA_FORMATS = ("xlsx", "csv")
 REPORT_FORMATS = ("pdf", "docx")
+log = logging.getLogger("dasbor.jobs")
 
 
 def _i18n(key: str, lang: str) -> html.Span:
@@ -127,8 +131,10 @@ def download_report(set_progress, _pdf, _docx, search):
     def progress(step: int, total: int) -> None:
         set_progress((int(100 * step / total), t("export.progress", filters.lang, step=step, total=total)))
 
+    chosen = trigger.removeprefix("report-export-")
     try:
-        data, filename = report_bytes(ctx, trigger.removeprefix("report-export-"), progress)
+        with logs.timed(log, "job.report", format=chosen):
+            data, filename = report_bytes(ctx, chosen, progress)
     except Exception as err:  # noqa: BLE001 - said on the page instead of a silent failure
         return dash.no_update, t("export.failed", filters.lang, reason=str(err))
     finally:

@@ -20,6 +20,7 @@ from dashboard.pages.data_access import denied, page_lang, page_store, upload_li
 from dashboard.sources import current_dataset
 from dashboard.staging import discard, stage, staged_paths
 from i18n import format_int, t
+import logs
 from store.duplicates import KEEP_ONE
 
 NO_CHOICES = {"mappings": [], "years": {}, "duplicates": KEEP_ONE}
@@ -97,9 +98,11 @@ def preview(set_progress, staged, choices, _aliases_saved, search):
             return dbc.Alert(t("data.upload_gone", lang), color="warning", id="edit-refused"), *cleared
         choices = choices or NO_CHOICES
         try:
-            report, unknown = preview_report(store, paths, lang, choices["mappings"], choices["years"],
-                                             _progress(set_progress, lang), choices.get("duplicates", KEEP_ONE))
-            shown = create_preview(report, lang, current_dataset().column_label)
+            with logs.timed(log, "job.preview", user=user, files=len(paths)) as outcome:
+                report, unknown = preview_report(store, paths, lang, choices["mappings"], choices["years"],
+                                                 _progress(set_progress, lang), choices.get("duplicates", KEEP_ONE))
+                shown = create_preview(report, lang, current_dataset().column_label)
+                outcome["records"] = report["records"]
         except Exception:  # noqa: BLE001 - the log keeps the traceback; the page says what happened
             log.exception("the preview of an upload failed")
             return dbc.Alert(t("data.preview_failed", lang), color="danger", id="edit-refused"), *cleared
