@@ -4,7 +4,8 @@ Each benchmark's own output (its figures and ratios to its baseline) is passed t
 at the end the budget lines (bench/budgets.py) are repeated together, with a line for a benchmark
 that failed before reporting any budget. Exit 1 when any budget was missed or any benchmark failed.
 
-    .venv/bin/python bench/run_all.py [bench_dashboard.py ...]   (default: every bench/bench_*.py)
+    .venv/bin/python bench/run_all.py [bench_dashboard.py ...]   (default: every bench/bench_*.py; bench_load.py
+                                                                  runs twice: --mode speedups, --mode scale)
 """
 
 from __future__ import annotations
@@ -18,20 +19,23 @@ from budgets import PREFIX
 HERE = Path(__file__).resolve().parent
 ORDER = ["bench_ingest.py", "bench_store.py", "bench_dashboard.py", "bench_exports.py", "bench_browser.py",
          "bench_load.py"]  # the cheap ones first; any other bench_*.py after them
+# benchmarks with more than one mode: run once per argument list (the others once, without arguments)
+MODES = {"bench_load.py": [[], ["--mode", "scale"]]}
 
 
-def benchmarks(names: list[str]) -> list[Path]:
-    if names:
-        return [HERE / name for name in names]
-    found = sorted(path.name for path in HERE.glob("bench_*.py"))
-    return [HERE / name for name in [n for n in ORDER if n in found] + [n for n in found if n not in ORDER]]
+def benchmarks(names: list[str]) -> list[tuple[Path, list[str]]]:
+    """(benchmark, its arguments) for each run, in order."""
+    if not names:
+        found = sorted(path.name for path in HERE.glob("bench_*.py"))
+        names = [n for n in ORDER if n in found] + [n for n in found if n not in ORDER]
+    return [(HERE / name, arguments) for name in names for arguments in MODES.get(name, [[]])]
 
 
-def run(path: Path) -> tuple[int, list[str]]:
+def run(path: Path, arguments: list[str] = ()) -> tuple[int, list[str]]:
     """Run one benchmark, passing its output through; its exit code and budget lines."""
-    print(f"\n=== {path.name}", flush=True)
+    print(f"\n=== {' '.join([path.name, *arguments])}", flush=True)
     lines = []
-    with subprocess.Popen([sys.executable, str(path)], cwd=HERE.parent, stdout=subprocess.PIPE,
+    with subprocess.Popen([sys.executable, str(path), *arguments], cwd=HERE.parent, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, text=True, bufsize=1) as process:
         for line in process.stdout:
             sys.stdout.write(line)
@@ -43,11 +47,12 @@ def run(path: Path) -> tuple[int, list[str]]:
 
 def main(argv: list[str]) -> int:
     summary, failed = [], False
-    for path in benchmarks(argv):
-        code, lines = run(path)
+    for path, arguments in benchmarks(argv):
+        code, lines = run(path, arguments)
         summary += lines
         if code and not any("MISSED" in line for line in lines):
-            summary.append(f"{PREFIX}FAILED {path.name}: exited {code} without a missed budget (see its output)")
+            summary.append(f"{PREFIX}FAILED {' '.join([path.name, *arguments])}: exited {code} without a missed "
+                           "budget (see its output)")
         failed |= code != 0
     print("\n=== summary: figure, budget, met or missed")
     print("\n".join(summary))

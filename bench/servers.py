@@ -1,13 +1,15 @@
 """The dashboard as production runs it, for the benchmarks: `gunicorn app:server -w 2` on a free
 loopback port, with its own instance folder (a store seeded from the sample data), with the speedups
 on or off ($DASBOR_SPEEDUPS=0: no compression, no long-lived static caching, no view cache, Plotly's
-full bundle — the baseline measured in the same run).
+full bundle — the baseline measured in the same run); or several such app hosts on one store and one
+Redis (`hosts`, README "Production layout").
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -31,27 +33,50 @@ def free_port() -> int:
 @contextlib.contextmanager
 def gunicorn(speedups: bool, workers: int = 2):
     """Yield the base URL of a fresh gunicorn serving the sample data; stop it afterwards."""
+    with hosts(1, workers, speedups=speedups) as bases:
+        yield bases[0]
+
+
+@contextlib.contextmanager
+def hosts(count: int, workers: int = 2, redis_url: str | None = None, speedups: bool = True):
+    """Yield the base URLs of `count` gunicorn app hosts (`-w workers` each) as the production layout
+    runs them: each with an instance folder of its own, all on one store (a SQLite file seeded from the
+    sample) with one secret key, and on the Redis at `redis_url` when given ($REDIS_URL); stop them
+    afterwards."""
     from store.database import open_store
 
     with tempfile.TemporaryDirectory(prefix="dasbor-bench-") as folder:
-        open_store(f"sqlite:///{Path(folder) / 'dasbor.sqlite3'}", seed=True).close()
-        port = free_port()
-        env = {**os.environ, "DASBOR_INSTANCE": folder, "DASBOR_ANONYMOUS_VIEW": "1",
-               "DASBOR_SPEEDUPS": "1" if speedups else "0"}
-        for name in ("DATABASE_URL", "DASBOR_DATA"):
+        store_url = f"sqlite:///{Path(folder) / 'dasbor.sqlite3'}"
+        open_store(store_url, seed=True).close()
+        env = {**os.environ, "DATABASE_URL": store_url, "DASBOR_ANONYMOUS_VIEW": "1",
+               "DASBOR_SECRET_KEY": secrets.token_hex(32), "DASBOR_SPEEDUPS": "1" if speedups else "0"}
+        for name in ("DASBOR_DATA", "REDIS_URL", "DASBOR_LOG_LEVEL"):   # logged as production logs
             env.pop(name, None)
-        log = open(Path(folder) / "gunicorn.log", "w")
-        process = subprocess.Popen([sys.executable, "-m", "gunicorn", "app:server", "-w", str(workers),
-                                    "-b", f"127.0.0.1:{port}", "--timeout", "120"],
-                                   cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait(url, process, Path(folder) / "gunicorn.log")
-            yield url
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
-            log.close()
+        if redis_url:
+            env["REDIS_URL"] = redis_url
+        with contextlib.ExitStack() as stack:
+            bases = [stack.enter_context(_host(Path(folder) / f"host-{number}", env, workers))
+                     for number in range(count)]
+            yield bases
+
+
+@contextlib.contextmanager
+def _host(instance: Path, env: dict, workers: int):
+    instance.mkdir(mode=0o700)
+    port = free_port()
+    log = open(instance / "gunicorn.log", "w")
+    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "app:server", "-w", str(workers),
+                                "-b", f"127.0.0.1:{port}", "--timeout", "120"],
+                               cwd=ROOT, env={**env, "DASBOR_INSTANCE": str(instance)}, stdout=log,
+                               stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait(url, process, instance / "gunicorn.log")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
 
 
 def _wait(url: str, process, log: Path, timeout: float = 120) -> None:
