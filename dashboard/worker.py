@@ -35,5 +35,8 @@ def celery_app():
     if not enabled():
         print(f"{t('worker.no_redis', 'id')} / {t('worker.no_redis', 'en')}", file=sys.stderr)
         sys.exit(settings.EXIT_INVALID)
+    import logs
+
+    logs.configure("info")   # the jobs' lines (job.report.*, job.preview.*, ingest) as the app hosts write them
     create_app()
     return jobs_app(EXPIRE_SECONDS)
