@@ -422,13 +422,16 @@ def _mutate(buffer: bytearray, rng: random.Random) -> bytearray:
 
 
 def _mutate_member(data: bytes, rng: random.Random) -> bytes:
+    """Every member keeps its own ZipInfo (name and date): `writestr(name, …)` would stamp the current
+    second, so two runs straddling a second would differ and the corpus would not be deterministic."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
-        members = [(info.filename, source.read(info)) for info in source.infolist()]
+        members = [(info, source.read(info)) for info in source.infolist()]
     target = rng.randrange(len(members))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for index, (name, content) in enumerate(members):
-            archive.writestr(name, bytes(_mutate(bytearray(content), rng)) if index == target else content)
+        for index, (info, content) in enumerate(members):
+            archive.writestr(info, bytes(_mutate(bytearray(content), rng)) if index == target else content,
+                             zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
