@@ -21,3 +21,27 @@
     counter.classList.toggle("text-danger", count > limit);
   });
 })();
+
+// The fields send their value to Dash once the typing pauses (debounce 500 ms), so a "Simpan" pressed
+// while a field still holds unsent text would save the text as it was before. Pressing it (pointer,
+// Enter or Space) first hands Dash the fields typed in since, as they are now.
+(function () {
+  var typed = new Set();
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    if (field && field.id && field.id.indexOf('"type":"edit-ws-field"') !== -1) typed.add(field);
+  }, true);
+  function flush(event) {
+    var button = event.target && event.target.closest && event.target.closest("#edit-ws-save");
+    var api = window.dash_clientside;
+    if (!button || !api || !api.set_props) return;
+    typed.forEach(function (field) {
+      if (document.body.contains(field)) api.set_props(JSON.parse(field.id), {value: field.value});
+    });
+    typed.clear();
+  }
+  document.addEventListener("pointerdown", flush, true);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" || event.key === " ") flush(event);
+  }, true);
+})();

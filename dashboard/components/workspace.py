@@ -20,6 +20,9 @@ from i18n import format_datetime, format_int, t
 from store.workspace import ATTACHMENT_PREFIX, EVIDENCE_FIELDS, REPLICATION_FIELDS, RESULT, RESULTS, TRANSITIONS
 
 FIELD = "edit-ws-field"        # pattern type of the text fields: {"type": FIELD, "field": <field>}
+# The result picker is there only once the proposal is submitted: a pattern id, so the workflow's callback
+# (Input ALL) runs whether it is on the page or not ({"type": RESULT_PICKER, "status": "hasil"}).
+RESULT_PICKER = "edit-ws-result"
 
 
 def text(key: str, lang: str, **values) -> str:
@@ -141,7 +144,7 @@ def create_workflow(workspace: dict, editable: bool, lang: str) -> list:
                               id={"type": "edit-ws-step", "status": s}, size="sm", outline=True, color="primary",
                               className="me-2 mb-2", n_clicks=0) for s in steps]
         if RESULT in TRANSITIONS[status]:
-            buttons.append(dbc.Select(id="edit-ws-result", size="sm", className="mb-2", style={"maxWidth": "16rem"},
+            buttons.append(dbc.Select(id={"type": RESULT_PICKER, "status": RESULT}, size="sm", className="mb-2", style={"maxWidth": "16rem"},
                                       placeholder=text("result_choose", lang), value=None,
                                       options=[{"label": t(f"workspace.result.{r}", lang), "value": r}
                                                for r in RESULTS]))

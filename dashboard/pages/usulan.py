@@ -71,7 +71,7 @@ def _skeleton() -> html.Div:
                      html.Div(id="ws-readiness"), html.Div(id="ws-title-warning"), html.Div(id="ws-save-message"),
                      html.Div(id="ws-history"), html.Div(id="ws-workflow"), html.Button(id="edit-ws-save"),
                      dbc.Checklist(id="edit-ws-attachments", options=[]), dcc.Textarea(id="edit-ws-comment"),
-                     html.Button(id="edit-ws-comment-add"), dcc.Store(id="edit-ws-result"),
+                     html.Button(id="edit-ws-comment-add"),
                      html.Div(id="ws-iid-summary"), evidence_ui.create_editor(SID, {}, [], True, "id")])
 
 
@@ -324,7 +324,7 @@ def revert(clicks, ids, versions, initial, key, search):
 @callback(
     Output("ws-workflow", "children"),
     Input({"type": "edit-ws-step", "status": ALL}, "n_clicks"),
-    Input("edit-ws-result", "value"),
+    Input({"type": ui.RESULT_PICKER, "status": ALL}, "value"),
     Input("edit-ws-comment-add", "n_clicks"),
     State("edit-ws-comment", "value"),
     State("ws-key", "data"),
@@ -346,10 +346,10 @@ def workflow(steps, result, comment_clicks, comment, key, search):
             if not comment_clicks:
                 raise PreventUpdate
             store.add_review_comment(key["identity"], key["edition"], comment, user)
-        elif trigger == "edit-ws-result":
-            if not result:
+        elif trigger["type"] == ui.RESULT_PICKER:
+            if not any(result):
                 raise PreventUpdate
-            store.set_workspace_status(key["identity"], key["edition"], RESULT, user, result=result)
+            store.set_workspace_status(key["identity"], key["edition"], RESULT, user, result=next(filter(None, result)))
         else:
             if not any(steps):
                 raise PreventUpdate

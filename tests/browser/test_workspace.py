@@ -1,7 +1,9 @@
 """The proposal workspace in a real browser (issue 13): an editor fills the missing sections and
 evidence of a "Hampir siap" innovation, each word count follows the typing, the readiness becomes
 "Siap" before anything is saved, the save lands, and the downloaded .docx holds the typed text; a
-viewer then reads that text without any edit control, and the save callback refuses them (403).
+viewer then reads that text without any edit control, and the save callback refuses them (403). A save
+pressed while a field still holds text not yet sent (the fields send it once the typing pauses) saves
+that text; the proposal moves draf → ditinjau (a review comment) → diajukan → hasil.
 Its own server and store, so the edits do not change what the other browser tests see."""
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from tests.browser.test_data_page import PASSWORD, log_in
 
 INNOVATION = "65af2e258b"   # Kampung Budaya (2018): Hampir siap for KIPP 2025, every section, SK, video, SDGs missing
 PATH = f"/inovasi/{INNOVATION}/usulan?edition=2025"
+OTHER = "/inovasi/1ff1fdd0a1/usulan?edition=2025"    # SI CEPAT (2017): another innovation, untouched by the above
 EVIDENCE = {"decree": "SK Kepala Dinas Pendidikan No. 421/2018", "video_url": "https://youtu.be/kampungbudaya",
             "sdgs": "4; 11"}
 
@@ -86,6 +89,55 @@ def test_a_viewer_reads_the_proposal_without_edit_controls_and_the_callback_refu
         }""")
         assert status == 403
         page.problems.clear()   # the refused request is logged by the browser, as it should be
+        page.assert_clean()
+    finally:
+        page.context.close()
+
+
+# Types into a section and presses "Simpan" in one go, well within the field's 500 ms pause (as a person
+# who types and clicks at once; Playwright's fill and click could be further apart on a busy machine).
+TYPE_AND_SAVE = """(text) => {
+    const area = document.querySelector("[data-section='adaptability'] textarea");
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(area, text);
+    area.dispatchEvent(new Event('input', {bubbles: true}));
+    const button = document.getElementById('edit-ws-save');
+    button.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true}));
+    button.click();
+}"""
+
+
+def test_a_save_pressed_straight_after_typing_saves_the_text_as_typed(browser, server):
+    page = log_in(browser, server, "editor1")
+    try:
+        page.open(OTHER)
+        page.page.locator("[data-section='adaptability'] textarea").wait_for()
+        page.page.evaluate(TYPE_AND_SAVE, "Sudah direplikasi di dua kecamatan")
+        expect(page.page.locator("#ws-saved")).to_contain_text("Tersimpan: 1 isian", timeout=30000)
+        expect(page.page.locator("#ws-history")).to_contain_text("Sudah direplikasi di dua kecamatan")
+        page.assert_clean()
+    finally:
+        page.context.close()
+
+
+def test_the_proposal_moves_from_draft_through_review_to_its_result(browser, server):
+    page = log_in(browser, server, "editor1")
+    try:
+        page.open(OTHER + "&lang=en")
+        status = page.page.locator("#ws-workflow-status")
+        expect(status).to_have_attribute("data-status", "draf")
+        page.page.locator("#ws-workflow button", has_text="In review").click()
+        expect(status).to_have_attribute("data-status", "ditinjau", timeout=30000)
+        page.page.fill("#edit-ws-comment", "Background needs a measurable target")
+        page.page.click("#edit-ws-comment-add")
+        expect(page.page.locator("#ws-comments")).to_contain_text("Background needs a measurable target", timeout=30000)
+        page.page.locator("#ws-workflow button", has_text="Submitted").click()
+        expect(status).to_have_attribute("data-status", "diajukan", timeout=30000)
+        page.page.locator("#ws-workflow select").select_option("top99")
+        expect(status).to_have_attribute("data-status", "hasil", timeout=30000)
+        expect(page.page.locator("#ws-workflow-result")).to_contain_text("Top 99")
+        page.open(OTHER)                                  # stored: a new page shows it
+        expect(page.page.locator("#ws-comments")).to_contain_text("Background needs a measurable target")
+        expect(page.page.locator("#ws-workflow-result")).to_contain_text("Top 99")
         page.assert_clean()
     finally:
         page.context.close()
