@@ -291,16 +291,19 @@ def save(clicks, values, ids, ticks, versions, initial, key, search):
     Output("edit-ws-versions", "data", allow_duplicate=True),
     Output("edit-ws-initial", "data", allow_duplicate=True),
     Output("ws-history", "children", allow_duplicate=True),
+    Output("edit-ws-attachments", "value"),
     Input({"type": "edit-ws-revert", "change": ALL}, "n_clicks"),
     State({"type": ui.FIELD, "field": ALL}, "id"),
+    State("edit-ws-attachments", "value"),
     State("edit-ws-versions", "data"),
     State("edit-ws-initial", "data"),
     State("ws-key", "data"),
     State("url", "search"),
     prevent_initial_call=True,
 )
-def revert(clicks, ids, versions, initial, key, search):
-    """Give a field back the value it had before the chosen change (itself a new change)."""
+def revert(clicks, ids, ticks, versions, initial, key, search):
+    """Give a field back the value it had before the chosen change (itself a new change); an attachment
+    tick reverted is ticked or unticked in the checklist (the other ticks as they are on the page)."""
     trigger = ctx.triggered_id
     if not trigger or not any(clicks) or not key:
         raise PreventUpdate
@@ -311,14 +314,24 @@ def revert(clicks, ids, versions, initial, key, search):
     store, dataset, edition = _opened(key)
     reverted = store.revert_field(key["identity"], key["edition"], trigger["change"], user)
     field = reverted["field"]
+    versions = {**(versions or {}), field: reverted["version"]}
+    initial = dict(initial or {})
+    history = _history_after_change(store, dataset, edition, key, lang)
+    if field.startswith(ATTACHMENT_PREFIX):
+        tick, on = field[len(ATTACHMENT_PREFIX):], bool(reverted["value"])
+        initial["attachments"] = _with_tick(initial.get("attachments"), tick, on)
+        return [no_update] * len(ids), versions, initial, history, _with_tick(ticks, tick, on)
     row, _ = _innovation(dataset, key["innovation"])
     shown = reverted["value"]
     if shown is None:    # no workspace text any more: the uploaded value shows again
-        shown = ui.shown_values(row, {"fields": {}})[field] if field in ui.FIELD_COLUMNS else ""
-    versions = {**(versions or {}), field: reverted["version"]}
-    initial = {**(initial or {}), field: shown}
+        shown = ui.shown_values(row, {"fields": {}})[field]
+    initial[field] = shown
     values = [shown if item["field"] == field else no_update for item in ids]
-    return values, versions, initial, _history_after_change(store, dataset, edition, key, lang)
+    return values, versions, initial, history, no_update
+
+
+def _with_tick(ticks, tick: str, on: bool) -> list[str]:
+    return sorted((set(ticks or []) - {tick}) | ({tick} if on else set()))
 
 
 @callback(

@@ -145,8 +145,9 @@ def test_the_readiness_follows_the_typed_text(client, app, identity):
     assert '"Hampir siap"' in recompute("")
 
 
-def revert_body(app, change_id: int, identity: str, versions: dict, initial: dict) -> dict:
-    """The revert button of history change `change_id` clicked, on a page showing the title field."""
+def revert_body(app, change_id: int, identity: str, versions: dict, initial: dict, ticks=()) -> dict:
+    """The revert button of history change `change_id` clicked, on a page showing the title field and
+    the attachment checklist with `ticks` ticked."""
     title = {"type": "edit-ws-field", "field": "title"}
     button = {"type": "edit-ws-revert", "change": change_id}
     key = {"innovation": INNOVATION, "identity": identity, "edition": 2025}
@@ -154,6 +155,7 @@ def revert_body(app, change_id: int, identity: str, versions: dict, initial: dic
     body = callback_body(app, '{"field":["ALL"],"type":"edit-ws-field"}.value', [
         {"id": clicked, "property": "n_clicks", "value": 1}], [
         [{"id": title, "property": "id", "value": title}],
+        {"id": "edit-ws-attachments", "property": "value", "value": list(ticks)},
         {"id": "edit-ws-versions", "property": "data", "value": versions},
         {"id": "edit-ws-initial", "property": "data", "value": initial},
         {"id": "ws-key", "property": "data", "value": key},
@@ -178,3 +180,18 @@ def test_an_editor_reverts_a_change_and_the_field_shows_the_value_before_it(clie
     history = json.dumps(response["ws-history"]["children"], ensure_ascii=False)
     assert history.count('"data-field": "title"') == 3      # two saves and the revert, the page's history now
     assert store.workspace(identity, 2025)["fields"]["title"]["value"] == "Judul pertama"
+
+
+def test_reverting_an_attachment_tick_unticks_it_in_the_checklist_and_keeps_the_others(client, app, store, identity):
+    login(client, "budi")
+    store.save_field(identity, 2025, "attachment.video", "1", 0, "budi")
+    ticked = store.field_history(identity, 2025, "attachment.video")[0]
+    body = revert_body(app, ticked["id"], identity, {"attachment.video": 1},
+                       {"title": "", "attachments": ["decree", "video"]}, ticks=["decree", "video"])
+    answer = client.post("/_dash-update-component", json=body)
+    assert answer.status_code == 200
+    response = answer.get_json()["response"]
+    assert response["edit-ws-attachments"]["value"] == ["decree"]
+    assert response["edit-ws-initial"]["data"] == {"title": "", "attachments": ["decree"]}
+    assert '{"field":"title","type":"edit-ws-field"}' not in response       # the text fields stay as typed
+    assert store.workspace(identity, 2025)["fields"]["attachment.video"]["value"] is None   # as before the tick
