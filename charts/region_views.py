@@ -119,6 +119,18 @@ def count_title(data: pd.DataFrame, ctx) -> str:
              regions=format_int(len(data), lang))
 
 
+def _summary(what: str, figures, ctx) -> str:
+    """'5 daerah, inovasi 2023–2025: Kota Palembang 100, Kabupaten Muara Enim 90, …' (the CLI's summary)."""
+    figures = list(figures)
+    return t("region.drawn", ctx.lang, count=format_int(len(figures), ctx.lang), what=what,
+             figures=", ".join(f"{region} {value}" for region, value in figures))
+
+
+def count_summary(data: pd.DataFrame, ctx) -> str:
+    what = t("region.drawn_count", ctx.lang, years=_years_text(data["common"].iloc[0]) or "—")
+    return _summary(what, ((r, format_int(v, ctx.lang)) for r, v in zip(data["region"], data["count"])), ctx)
+
+
 def count_table(data: pd.DataFrame, ctx) -> pd.DataFrame:
     lang = ctx.lang
     years = _years_text(data["common"].iloc[0]) if len(data) else ""
@@ -165,6 +177,12 @@ def trend_title(matrix: pd.DataFrame, ctx) -> str:
     return t("title.region_trend", ctx.lang, year=int(last), region=top, count=format_int(column[top], ctx.lang))
 
 
+def trend_summary(matrix: pd.DataFrame, ctx) -> str:
+    what = t("region.drawn_count", ctx.lang, years=_years_text(matrix.columns))
+    totals = matrix.sum(axis=1)
+    return _summary(what, ((r, format_int(v, ctx.lang)) for r, v in totals.items()), ctx)
+
+
 def trend_table(matrix: pd.DataFrame, ctx) -> pd.DataFrame:
     shown = matrix.map(lambda v: format_int(v, ctx.lang))
     shown.columns = [str(c) for c in matrix.columns]
@@ -203,6 +221,13 @@ def sector_title(matrix: pd.DataFrame, ctx) -> str:
     return t("title.region_sector", ctx.lang, region=top["region"], count=format_int(top["sectors"], ctx.lang),
              total=format_int(len(ctx.dataset.sector_names), ctx.lang),
              years=_years_text(regions.common_years(compared(ctx))) or "—")
+
+
+def sector_summary(matrix: pd.DataFrame, ctx) -> str:
+    table = regions.coverage(matrix, len(ctx.dataset.sector_names))
+    what = t("region.drawn_sectors", ctx.lang, years=_years_text(regions.common_years(compared(ctx))) or "—",
+             total=format_int(len(ctx.dataset.sector_names), ctx.lang))
+    return _summary(what, ((r, format_int(v, ctx.lang)) for r, v in zip(table["region"], table["sectors"])), ctx)
 
 
 def sector_table(matrix: pd.DataFrame, ctx) -> pd.DataFrame:
@@ -281,6 +306,16 @@ def index_title(data: pd.DataFrame, ctx) -> str:
     if not without:
         return title
     return t("title.region_index_without", ctx.lang, title=title, count=format_int(without, ctx.lang))
+
+
+def index_summary(data: pd.DataFrame, ctx) -> str:
+    """Each region's index in the latest edition (one with evidence, if any has)."""
+    lang, known = ctx.lang, data.loc[data["evidence"]]
+    edition = int((known if len(known) else data)["edition"].max())
+    rows = data.loc[data["edition"] == edition]
+    figures = ((r, f"{format_number(v, lang, 2)} ({b.label(lang)})" if e else t("region.no_evidence", lang).lower())
+               for r, v, b, e in zip(rows["region"], rows["index"], rows["band"], rows["evidence"]))
+    return _summary(t("region.drawn_index", lang, edition=edition), figures, ctx)
 
 
 def index_table(data: pd.DataFrame, ctx) -> pd.DataFrame:

@@ -96,6 +96,8 @@ class ChartView:
     click: str | None = None  # the filter a click on a bar applies: "year" | "agency" | "sector"
     caption: Callable[[Context], str] | None = None  # the line under it, when not the view's source and filters
     beyond_view: bool = False  # it reads past ctx.view (other regions' rows): its own data says when it is empty
+    # what it drew, in words (the CLI's summary line); None: the innovations in view
+    summary: Callable[[pd.DataFrame, Context], str] | None = None
 
 
 # -- titles that state the finding ---------------------------------------------------------------
@@ -321,13 +323,14 @@ CHARTS: dict[str, ChartView] = {view.name: view for view in [
               kipp.agency_title, kipp.agency_table, "agency"),
     # the provincial view (/provinsi): the regions compared, whatever the view's own region (charts.region_views)
     ChartView("region-count", region_views.count_data, region_views.count_figure, region_views.count_title, region_views.count_table,
-              caption=region_views.caption, beyond_view=True),
+              caption=region_views.caption, beyond_view=True, summary=region_views.count_summary),
     ChartView("region-trend", region_views.trend_data, region_views.trend_figure, region_views.trend_title, region_views.trend_table,
-              caption=region_views.caption, beyond_view=True),
+              caption=region_views.caption, beyond_view=True, summary=region_views.trend_summary),
     ChartView("region-sector", region_views.sector_data, region_views.sector_figure, region_views.sector_title,
-              region_views.sector_table, caption=region_views.caption, beyond_view=True),
+              region_views.sector_table, caption=region_views.caption, beyond_view=True,
+              summary=region_views.sector_summary),
     ChartView("region-index", region_views.index_data, region_views.index_figure, region_views.index_title, region_views.index_table,
-              caption=region_views.index_caption, beyond_view=True),
+              caption=region_views.index_caption, beyond_view=True, summary=region_views.index_summary),
 ]}
 
 
@@ -385,6 +388,16 @@ def render(name: str, ctx: Context, with_table: bool = True) -> Rendered:
                         pd.DataFrame(), filename, True)
     table = chart.table(data, ctx) if with_table else pd.DataFrame()
     return Rendered(chart.figure(data, ctx), chart.title(data, ctx), caption, table, filename, False)
+
+
+def drawn(name: str, ctx: Context) -> str:
+    """What chart `name` draws under `ctx`, in words (the CLI's summary line): the innovations in view, or,
+    for a chart with a summary of its own (the regions compared), its figures."""
+    chart = CHARTS[name]
+    if chart.summary is None:
+        return t("chart.drawn", ctx.lang, count=format_int(len(ctx.view), ctx.lang))
+    data = chart.data(ctx)
+    return t("title.empty", ctx.lang) if data.empty else chart.summary(data, ctx)
 
 
 def slug(text: str) -> str:

@@ -4,7 +4,8 @@ NAME: trend, agency, sector or readiness (and any other chart of the pages: brea
 agency-rank, heatmap, compliance, sector-rank, sector-year, readiness-agency); readiness charts
 follow --edition (default: the latest). The image holds the chart's title, the
 active filters in words and the source; it is drawn by the system Chromium ($BROWSER_PATH, else
-/usr/bin/chromium), the same renderer the dashboard's download buttons use.
+/usr/bin/chromium), the same renderer the dashboard's download buttons use. The line printed says what was
+drawn (`charts.views.drawn`): the innovations in view, or for the region charts the regions and their figures.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ def register(subparsers, lang: str = "id") -> None:
 
 def run(args) -> int:
     from exports.charts import chart_names
+    from charts.views import drawn
     from exports.images import ImageExportError, chart_image, chromium_available, browser_path
-    from i18n import format_int, t
 
     output = check_suffix(args, FORMATS)
     if args.name not in chart_names():
@@ -53,5 +54,5 @@ def run(args) -> int:
     temporary = output.with_name(f".{output.name}.tmp")
     temporary.write_bytes(data)
     temporary.replace(output)  # atomic: a failed export never leaves half a file behind
-    print(t("cli.chart.done", args.lang, name=args.name, count=format_int(len(ctx.view), args.lang), output=output))
+    print(t("cli.chart.done", args.lang, name=args.name, drawn=drawn(args.name, ctx), output=output))
     return 0

@@ -84,6 +84,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart.show_top": ("Tampilkan {count} teratas", "Show top {count}"),
     "chart.phone_top": ("{count} teratas; tabel lengkap di “Lihat tabel”.", "Top {count}; the full table is under “Show table”."),
     "chart.years_of": ("{count} dari {total} tahun", "{count} of {total} years"),
+    "chart.drawn": ("{count} inovasi", "{count} innovations"),
     "column.years_with": ("Tahun berinovasi", "Years with innovations"),
     "axis.year": ("Tahun", "Year"),
     "axis.count": ("Jumlah inovasi", "Innovations"),

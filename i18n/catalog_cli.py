@@ -18,7 +18,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.chart.unknown": ("grafik tidak dikenal: {name} (pilih {names})", "unknown chart: {name} (choose {names})"),
     "cli.chart.no_chromium": ("Chromium tidak ditemukan di {path}; atur BROWSER_PATH ke Chromium atau Chrome.",
                               "No Chromium at {path}; set BROWSER_PATH to a Chromium or Chrome."),
-    "cli.chart.done": ("{name}: {count} inovasi → {output}", "{name}: {count} innovations → {output}"),
+    "cli.chart.done": ("{name}: {drawn} → {output}", "{name}: {drawn} → {output}"),
     # readiness and proposal
     "cli.readiness.edition": ("{edition} — penutupan {closes}", "{edition} — closes {closes}"),
     "cli.readiness.shortlist": ("Daftar usulan per instansi ({count}):", "Shortlist per institution ({count}):"),

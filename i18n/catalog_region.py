@@ -25,6 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "columns); other regions' government (SPD) indicators are not stored, so their index "
                           "is not computed."),
     "region.edition": ("IID {year}", "IID {year}"),
+    "region.drawn": ("{count} daerah, {what}: {figures}", "{count} regions, {what}: {figures}"),
+    "region.drawn_count": ("inovasi {years}", "innovations {years}"),
+    "region.drawn_sectors": ("urusan {years} (dari {total})", "urusan {years} (of {total})"),
+    "region.drawn_index": ("indeks IID {edition}", "IID {edition} index"),
     "title.region_count": ("{region} mencatat inovasi terbanyak: {count} pada {years} (tahun data bersama "
                            "{regions} daerah)",
                            "{region} recorded the most innovations: {count} in {years} (the years all {regions} "

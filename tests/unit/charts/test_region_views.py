@@ -112,3 +112,19 @@ def test_evidence_entered_for_this_regency_changes_its_index_in_the_table(datase
     assert index_2024(dataset) == ["—"]                                # no evidence before the entry
     assert index_2024(entered) == [format_number(expected, "en", 2)]   # the entered SPD tier scores it
     assert expected > 0
+
+
+def test_each_region_chart_says_what_it_drew_with_the_regions_figures(dataset):
+    """The CLI's summary line (`app.py chart region-*`): the regions compared and each one's figure."""
+    from charts.views import drawn
+
+    ctx = context(dataset)
+    assert drawn("region-count", ctx) == ("3 daerah, inovasi 2023–2024: Kabupaten Muara Enim 4, "
+                                          "Kota Lubuklinggau 3, Kabupaten Musi Rawas 2")
+    assert drawn("region-trend", ctx) == ("3 daerah, inovasi 2022–2024: Kabupaten Muara Enim 4, "
+                                          "Kabupaten Musi Rawas 3, Kota Lubuklinggau 3")
+    assert drawn("region-sector", ctx) == ("3 daerah, urusan 2023–2024 (dari 38): Kabupaten Muara Enim 3, "
+                                           "Kabupaten Musi Rawas 2, Kota Lubuklinggau 2")
+    english = context(dataset, "region=Kota+Lubuklinggau&lang=en")
+    assert drawn("region-index", english) == "1 regions, IID 2026 index: Kota Lubuklinggau no evidence yet"
+    assert drawn("trend", ctx) == "4 inovasi"   # the other charts: the innovations in view

@@ -39,6 +39,16 @@ def test_cli_chart_writes_an_image_of_its_suffix(tmp_path, capsys, name, suffix)
     assert capsys.readouterr().out.strip() == f"{name}: 123 inovasi → {output}"
 
 
+def test_cli_region_chart_says_the_regions_figures_not_the_view_count(tmp_path, capsys):
+    """A region chart draws past the view (every region stored): its line names the regions and their figures."""
+    output = tmp_path / "daerah.svg"
+    assert main(["chart", "region-count", "-o", str(output)]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "region-count: 5 daerah, inovasi 2023–2025: Kabupaten Muara Enim 321, Kota Palembang 100, Kabupaten Lahat "
+        f"59, Kabupaten Ogan Komering Ulu 57, Kota Prabumulih 50 → {output}")
+    assert "Kota Palembang" in output.read_text(encoding="utf-8")
+
+
 def test_cli_report_docx_in_english(tmp_path, capsys):
     import docx
 
