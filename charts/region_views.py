@@ -75,7 +75,7 @@ def styles(dataset) -> dict[str, tuple[str, str]]:
     return {home_region(): (HOME, ""), **chosen}
 
 
-def _years_text(years) -> str:
+def years_text(years) -> str:
     years = [int(y) for y in years]
     if not years:
         return ""
@@ -109,7 +109,7 @@ def count_figure(data: pd.DataFrame, ctx) -> go.Figure:
 
 def count_title(data: pd.DataFrame, ctx) -> str:
     top, lang = data.iloc[0], ctx.lang
-    years = _years_text(top["common"])
+    years = years_text(top["common"])
     if len(data) == 1:
         return t("title.region_count_one", lang, region=top["region"], count=format_int(top["count"], lang),
                  years=years)
@@ -127,18 +127,18 @@ def _summary(what: str, figures, ctx) -> str:
 
 
 def count_summary(data: pd.DataFrame, ctx) -> str:
-    what = t("region.drawn_count", ctx.lang, years=_years_text(data["common"].iloc[0]) or "—")
+    what = t("region.drawn_count", ctx.lang, years=years_text(data["common"].iloc[0]) or "—")
     return _summary(what, ((r, format_int(v, ctx.lang)) for r, v in zip(data["region"], data["count"])), ctx)
 
 
 def count_table(data: pd.DataFrame, ctx) -> pd.DataFrame:
     lang = ctx.lang
-    years = _years_text(data["common"].iloc[0]) if len(data) else ""
+    years = years_text(data["common"].iloc[0]) if len(data) else ""
     return pd.DataFrame({
         t("column.region_name", lang): data["region"],
         t("column.region_count", lang, years=years or "—"): [format_int(v, lang) for v in data["count"]],
         t("column.region_total", lang): [format_int(v, lang) for v in data["total"]],
-        t("column.region_years", lang): [_years_text(range(int(a), int(b) + 1)) for a, b in
+        t("column.region_years", lang): [years_text(range(int(a), int(b) + 1)) for a, b in
                                          zip(data["first"], data["last"])],
         t("column.region_sectors", lang, years=years or "—"): [format_int(v, lang) for v in data["sectors"]]})
 
@@ -178,7 +178,7 @@ def trend_title(matrix: pd.DataFrame, ctx) -> str:
 
 
 def trend_summary(matrix: pd.DataFrame, ctx) -> str:
-    what = t("region.drawn_count", ctx.lang, years=_years_text(matrix.columns))
+    what = t("region.drawn_count", ctx.lang, years=years_text(matrix.columns))
     totals = matrix.sum(axis=1)
     return _summary(what, ((r, format_int(v, ctx.lang)) for r, v in totals.items()), ctx)
 
@@ -220,12 +220,12 @@ def sector_title(matrix: pd.DataFrame, ctx) -> str:
     top = table.iloc[0]
     return t("title.region_sector", ctx.lang, region=top["region"], count=format_int(top["sectors"], ctx.lang),
              total=format_int(len(ctx.dataset.sector_names), ctx.lang),
-             years=_years_text(regions.common_years(compared(ctx))) or "—")
+             years=years_text(regions.common_years(compared(ctx))) or "—")
 
 
 def sector_summary(matrix: pd.DataFrame, ctx) -> str:
     table = regions.coverage(matrix, len(ctx.dataset.sector_names))
-    what = t("region.drawn_sectors", ctx.lang, years=_years_text(regions.common_years(compared(ctx))) or "—",
+    what = t("region.drawn_sectors", ctx.lang, years=years_text(regions.common_years(compared(ctx))) or "—",
              total=format_int(len(ctx.dataset.sector_names), ctx.lang))
     return _summary(what, ((r, format_int(v, ctx.lang)) for r, v in zip(table["region"], table["sectors"])), ctx)
 
@@ -244,7 +244,7 @@ def coverage_summary(ctx) -> pd.DataFrame:
         return pd.DataFrame()
     lang, label = ctx.lang, ctx.label("sector")
     table = regions.coverage(matrix, len(ctx.dataset.sector_names)).head(10)
-    years = _years_text(regions.common_years(compared(ctx))) or "—"
+    years = years_text(regions.common_years(compared(ctx))) or "—"
     return pd.DataFrame({
         t("column.region_name", lang): table["region"],
         t("column.region_sectors", lang, years=years): [f"{format_int(n, lang)} ({format_pct(s, lang)})"

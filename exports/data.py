@@ -1,4 +1,5 @@
-"""The filtered rows of a view as XLSX or CSV, with headers in the UI language.
+"""The filtered rows of a view as XLSX or CSV, with headers in the UI language (or, for a page whose data is
+another table, that table: TABLES, e.g. /provinsi's regions compared, exports/regions.py).
 
 The rows are exactly those of `ctx.view` (the same `Filters.apply` the page and the charts use); the headers
 come from data/reference/columns.csv through `Dataset.column_label`. Dates keep their precision
@@ -12,12 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
 from analytics.dataset import source_caption
 from exports.errors import UnknownFormat
+from exports.regions import region_table
 from exports.tabular import write_csv, write_xlsx
 from i18n import format_date, format_int, t
 from charts.views import Context, download_name
@@ -62,12 +66,30 @@ def data_table(ctx: Context) -> tuple[pd.DataFrame, list[str]]:
     return table.reset_index(drop=True), headers
 
 
-def data_about(ctx: Context, rows: int, today: dt.date | None = None) -> list[tuple[str, str]]:
+@dataclass(frozen=True)
+class Table:
+    """What "Unduh data" writes: the table (frame, headers) of a view, its title and sheet, its file's name."""
+
+    build: Callable[[Context], tuple[pd.DataFrame, list[str]]]
+    title: str    # catalog keys
+    sheet: str
+    name: str     # the file name's stem: inovasi-<name>_<filters>
+
+
+# A page registers `data_table="<key>"` (dash.register_page) to export its own table; every other page: "view".
+TABLES = {
+    "view": Table(data_table, "export.data_title", "export.sheet", "data"),
+    "regions": Table(region_table, "export.regions_title", "export.regions_sheet", "provinsi"),
+}
+
+
+def data_about(ctx: Context, rows: int, today: dt.date | None = None,
+               title: str = "export.data_title") -> list[tuple[str, str]]:
     """The "Keterangan" sheet: title, filters in words, rows, source, data version, date, URL query."""
     today = today or dt.date.today()
     lang = ctx.lang
     return [
-        (t("export.about.title", lang), t("export.data_title", lang)),
+        (t("export.about.title", lang), t(title, lang)),
         (t("export.about.filters", lang), ctx.filters.describe(lang, ctx.dataset.labeler(lang))),
         (t("export.about.rows", lang), format_int(rows, lang)),
         (t("export.about.source", lang), source_caption(ctx.dataset, lang)),
@@ -77,8 +99,9 @@ def data_about(ctx: Context, rows: int, today: dt.date | None = None) -> list[tu
     ]
 
 
-def write_data(ctx: Context, path: str | os.PathLike, fmt: str | None = None) -> int:
-    """Write the view's rows to `path` as xlsx or csv (by `fmt`, else the suffix); returns the row count.
+def write_data(ctx: Context, path: str | os.PathLike, fmt: str | None = None, table: str = "view") -> int:
+    """Write the view's rows (or the TABLES entry `table`) to `path` as xlsx or csv (by `fmt`, else the
+    suffix); returns the row count.
 
     Written to a temporary name first, so a failed export never leaves half a file behind.
     """
@@ -86,21 +109,22 @@ def write_data(ctx: Context, path: str | os.PathLike, fmt: str | None = None) ->
     fmt = (fmt or path.suffix.lstrip(".")).lower()
     if fmt not in MEDIA_TYPES:
         raise UnknownFormat("data", fmt, MEDIA_TYPES)
-    table, headers = data_table(ctx)
+    chosen = TABLES[table]
+    rows, headers = chosen.build(ctx)
     temporary = path.with_name(f".{path.name}.tmp")
     if fmt == "csv":
-        write_csv(table, temporary, headers=headers)
+        write_csv(rows, temporary, headers=headers)
     else:
-        write_xlsx(table, temporary, headers=headers, about=data_about(ctx, len(table)),
-                   sheet_name=t("export.sheet", ctx.lang))
+        write_xlsx(rows, temporary, headers=headers, about=data_about(ctx, len(rows), title=chosen.title),
+                   sheet_name=t(chosen.sheet, ctx.lang))
     temporary.replace(path)
-    return len(table)
+    return len(rows)
 
 
-def data_bytes(ctx: Context, fmt: str) -> tuple[bytes, str]:
-    """The view's rows as an xlsx or csv file in memory, with its file name."""
+def data_bytes(ctx: Context, fmt: str, table: str = "view") -> tuple[bytes, str]:
+    """The view's rows (or the TABLES entry `table`) as an xlsx or csv file in memory, with its file name."""
     fmt = fmt.lower()
     with tempfile.TemporaryDirectory(prefix="dasbor-data-") as folder:
         path = Path(folder) / f"data.{fmt}"
-        write_data(ctx, path, fmt)
-        return path.read_bytes(), f"{download_name('data', ctx.filters)}.{fmt}"
+        write_data(ctx, path, fmt, table)
+        return path.read_bytes(), f"{download_name(TABLES[table].name, ctx.filters)}.{fmt}"

@@ -293,6 +293,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "(perhaps out of memory, or the server restarted). Try the download again; if it happens "
                         "again, narrow the filters."),
     "export.sheet": ("Inovasi", "Innovations"),
+    "export.regions_sheet": ("Daerah", "Regions"),
+    "export.regions_title": ("Perbandingan inovasi antardaerah", "Innovations of the regions compared"),
     "export.about.title": ("Judul", "Title"),
     "export.about.filters": ("Filter", "Filters"),
     "export.about.rows": ("Jumlah baris", "Rows"),

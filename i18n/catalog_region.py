@@ -25,6 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "columns); other regions' government (SPD) indicators are not stored, so their index "
                           "is not computed."),
     "region.edition": ("IID {year}", "IID {year}"),
+    "region.report_off": ("Laporan PDF/Word merangkum tampilan biasa, bukan perbandingan ini: unduh datanya (Unduh "
+                          "data) atau tiap grafik (Unduh grafik).",
+                          "The PDF/Word report covers the normal view, not this comparison: download its data "
+                          "(Download data) or each chart (Download chart)."),
     "region.drawn": ("{count} daerah, {what}: {figures}", "{count} regions, {what}: {figures}"),
     "region.drawn_count": ("inovasi {years}", "innovations {years}"),
     "region.drawn_sectors": ("urusan {years} (dari {total})", "urusan {years} (of {total})"),
@@ -50,6 +54,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "column.region_count": ("Inovasi {years}", "Innovations {years}"),
     "column.region_total": ("Inovasi semua tahun", "Innovations, all years"),
     "column.region_years": ("Tahun data", "Years of data"),
+    "column.region_first": ("Tahun pertama", "First year"),
+    "column.region_last": ("Tahun terakhir", "Last year"),
     "column.region_sectors": ("Urusan {years}", "Urusan {years}"),
     "column.region_top_sector": ("Urusan terbanyak", "Top urusan"),
     "column.predikat": ("Predikat", "Rating"),

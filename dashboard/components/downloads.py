@@ -17,6 +17,7 @@ from dash import ALL, MATCH, Input, Output, State, callback, clientside_callback
 from dash.exceptions import PreventUpdate
 
 from analytics.filters import Filters
+from dashboard.components.registry import page_of
 from dashboard.jobs import job_failure, job_server, manager
 from i18n import t
 import logs
@@ -64,6 +65,7 @@ def create_download_bar(lang: str = "id") -> html.Div:
                          id="data-menu", align_end=True),
         dbc.DropdownMenu(report_items, label=_i18n("export.report_menu", lang), size="sm", color="primary",
                          id="report-menu", align_end=True),
+        html.Span(id="report-note", className="report-note small text-muted"),
         html.Div(dbc.Progress(id="report-progress", value=0, striped=True, animated=True, style={"height": "1.1rem"}),
                  id="report-progress-wrap", className="report-progress d-none", style={"minWidth": "12rem"}),
         html.Div(id="export-error", className="small text-danger"),
@@ -102,14 +104,16 @@ def download_chart(clicks, options, search):
     return dcc.send_bytes(data, filename)
 
 
-def download_data(_xlsx, _csv, search):
-    """The view's rows (every column) as XLSX or CSV."""
+def download_data(_xlsx, _csv, search, pathname):
+    """The view's rows (every column) as XLSX or CSV; on a page that registers a `data_table` of its own
+    (/provinsi: the regions compared, exports.data.TABLES), that table."""
     from exports.data import data_bytes
 
     trigger = dash.ctx.triggered_id
     if trigger not in {f"data-export-{fmt}" for fmt in DATA_FORMATS}:
         raise PreventUpdate
-    data, filename = data_bytes(_context(search), trigger.removeprefix("data-export-"))
+    table = (page_of(pathname) or {}).get("data_table", "view")
+    data, filename = data_bytes(_context(search), trigger.removeprefix("data-export-"), table)
     return dcc.send_bytes(data, filename)
 
 
@@ -165,6 +169,7 @@ def register_callbacks() -> None:
         Input("data-export-xlsx", "n_clicks"),
         Input("data-export-csv", "n_clicks"),
         State("url", "search"),
+        State("url", "pathname"),
         prevent_initial_call=True,
     )(download_data)
     callback(

@@ -5,7 +5,10 @@ chips, footer. Pages appear in the navbar when they register with `nav=True` and
 A page the filter bar does not narrow registers `filters_note` (the catalog key of one sentence saying
 why): there the bar, its chips and reset are hidden and the sentence shows in their place. A page that
 draws its own control for a filter row registers `own_filters` (row keys, e.g. ("regions",)): there the
-bar hides that row's control (dasbor.css). The URL keeps every filter either way.
+bar hides that row's control (dasbor.css). The URL keeps every filter either way. A page the report ("Unduh
+laporan", a report of the normal view) does not cover registers `report_note` (the catalog key of why): there
+the report menu gives way to that sentence; "Unduh data" exports a page's own table where it registers
+`data_table` (exports.data.TABLES; dashboard/components/downloads.py).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from dashboard.components.chart import in_full_store
 from dashboard.on_demand import loaded_store
 from dashboard.components.downloads import create_download_bar
 from dashboard.components.filterbar import bar_rows, create_filter_bar, href
+from dashboard.components.registry import page_of
 from dashboard.sources import current_dataset
 from i18n import other_language, t
 
@@ -149,6 +153,7 @@ def register_callbacks() -> None:
         Output("filter-reset", "children"),
         Output("shell-body", "className"),
         Output("filters-note", "children"),
+        Output("report-note", "children"),
         Input("url", "search"),
         Input("url", "pathname"),
     )(update_shell)
@@ -177,14 +182,6 @@ def register_callbacks() -> None:
     )
 
 
-def page_of(pathname: str | None) -> dict | None:
-    """The registered page at `pathname` (a page's sub-paths, such as /inovasi/<id>, count as their own)."""
-    pages = [page for page in dash.page_registry.values()
-             if re.fullmatch(re.sub(r"<[^>]+>", "[^/]+", page.get("path_template") or page["path"]) + "/?",
-                             pathname or "/")]
-    return pages[0] if pages else None
-
-
 def filter_state(pathname: str | None, lang: str) -> tuple[str, str]:
     """(class of the shell's body, the note in place of the filter bar) for the page at `pathname`: the
     bar hidden with the page's note where the filters do not narrow it, its own controls' rows hidden."""
@@ -196,6 +193,13 @@ def filter_state(pathname: str | None, lang: str) -> tuple[str, str]:
     return " ".join(classes), t(note, lang) if note else ""
 
 
+def report_state(pathname: str | None, lang: str) -> tuple[str, str]:
+    """(class of the shell's body, the note in place of the report menu) for the page at `pathname`: the
+    report hidden, and why, where the page registers a `report_note`."""
+    note = (page_of(pathname) or {}).get("report_note")
+    return ("report-off", t(note, lang)) if note else ("", "")
+
+
 def update_shell(search, pathname):
     """Every shell label in the URL's language; nav links carry the current filters; the filter bar
     as the page wants it (filter_state)."""
@@ -205,6 +209,8 @@ def update_shell(search, pathname):
     texts = [t(item["id"]["key"], lang) for item in ctx.outputs_list[0]]
     nav = [pages[item["id"]["page"]] for item in ctx.outputs_list[1]]
     other = other_language(lang)
+    classes, filters_note = filter_state(pathname, lang)
+    report_class, report_note = report_state(pathname, lang)
     return (
         texts,
         [t(page["label_key"], lang) for page in nav],
@@ -214,5 +220,7 @@ def update_shell(search, pathname):
         href(pathname, filters.replace(lang=other), search),  # a page's own keys (/kipp's edition) stay
         href("/", filters),
         t("filter.reset", lang),
-        *filter_state(pathname, lang),
+        " ".join(filter(None, (classes, report_class))),
+        filters_note,
+        report_note,
     )

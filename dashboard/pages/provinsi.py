@@ -5,7 +5,8 @@ evidence exists (charts/region_views.py).
 The regions compared are the URL's `region` (repeatable), the same key the filter bar's "Daerah" writes;
 none named: every region stored. The page draws its own choice of regions (every region stored, the
 replication library's included), so the bar hides its region control here (`own_filters`); every other
-filter of the bar applies to every region.
+filter of the bar applies to every region. "Unduh data" exports the regions compared (exports/regions.py); the
+report, a report of the normal view, gives way to a note saying so (the shell reads `data_table`, `report_note`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from dashboard.sources import current_dataset
 from i18n import format_int, t
 
 dash.register_page(__name__, path="/provinsi", order=9, name="Provinsi", title="Provinsi · Dasbor Inovasi",
-                   nav=True, label_key="nav.provinsi", own_filters=("regions",))
+                   nav=True, label_key="nav.provinsi", own_filters=("regions",),
+                   data_table="regions",            # "Unduh data": the regions compared (exports/regions.py)
+                   report_note="region.report_off")  # the report covers the normal view, not this comparison
 
 PAGE = "provinsi"
 CHOICE = "provinsi-regions"

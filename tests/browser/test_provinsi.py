@@ -5,6 +5,8 @@ of that URL reproducing the view, the language switch, and a 390 px phone withou
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from urllib.parse import parse_qs, urlparse
 
@@ -111,4 +113,26 @@ def test_the_desktop_page_is_screenshotted(page):
         page.page.wait_for_selector(f"#chart-{chart} .main-svg", timeout=30000)
     SCREENSHOTS.mkdir(exist_ok=True)
     page.page.screenshot(path=str(SCREENSHOTS / "provinsi-desktop.png"), full_page=True)
+    page.assert_clean()
+
+
+def test_unduh_data_gives_the_regions_compared_and_the_report_says_why_it_is_not_offered(page):
+    page.open("/provinsi?region=Kota+Palembang&region=Kabupaten+Muara+Enim")
+    page.page.wait_for_selector("#chart-region-count .main-svg", timeout=30000)
+    expect(page.page.locator("#report-menu")).to_be_hidden()
+    expect(page.page.locator("#report-note")).to_contain_text("bukan perbandingan ini")
+    page.page.click("#data-menu")
+    with page.page.expect_download(timeout=60000) as download:
+        page.page.click("#data-export-csv")
+    assert download.value.suggested_filename == "inovasi-provinsi_kota-palembang_kabupaten-muara-enim.csv"
+    rows = list(csv.reader(io.StringIO(download.value.path().read_text(encoding="utf-8-sig"))))
+    assert rows[0][:3] == ["Daerah", "Inovasi 2023–2025", "Inovasi semua tahun"]
+    assert [row[0] for row in rows[1:]] == [HOME, "Kota Palembang"]    # the comparison's rows, not innovations
+    assert [row[1] for row in rows[1:]] == ["321", "100"]             # as the count chart: 2023–2025
+    band = rows[0].index("Predikat IID 2025")
+    assert rows[1][band] != "Belum ada bukti" and rows[2][band] == "Belum ada bukti"
+
+    page.open("/tren")   # elsewhere the report is offered again, and the data is the view's rows
+    expect(page.page.locator("#report-menu")).to_be_visible()
+    expect(page.page.locator("#report-note")).to_be_hidden()
     page.assert_clean()

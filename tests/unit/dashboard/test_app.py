@@ -223,6 +223,18 @@ def test_the_shell_hides_the_filters_a_page_does_not_use(client, pathname, class
     assert shown_note.startswith(note) and bool(shown_note) == bool(note)
 
 
+@pytest.mark.parametrize("pathname, classes, note", [
+    ("/provinsi", "report-off", "Laporan PDF/Word merangkum tampilan biasa"),   # the report is not the comparison
+    ("/tren", "", ""),
+])
+def test_the_shell_hides_the_report_where_a_page_says_it_does_not_cover_it(client, pathname, classes, note):
+    from dashboard.components.shell import report_state
+
+    shown_classes, shown_note = report_state(pathname, "id")
+    assert shown_classes == classes
+    assert shown_note.startswith(note) and bool(shown_note) == bool(note)
+
+
 @pytest.mark.parametrize("ticked, current, expected", [
     (["Kota B", "Kab C"], (), ("Kota B", "Kab C")),          # in the stored order
     (["Kab C", "Kota B"], ("Kab C",), ("Kab C", "Kota B")),  # the URL's first, then the newly ticked
