@@ -23,6 +23,7 @@ import sqlalchemy as sa
 from loaders.text import text_key
 from store.clock import iso as _iso, utc_now as _now
 from store.errors import StoreError
+from store.overlay_writes import bump_version, overlay_write
 from store.tables import iid_evidence, iid_evidence_changes, meta
 
 EVIDENCE_VERSION_KEY = "iid_evidence"   # meta row bumped by every change (see Store.data_version)
@@ -108,7 +109,7 @@ class IIDEvidence:
         region = region_key(region)
         if not region:
             raise StoreError("iid_evidence_no_region")
-        with self._evidence_write() as connection:
+        with overlay_write(self, _LOCK_KEY) as connection:
             current = connection.execute(sa.select(iid_evidence).where(
                 iid_evidence.c.edition == edition, iid_evidence.c.region == region,
                 iid_evidence.c.identity == identity, iid_evidence.c.indicator == indicator)).first()
@@ -128,7 +129,7 @@ class IIDEvidence:
     def revert_evidence(self, change_id: int, user: str) -> dict:
         """Undo change `change_id`: its entry gets back the tier and document it had before (itself a new
         change). Returns the entry as `save_evidence` does (conflict None)."""
-        with self._evidence_write() as connection:
+        with overlay_write(self, _LOCK_KEY) as connection:
             change = connection.execute(sa.select(iid_evidence_changes).where(
                 iid_evidence_changes.c.id == int(change_id))).first()
             if change is None:
@@ -142,19 +143,6 @@ class IIDEvidence:
                     "document": change.previous_document, "version": version, "conflict": None}
 
     # --- helpers -------------------------------------------------------------------------------
-
-    def _evidence_write(self):
-        """A write transaction serialised with the other evidence writers (as the workspaces' are)."""
-        from contextlib import contextmanager
-
-        @contextmanager
-        def transaction():
-            with self._write(lock=False) as connection:
-                if self.engine.dialect.name == "postgresql":
-                    connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_LOCK_KEY)))
-                yield connection
-
-        return transaction()
 
     @staticmethod
     def _set_evidence(connection, place: tuple, current, tier, document, kind: str, user: str,
@@ -175,8 +163,5 @@ class IIDEvidence:
             evidence_id=evidence_id, kind=kind, tier=tier, document=document,
             previous_tier=current.tier if current else None, previous_document=current.document if current else None,
             version=version, conflict=conflict, user_name=user, changed_at=now))
-        updated = connection.execute(meta.update().where(meta.c.key == EVIDENCE_VERSION_KEY).values(
-            value=sa.cast(sa.cast(meta.c.value, sa.Integer) + 1, sa.Text)))
-        if not updated.rowcount:
-            connection.execute(meta.insert().values(key=EVIDENCE_VERSION_KEY, value="1"))
+        bump_version(connection, EVIDENCE_VERSION_KEY)
         return version

@@ -17,13 +17,13 @@ Top 99, Top 45, Top Inovasi or tidak lolos), with a step back allowed at each st
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 
 import sqlalchemy as sa
 
 from loaders.schema import KIPP_SECTIONS
 from store.clock import iso, utc_now
 from store.errors import StoreError
+from store.overlay_writes import bump_version, overlay_write
 from store.tables import meta, workspace_changes, workspace_fields, workspaces
 
 DRAFT, REVIEW, SUBMITTED, RESULT = "draf", "ditinjau", "diajukan", "hasil"
@@ -122,7 +122,7 @@ class Workspaces:
             raise StoreError("workspace_bad_field", field=field)
         if value is not None and len(value) > MAX_CHARS:
             raise StoreError("workspace_too_long", field=field, limit=MAX_CHARS)
-        with self._workspace_write() as connection:
+        with overlay_write(self, _LOCK_KEY) as connection:
             workspace_id = self._workspace_id(connection, identity, edition, user)
             current = connection.execute(sa.select(workspace_fields).where(
                 workspace_fields.c.workspace_id == workspace_id, workspace_fields.c.field == field)).first()
@@ -139,7 +139,7 @@ class Workspaces:
     def revert_field(self, identity: str, edition: int, change_id: int, user: str) -> dict:
         """Undo change `change_id`: its field gets back the value it had before that change (a new
         change in the history). Returns {field, value, version}."""
-        with self._workspace_write() as connection:
+        with overlay_write(self, _LOCK_KEY) as connection:
             row = self._workspace_row(connection, identity, edition)
             change = None if row is None else connection.execute(sa.select(workspace_changes).where(
                 workspace_changes.c.id == change_id, workspace_changes.c.workspace_id == row.id)).first()
@@ -157,7 +157,7 @@ class Workspaces:
             raise StoreError("workspace_bad_status", status=status)
         if (status == RESULT) != (result is not None) or result is not None and result not in RESULTS:
             raise StoreError("workspace_bad_result", result=result or "")
-        with self._workspace_write() as connection:
+        with overlay_write(self, _LOCK_KEY) as connection:
             workspace_id = self._workspace_id(connection, identity, edition, user)
             row = connection.execute(sa.select(workspaces).where(workspaces.c.id == workspace_id)).first()
             if status not in TRANSITIONS[row.status] and status != row.status:
@@ -171,7 +171,7 @@ class Workspaces:
                 workspace_id=workspace_id, field="status", kind="status", value=status if result is None
                 else f"{status}:{result}", previous=row.status if row.result is None else f"{row.status}:{row.result}",
                 version=0, conflict=False, user_name=user, changed_at=now))
-            self._bump(connection)
+            bump_version(connection, VERSION_KEY)
             return {"status": status, "result": result, "by": user, "at": iso(now)}
 
     def add_review_comment(self, identity: str, edition: int, text: str, user: str) -> dict:
@@ -181,25 +181,16 @@ class Workspaces:
             raise StoreError("workspace_empty_comment")
         if len(text) > MAX_CHARS:
             raise StoreError("workspace_too_long", field="comment", limit=MAX_CHARS)
-        with self._workspace_write() as connection:
+        with overlay_write(self, _LOCK_KEY) as connection:
             workspace_id = self._workspace_id(connection, identity, edition, user)
             now = utc_now()
             change_id = connection.execute(workspace_changes.insert().values(
                 workspace_id=workspace_id, field="comment", kind="comment", value=text, previous=None, version=0,
                 conflict=False, user_name=user, changed_at=now)).inserted_primary_key[0]
-            self._bump(connection)
+            bump_version(connection, VERSION_KEY)
             return {"id": change_id, "value": text, "by": user, "at": iso(now)}
 
     # --- helpers -------------------------------------------------------------------------------
-
-    @contextmanager
-    def _workspace_write(self):
-        """A write transaction serialised with the other workspace writers (SQLite: BEGIN IMMEDIATE;
-        PostgreSQL: an advisory lock of their own, so a save never waits for an upload)."""
-        with self._write(lock=False) as connection:
-            if self.engine.dialect.name == "postgresql":
-                connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_LOCK_KEY)))
-            yield connection
 
     @staticmethod
     def _workspace_row(connection, identity: str, edition: int):
@@ -234,17 +225,10 @@ class Workspaces:
             changed_at=now))
         connection.execute(workspaces.update().where(workspaces.c.id == workspace_id).values(
             updated_by=user, updated_at=now))
-        self._bump(connection)
+        bump_version(connection, VERSION_KEY)
         return version
 
     @staticmethod
     def _status(row) -> dict:
         return {"status": row.status, "result": row.result, "by": row.updated_by, "at": iso(row.updated_at)}
 
-    @staticmethod
-    def _bump(connection) -> None:
-        """Bump the workspace version (its own meta row, so the uploaded rows need not be read again)."""
-        updated = connection.execute(meta.update().where(meta.c.key == VERSION_KEY).values(
-            value=sa.cast(sa.cast(meta.c.value, sa.Integer) + 1, sa.Text)))
-        if not updated.rowcount:
-            connection.execute(meta.insert().values(key=VERSION_KEY, value="1"))

@@ -3,17 +3,24 @@ indicators on its workspace page. Each indicator shows its tier and where it com
 dashboard, an evidence sheet, the innovation's data, or nothing); editors also get a tier choice and a
 document field, saved with the version they were opened at (store/iid_evidence.py).
 
-The two pages use the same pieces under their own id prefix ("iid-spd", "ws-iid") so each page owns its
-callback; every control's id starts with "edit-" (the guard answers 403 to a viewer) and the save checks
-`editor_name()` again.
+The two pages use the same pieces under their own id prefix ("iid-spd", "ws-iid"), each page registering its
+own save callback from one factory (`register_save`); every control's id starts with "edit-" (the guard
+answers 403 to a viewer) and the save checks `editor_name()` again.
 """
 
 from __future__ import annotations
 
-import dash_bootstrap_components as dbc
-from dash import dcc, html
+from typing import Callable
 
+import dash_bootstrap_components as dbc
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+from dash.exceptions import PreventUpdate
+
+from analytics.filters import Filters
+from analytics.iid.editions import load_editions
 from analytics.iid.evidence import tier_source
+from dashboard.auth import editor_name
+from dashboard.sources import current_store, data_changed
 from i18n import format_datetime, format_int, format_number, t
 from store.errors import StoreError
 
@@ -136,6 +143,48 @@ def save_entries(store, key: dict, tier_ids: list[dict], tiers: list, documents:
     head = (dbc.Alert(t("iid.entry.saved", lang, count=format_int(saved, lang)), color="success",
                       className="iid-saved") if saved else dbc.Alert(t("iid.entry.nothing", lang), color="light"))
     return versions, initial, [head, *messages], saved
+
+
+def register_save(prefix: str, shown: Output, redraw: Callable) -> Callable:
+    """Wire the save button of the editor `prefix`: every indicator changed since the editor opened is stored
+    (`save_entries`), then `redraw(key, edition, lang)` -> (the new value of `shown`, what the page shows of the
+    index; the indicator rows, whose tier and source follow). A viewer is refused, nothing stored."""
+    def save(clicks, tiers, ids, documents, versions, initial, key, search):
+        if not clicks or not key:
+            raise PreventUpdate
+        lang = Filters.from_query(search).lang
+        user = editor_name()
+        if user is None:
+            return (no_update, [no_update] * len(ids), no_update, no_update,
+                    dbc.Alert(t("iid.entry.refused", lang), color="danger"))
+        edition = load_editions().get(key["edition"])
+        versions, initial, messages, saved = save_entries(current_store(), key, ids, tiers, documents, versions,
+                                                          initial, user, edition, lang)
+        if not saved:
+            return no_update, [no_update] * len(ids), versions, initial, messages
+        data_changed()
+        value, rows = redraw(key, edition, lang)
+        rows = {r["indicator"].key: r for r in rows}
+        current = [current_text(rows[item["id"]["indicator"]], lang) for item in ctx.outputs_list[1]]
+        return value, current, versions, initial, messages
+
+    save.__doc__ = f"Store the changed evidence of the editor {prefix!r}; the page's index and each tier follow."
+    return callback(
+        shown,
+        Output({"type": f"{prefix}-current", "indicator": ALL}, "children"),
+        Output(f"edit-{prefix}-versions", "data"),
+        Output(f"edit-{prefix}-initial", "data"),
+        Output(f"{prefix}-message", "children"),
+        Input(f"edit-{prefix}-save", "n_clicks"),
+        State({"type": f"edit-{prefix}-tier", "indicator": ALL}, "value"),
+        State({"type": f"edit-{prefix}-tier", "indicator": ALL}, "id"),
+        State({"type": f"edit-{prefix}-doc", "indicator": ALL}, "value"),
+        State(f"edit-{prefix}-versions", "data"),
+        State(f"edit-{prefix}-initial", "data"),
+        State(f"{prefix}-key", "data"),
+        State("url", "search"),
+        prevent_initial_call=True,
+    )(save)
 
 
 def _tier(choice: str) -> int | None:

@@ -13,20 +13,17 @@ data/iid_sample/bukti_iid.csv while the data is the sample) over what the innova
 from __future__ import annotations
 
 import dash
-import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, callback, dcc, html, no_update
-from dash.exceptions import PreventUpdate
+from dash import Output, dcc, html
 
 from analytics.iid.editions import IIDEditionError, edition_facts, load_editions
 from analytics.iid.evidence import default_evidence
 from analytics.iid.scoring import assess_with_sheets, default_edition, describe_move, what_if
 from analytics.filter_fields import home_region
-from analytics.filters import Filters
 from dashboard.auth import editor_name
 from dashboard.components import iid_evidence as evidence_ui
 from dashboard.components.filterbar import page_query
 from dashboard.components.page import context_from_query, create_page, rendering_for_validation
-from dashboard.sources import current_dataset, current_store, data_changed
+from dashboard.sources import current_dataset, current_store
 from i18n import format_int, format_number, t
 
 dash.register_page(__name__, path="/iid", order=7, name="Indeks Inovasi Daerah",
@@ -136,38 +133,10 @@ def layout(**query):
     ])
 
 
-@callback(
-    Output("iid-body", "children"),
-    Output({"type": f"{SPD}-current", "indicator": ALL}, "children"),
-    Output(f"edit-{SPD}-versions", "data"),
-    Output(f"edit-{SPD}-initial", "data"),
-    Output(f"{SPD}-message", "children"),
-    Input(f"edit-{SPD}-save", "n_clicks"),
-    State({"type": f"edit-{SPD}-tier", "indicator": ALL}, "value"),
-    State({"type": f"edit-{SPD}-tier", "indicator": ALL}, "id"),
-    State({"type": f"edit-{SPD}-doc", "indicator": ALL}, "value"),
-    State(f"edit-{SPD}-versions", "data"),
-    State(f"edit-{SPD}-initial", "data"),
-    State(f"{SPD}-key", "data"),
-    State("url", "search"),
-    prevent_initial_call=True,
-)
-def save_spd(clicks, tiers, ids, documents, versions, initial, key, search):
-    """Store the government's changed evidence; the index, the what-if and each tier's source follow."""
-    if not clicks or not key:
-        raise PreventUpdate
-    lang = Filters.from_query(search).lang
-    user = editor_name()
-    if user is None:
-        return (no_update, [no_update] * len(ids), no_update, no_update,
-                dbc.Alert(t("iid.entry.refused", lang), color="danger"))
-    edition = load_editions().get(key["edition"])
-    versions, initial, messages, saved = evidence_ui.save_entries(
-        current_store(), key, ids, tiers, documents, versions, initial, user, edition, lang)
-    if not saved:
-        return no_update, [no_update] * len(ids), versions, initial, messages
-    data_changed()
+def _redraw(key: dict, edition, lang: str):
+    """After a save: the index, what-if and table, and the government's indicator rows."""
     assessment = _assess(current_dataset(), edition, lang)
-    rows = {r["indicator"].key: r for r in evidence_ui.indicator_rows(assessment, "spd", None, {})}
-    current = [evidence_ui.current_text(rows[item["id"]["indicator"]], lang) for item in dash.ctx.outputs_list[1]]
-    return _body(assessment, lang), current, versions, initial, messages
+    return _body(assessment, lang), evidence_ui.indicator_rows(assessment, "spd", None, {})
+
+
+save_spd = evidence_ui.register_save(SPD, Output("iid-body", "children"), _redraw)

@@ -374,38 +374,10 @@ def workflow(steps, result, comment_clicks, comment, key, search):
     return ui.create_workflow(store.workspace(key["identity"], key["edition"]), True, lang)
 
 
-@callback(
-    Output("ws-iid-summary", "children"),
-    Output({"type": f"{SID}-current", "indicator": ALL}, "children"),
-    Output(f"edit-{SID}-versions", "data"),
-    Output(f"edit-{SID}-initial", "data"),
-    Output(f"{SID}-message", "children"),
-    Input(f"edit-{SID}-save", "n_clicks"),
-    State({"type": f"edit-{SID}-tier", "indicator": ALL}, "value"),
-    State({"type": f"edit-{SID}-tier", "indicator": ALL}, "id"),
-    State({"type": f"edit-{SID}-doc", "indicator": ALL}, "value"),
-    State(f"edit-{SID}-versions", "data"),
-    State(f"edit-{SID}-initial", "data"),
-    State(f"{SID}-key", "data"),
-    State("url", "search"),
-    prevent_initial_call=True,
-)
-def save_iid_evidence(clicks, tiers, ids, documents, versions, initial, key, search):
-    """Store the innovation's changed SID evidence; its SID and each tier's source follow."""
-    if not clicks or not key:
-        raise PreventUpdate
-    lang = Filters.from_query(search).lang
-    user = editor_name()
-    if user is None:
-        return (no_update, [no_update] * len(ids), no_update, no_update,
-                dbc.Alert(t("iid.entry.refused", lang), color="danger"))
-    edition = load_iid_editions().get(key["edition"])
-    versions, initial, messages, saved = evidence_ui.save_entries(
-        _store(), key, ids, tiers, documents, versions, initial, user, edition, lang)
-    if not saved:
-        return no_update, [no_update] * len(ids), versions, initial, messages
-    _changed()
+def _redraw_iid(key: dict, edition, lang: str):
+    """After an evidence save: the innovation's SID line and its indicator rows."""
     assessment, innovation = _iid_assessed(current_dataset(), edition, key["identity"], lang)
-    rows = {r["indicator"].key: r for r in evidence_ui.indicator_rows(assessment, "sid", innovation, {})}
-    current = [evidence_ui.current_text(rows[item["id"]["indicator"]], lang) for item in ctx.outputs_list[1]]
-    return _iid_summary(assessment, innovation, lang), current, versions, initial, messages
+    return _iid_summary(assessment, innovation, lang), evidence_ui.indicator_rows(assessment, "sid", innovation, {})
+
+
+save_iid_evidence = evidence_ui.register_save(SID, Output("ws-iid-summary", "children"), _redraw_iid)
