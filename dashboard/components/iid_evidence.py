@@ -79,9 +79,11 @@ def initial_values(rows: list[dict]) -> dict:
             for row in rows}
 
 
-def create_editor(prefix: str, key: dict, rows: list[dict], editable: bool, lang: str) -> html.Div:
+def create_editor(prefix: str, key: dict, rows: list[dict], editable: bool, lang: str,
+                  history: list[dict] = ()) -> html.Div:
     """The indicators as a list: label and weight, the tier in force and its source, and (editors) the
-    tier choice and the document. `key` names what is edited: {scope, edition, region, identity}."""
+    tier choice and the document, and under them the history of the entered evidence (`history`, newest
+    first) with a revert button per change. `key` names what is edited: {scope, edition, region, identity}."""
     items = []
     for row in rows:
         indicator = row["indicator"]
@@ -114,7 +116,47 @@ def create_editor(prefix: str, key: dict, rows: list[dict], editable: bool, lang
         parts.append(dbc.Button(t("iid.entry.save", lang), id=f"edit-{prefix}-save", color="primary", size="sm",
                                 n_clicks=0))
     parts.append(html.Div(id=f"{prefix}-message", className="mt-2"))
+    if editable:
+        indicators = {row["indicator"].key: row["indicator"] for row in rows}
+        parts += [html.H3(t("iid.history.heading", lang), className="h6 mt-3"),
+                  html.Div(create_history(prefix, history, indicators, lang), id=f"{prefix}-history")]
     return html.Div(parts, id=f"{prefix}-editor")
+
+
+def _entry_text(tier, document, lang: str) -> str:
+    value = t("iid.history.not_entered", lang) if tier is None else t("iid.history.tier", lang, tier=tier)
+    return t("iid.history.document", lang, value=value, document=document) if document else value
+
+
+def _indicator_name(indicators: dict, key: str, lang: str) -> str:
+    indicator = indicators.get(key)
+    return f"{indicator.number}. {indicator.label(lang)}" if indicator is not None else key
+
+
+def create_history(prefix: str, history: list[dict], indicators: dict, lang: str) -> list:
+    """Every change of the entered evidence (Store.evidence_history, newest first), as the workspace's history
+    of a proposal's fields: the indicator, who and when, the tier and document before → after, and a button
+    giving the indicator back what that change replaced (editors only: viewers are shown no history)."""
+    items = []
+    for change in history:
+        marks = [dbc.Badge(t(f"iid.history.kind.{change['kind']}", lang), color="light", text_color="dark",
+                           className="ms-2")]
+        if change["conflict"]:
+            marks.append(dbc.Badge(t("iid.history.conflict", lang), color="warning", text_color="dark",
+                                   className="ms-2"))
+        head = t("iid.history.line", lang, indicator=_indicator_name(indicators, change["indicator"], lang),
+                 by=change["by"], at=format_datetime(change["at"], lang))
+        body = t("iid.history.change", lang, before=_entry_text(change["previous_tier"], change["previous_document"],
+                                                                lang),
+                 after=_entry_text(change["tier"], change["document"], lang))
+        revert = dbc.Button(t("iid.history.revert", lang), id={"type": f"edit-{prefix}-revert", "change": change["id"]},
+                            size="sm", color="link", className="p-0 ms-2", n_clicks=0)
+        items.append(html.Li([html.Div([html.Span(head, className="fw-semibold"), *marks, revert]),
+                              html.Div(body, className="iid-change")],
+                             className="list-group-item small", **{"data-indicator": change["indicator"]}))
+    if not items:
+        return [html.P(t("iid.history.none", lang), className="small text-muted mb-0")]
+    return [html.Ul(items, className="list-group")]
 
 
 def save_entries(store, key: dict, tier_ids: list[dict], tiers: list, documents: list, versions: dict,
@@ -156,17 +198,15 @@ def register_save(prefix: str, shown: Output, redraw: Callable) -> Callable:
         user = editor_name()
         if user is None:
             return (no_update, [no_update] * len(ids), no_update, no_update,
-                    dbc.Alert(t("iid.entry.refused", lang), color="danger"))
+                    dbc.Alert(t("iid.entry.refused", lang), color="danger"), no_update)
         edition = load_editions().get(key["edition"])
         versions, initial, messages, saved = save_entries(current_store(), key, ids, tiers, documents, versions,
                                                           initial, user, edition, lang)
         if not saved:
-            return no_update, [no_update] * len(ids), versions, initial, messages
+            return no_update, [no_update] * len(ids), versions, initial, messages, no_update
         data_changed()
         value, rows = redraw(key, edition, lang)
-        rows = {r["indicator"].key: r for r in rows}
-        current = [current_text(rows[item["id"]["indicator"]], lang) for item in ctx.outputs_list[1]]
-        return value, current, versions, initial, messages
+        return value, _current(rows, lang), versions, initial, messages, _history(prefix, key, edition, lang)
 
     save.__doc__ = f"Store the changed evidence of the editor {prefix!r}; the page's index and each tier follow."
     return callback(
@@ -175,6 +215,7 @@ def register_save(prefix: str, shown: Output, redraw: Callable) -> Callable:
         Output(f"edit-{prefix}-versions", "data"),
         Output(f"edit-{prefix}-initial", "data"),
         Output(f"{prefix}-message", "children"),
+        Output(f"{prefix}-history", "children"),
         Input(f"edit-{prefix}-save", "n_clicks"),
         State({"type": f"edit-{prefix}-tier", "indicator": ALL}, "value"),
         State({"type": f"edit-{prefix}-tier", "indicator": ALL}, "id"),
@@ -185,6 +226,72 @@ def register_save(prefix: str, shown: Output, redraw: Callable) -> Callable:
         State("url", "search"),
         prevent_initial_call=True,
     )(save)
+
+
+def _current(rows: list[dict], lang: str) -> list[str]:
+    """Each indicator's tier and source, in the order of the callback's current-text outputs."""
+    rows = {r["indicator"].key: r for r in rows}
+    return [current_text(rows[item["id"]["indicator"]], lang) for item in ctx.outputs_list[1]]
+
+
+def _history(prefix: str, key: dict, edition, lang: str) -> list:
+    changes = current_store().evidence_history(key["edition"], key["region"], key["identity"])
+    return create_history(prefix, changes, {i.key: i for i in edition.indicators}, lang)
+
+
+def register_revert(prefix: str, shown: Output, redraw: Callable) -> Callable:
+    """Wire the history's revert buttons of the editor `prefix`: the chosen change of this editor's evidence is
+    undone (Store.revert_evidence, itself a new change), its indicator's choice and document show what it has
+    again and `redraw(key, edition, lang)` redraws the index as `register_save` does. A viewer is refused, and
+    a change of another innovation's or government's evidence is never reverted from here."""
+    def revert(clicks, versions, initial, key, search):
+        trigger = ctx.triggered_id
+        if not trigger or not any(clicks or []) or not key:
+            raise PreventUpdate
+        lang = Filters.from_query(search).lang
+        rows = [[no_update] * len(ctx.outputs_list[n]) for n in (1, 2, 3)]
+        if editor_name() is None:
+            return (no_update, *rows, no_update, no_update, no_update,
+                    dbc.Alert(t("iid.entry.refused", lang), color="danger"))
+        store = current_store()
+        if trigger["change"] not in {c["id"] for c in store.evidence_history(key["edition"], key["region"],
+                                                                               key["identity"])}:
+            raise PreventUpdate
+        result = store.revert_evidence(trigger["change"], editor_name())
+        data_changed()
+        edition = load_editions().get(key["edition"])
+        indicator = result["indicator"]
+        choice = NOT_ENTERED if result["tier"] is None else str(result["tier"])
+        document = result["document"] or ""
+        versions = {**(versions or {}), indicator: result["version"]}
+        initial = {**(initial or {}), indicator: [choice, document]}
+        value, indicator_rows_now = redraw(key, edition, lang)
+        tiers = [choice if item["id"]["indicator"] == indicator else no_update for item in ctx.outputs_list[2]]
+        documents = [document if item["id"]["indicator"] == indicator else no_update for item in ctx.outputs_list[3]]
+        name = _indicator_name({i.key: i for i in edition.indicators}, indicator, lang)
+        message = dbc.Alert(t("iid.history.reverted", lang, indicator=name,
+                              value=_entry_text(result["tier"], result["document"], lang)),
+                            color="success", className="iid-reverted")
+        return (value, _current(indicator_rows_now, lang), tiers, documents, versions, initial,
+                _history(prefix, key, edition, lang), message)
+
+    revert.__doc__ = f"Undo one change of the editor {prefix!r}'s evidence; the page's index and the tier follow."
+    return callback(
+        Output(shown.component_id, shown.component_property, allow_duplicate=True),
+        Output({"type": f"{prefix}-current", "indicator": ALL}, "children", allow_duplicate=True),
+        Output({"type": f"edit-{prefix}-tier", "indicator": ALL}, "value"),
+        Output({"type": f"edit-{prefix}-doc", "indicator": ALL}, "value"),
+        Output(f"edit-{prefix}-versions", "data", allow_duplicate=True),
+        Output(f"edit-{prefix}-initial", "data", allow_duplicate=True),
+        Output(f"{prefix}-history", "children", allow_duplicate=True),
+        Output(f"{prefix}-message", "children", allow_duplicate=True),
+        Input({"type": f"edit-{prefix}-revert", "change": ALL}, "n_clicks"),
+        State(f"edit-{prefix}-versions", "data"),
+        State(f"edit-{prefix}-initial", "data"),
+        State(f"{prefix}-key", "data"),
+        State("url", "search"),
+        prevent_initial_call=True,
+    )(revert)
 
 
 def _tier(choice: str) -> int | None:

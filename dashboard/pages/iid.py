@@ -4,7 +4,7 @@ Kematangan.
 
 `?iid=2024` opens an edition (default: the latest in data/reference/iid_editions.toml that the data reaches); the edition
 links write it into the URL. The index is the regency's whole: the filters of the bar do not narrow it.
-Evidence: what editors entered in the dashboard (the government's SPD indicators below the index, an
+Evidence: what editors entered in the dashboard (editors also see its history, each change with a revert button) (the government's SPD indicators below the index, an
 innovation's SID indicators on its workspace page) over the evidence sheets (the synthetic
 data/iid_sample/bukti_iid.csv while the data is the sample) over what the innovations' own columns show
 (analytics/iid/evidence.py); each tier says its source. Viewers read the evidence; the save refuses them.
@@ -117,7 +117,9 @@ def _spd_editor(assessment, lang: str) -> list:
     entries = store.evidence_entries(edition.year, home_region())
     rows = evidence_ui.indicator_rows(assessment, "spd", None, entries)
     key = {"edition": edition.year, "region": home_region(), "identity": ""}
-    return [heading, evidence_ui.create_editor(SPD, key, rows, editor_name() is not None, lang)]
+    editable = editor_name() is not None
+    history = store.evidence_history(edition.year, home_region()) if editable else []
+    return [heading, evidence_ui.create_editor(SPD, key, rows, editable, lang, history)]
 
 
 def layout(**query):
@@ -140,3 +142,4 @@ def _redraw(key: dict, edition, lang: str):
 
 
 save_spd = evidence_ui.register_save(SPD, Output("iid-body", "children"), _redraw)
+revert_spd = evidence_ui.register_revert(SPD, Output("iid-body", "children"), _redraw)

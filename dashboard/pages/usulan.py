@@ -12,7 +12,8 @@ checks `editor_name()` again.
 
 The innovation's Indeks Inovasi Daerah evidence (issue 14) is on the same page: per SID indicator its
 tier and source for an IID edition (`&iid=2025`; default the record's year), editors entering a tier and
-document that count over the evidence sheets (store/iid_evidence.py), and the innovation's SID beside.
+document that count over the evidence sheets (store/iid_evidence.py), and the innovation's SID beside; editors
+also see that evidence's history, each change with a revert button.
 """
 
 from __future__ import annotations
@@ -173,6 +174,7 @@ def _iid_section(store, dataset, row, identity: str, innovation_id, query: dict,
     region = row["region"] if isinstance(row.get("region"), str) else home_region()
     rows = evidence_ui.indicator_rows(assessment, "sid", innovation, store.evidence_entries(edition.year, region,
                                                                                               identity))
+    history = store.evidence_history(edition.year, region, identity) if editable else []
     kipp = Filters.from_query(query).edition
     links = [dcc.Link(str(year), id=f"ws-iid-edition-{year}", className="me-2" + (" fw-bold" if year == edition.year
                                                                                    else ""),
@@ -182,7 +184,7 @@ def _iid_section(store, dataset, row, identity: str, innovation_id, query: dict,
     return [html.H2(t("iid.entry.sid_heading", lang), className="h6"),
             html.Div([html.Span(t("iid.ui.edition", lang), className="me-2"), *links], className="small mb-1"),
             html.P(_iid_summary(assessment, innovation, lang), id="ws-iid-summary", className="small fw-semibold"),
-            evidence_ui.create_editor(SID, key, rows, editable, lang)]
+            evidence_ui.create_editor(SID, key, rows, editable, lang, history)]
 
 
 def _readiness(dataset, edition, identity: str, row, typed: dict, lang: str) -> html.Div:
@@ -381,3 +383,4 @@ def _redraw_iid(key: dict, edition, lang: str):
 
 
 save_iid_evidence = evidence_ui.register_save(SID, Output("ws-iid-summary", "children"), _redraw_iid)
+revert_iid_evidence = evidence_ui.register_revert(SID, Output("ws-iid-summary", "children"), _redraw_iid)

@@ -1,7 +1,8 @@
 """IID evidence entered in a real browser (issue 14): an editor sets the government's evidence for an SPD
 indicator on /iid and the index, the predikat's parts and the indicator's source follow at once; an editor
-sets an innovation's SID evidence on its workspace page and its SID follows; a viewer reads the evidence
-without any control and the save callback refuses them (403). Its own server and store."""
+sets an innovation's SID evidence on its workspace page and its SID follows; an editor reverts a change from
+the evidence's history on both pages; a viewer reads the evidence without any control or history and the save
+and revert callbacks refuse them (403). Its own server and store."""
 
 from __future__ import annotations
 
@@ -70,6 +71,7 @@ def test_a_viewer_reads_the_evidence_without_controls_and_the_save_is_refused(br
         expect(page.page.locator("#iid-spd-read-only")).to_be_visible()
         expect(page.page.locator("#iid-spd-list li")).to_have_count(20)
         assert page.page.locator("[id*='edit-iid']").count() == 0
+        assert page.page.locator("#iid-spd-history").count() == 0   # no history, no revert for a viewer
         status = page.page.evaluate("""async () => {
             const token = document.cookie.split('; ').find(c => c.startsWith('dasbor_csrf=')).split('=')[1];
             const body = {output: '..iid-body.children...edit-iid-spd-versions.data..',
@@ -81,6 +83,18 @@ def test_a_viewer_reads_the_evidence_without_controls_and_the_save_is_refused(br
             return answer.status;
         }""")
         assert status == 403
+        revert = page.page.evaluate("""async () => {
+            const token = document.cookie.split('; ').find(c => c.startsWith('dasbor_csrf=')).split('=')[1];
+            const revert = {id: {change: 1, type: 'edit-iid-spd-revert'}, property: 'n_clicks', value: 1};
+            const body = {output: '..iid-body.children@x...edit-iid-spd-versions.data@x..',
+                          outputs: [{id: 'iid-body', property: 'children'},
+                                    {id: 'edit-iid-spd-versions', property: 'data'}],
+                          inputs: [[revert]], state: [], changedPropIds: ['{"change":1,"type":"edit-iid-spd-revert"}.n_clicks']};
+            const answer = await fetch('/_dash-update-component', {method: 'POST', body: JSON.stringify(body),
+                headers: {'Content-Type': 'application/json', 'X-CSRFToken': decodeURIComponent(token)}});
+            return answer.status;
+        }""")
+        assert revert == 403   # the revert callback writes edit- ids: the guard refuses a viewer
         page.problems.clear()   # the refused request is logged by the browser, as it should be
         page.assert_clean()
     finally:
@@ -107,6 +121,68 @@ def test_an_editor_sets_an_innovations_sid_evidence_on_its_workspace_and_its_sid
         expect(summary).not_to_have_text(before, timeout=30000)
         current = page.page.locator("""[id='{"indicator":"sid-16","type":"ws-iid-current"}']""")
         expect(current).to_contain_text("Tingkat 0 — diisi editor1")
+        page.assert_clean()
+    finally:
+        page.context.close()
+
+
+def test_an_editor_reverts_an_spd_change_from_its_history_and_the_index_follows(browser, server):
+    page = log_in(browser, server, "editor1")
+    try:
+        page.open("/iid?iid=2025")
+        index = page.page.locator("#iid-index")
+        expect(index).not_to_be_empty(timeout=20000)
+        before = index.inner_text()
+        tier = page.page.locator(_control("tier", "spd-03"))
+        opened = tier.input_value()
+        page.page.select_option(_control("tier", "spd-03"), "3")
+        page.page.click("#edit-iid-spd-save")
+        expect(page.page.locator(".iid-saved")).to_contain_text("1 bukti tersimpan", timeout=30000)
+        expect(index).not_to_have_text(before, timeout=30000)
+        change = page.page.locator("#iid-spd-history li[data-indicator='spd-03']").first
+        expect(change).to_contain_text("editor1")
+        expect(change).to_contain_text("→ tingkat 3")
+        change.get_by_role("button", name="Pulihkan yang sebelumnya").click()
+        expect(page.page.locator(".iid-reverted")).to_contain_text("dipulihkan", timeout=30000)
+        expect(index).to_have_text(before, timeout=30000)                # the index as before the save
+        expect(tier).to_have_value(opened)                                # the choice as before the save
+        newest = page.page.locator("#iid-spd-history li").first
+        expect(newest).to_contain_text("dipulihkan")                      # the revert is itself in the history
+        expect(newest).to_contain_text("tingkat 3 →")
+        page.open("/iid?iid=2025")                                        # stored: a new visit shows it too
+        expect(index).to_have_text(before, timeout=20000)
+        page.assert_clean()
+    finally:
+        page.context.close()
+
+
+def test_an_editor_reverts_an_innovations_sid_change_on_its_workspace(browser, server):
+    from loaders import SAMPLE_DIR, load_paths
+
+    frame = load_paths([SAMPLE_DIR]).frame
+    row = frame[(frame["name"] == MUSRENBANG) & (frame["year"] == 2025)].iloc[0]
+    page = log_in(browser, server, "editor1")
+    try:
+        page.open(f"/inovasi/{row['id']}/usulan?edition=2025")
+        summary = page.page.locator("#ws-iid-summary")
+        expect(summary).to_contain_text("SID inovasi ini di IID 2025:", timeout=20000)
+        before = summary.inner_text()
+        # an indicator with evidence now (not the one the test above withdraws): withdrawn, then restored
+        indicator = page.page.eval_on_selector_all(
+            "[id*='\"type\":\"ws-iid-current\"']",
+            "spans => spans.map(s => [JSON.parse(s.id).indicator, Number(s.dataset.tier)])"
+            ".find(([key, tier]) => tier > 0 && key !== 'sid-16')[0]")
+        tier = page.page.locator(_control("tier", indicator, "ws-iid"))
+        opened = tier.input_value()
+        page.page.select_option(_control("tier", indicator, "ws-iid"), "0")
+        page.page.click("#edit-ws-iid-save")
+        expect(page.page.locator(".iid-saved")).to_contain_text("1 bukti tersimpan", timeout=30000)
+        expect(summary).not_to_have_text(before, timeout=30000)
+        change = page.page.locator(f"#ws-iid-history li[data-indicator='{indicator}']").first
+        change.get_by_role("button", name="Pulihkan yang sebelumnya").click()
+        expect(page.page.locator(".iid-reverted")).to_contain_text("dipulihkan", timeout=30000)
+        expect(summary).to_have_text(before, timeout=30000)
+        expect(tier).to_have_value(opened)
         page.assert_clean()
     finally:
         page.context.close()
