@@ -18,6 +18,7 @@ from typing import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics import metrics
 from charts import theme
 from i18n import format_date, format_int, format_signed_pct, plotly_separators, t
 
@@ -106,12 +107,15 @@ def ranking_figure(ranked: pd.DataFrame, lang: str, axis_key: str, label: Label 
                    wrap: int = LIST_WRAP, colours: list[str] | None = None) -> go.Figure:
     """Horizontal bars, most at the top (rank(...) output: value, count, share); each name above its bar,
     broken after `wrap` characters (a wide page such as the report's can keep every name on one line);
-    `colours`: one per bar (e.g. this regency's apart from other regions'), else one dark blue."""
+    `colours`: one per bar (e.g. this regency's apart from other regions'), else one dark blue, with the
+    summed "Lainnya" row of a top-N ranking in grey: it is often the longest bar and is not a rival."""
     if ranked.empty:
         return empty_figure(lang)
     label = label or str
     names = [wrap_label(label(v), wrap) for v in ranked["value"]]
     height, geometry = _bar_list_geometry(names)
+    if colours is None and (ranked["value"] == metrics.OTHERS).any():
+        colours = [theme.OTHERS if value == metrics.OTHERS else theme.BAR for value in ranked["value"]]
     bar = dict(
         type="bar", x=_list(ranked["count"]), y=names, orientation="h", marker=dict(color=colours or theme.BAR),
         customdata=_list(ranked["value"]), text=[format_int(v, lang) for v in ranked["count"]],

@@ -15,6 +15,7 @@ import plotly.io as pio
 TEMPLATE_NAME = "dasbor"
 BAR = "#1F4E79"          # single-hue bars (8.7:1 on white)
 NEUTRAL = "#595959"      # "not filled" / unknown (7.0:1)
+OTHERS = "#8C8C8C"       # the summed "Lainnya" bar of a top-N ranking, apart from the ranked ones (3.4:1)
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#8C5A00"]
 NEGATIVE, POSITIVE = "#D55E00", "#0072B2"
 SEQUENTIAL = [[0.0, "#F4F8FB"], [0.25, "#BFD5E8"], [0.5, "#6F9FC9"], [0.75, "#2F6A9E"], [1.0, "#0B2E4F"]]

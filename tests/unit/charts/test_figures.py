@@ -43,6 +43,16 @@ def test_ranking_figure_most_first_and_names_wrapped():
     assert figure.layout.yaxis.ticklabelposition == "inside top"  # names above the bars, readable on a phone
 
 
+def test_ranking_figure_greys_the_summed_others_bar():
+    """'Lainnya' is often the longest bar of a top 10; in the ranked bars' colour it read as the leader."""
+    ranked = metrics.top_and_others(metrics.rank(story_frame(), "agency"), 2)
+    colours = figures.ranking_figure(ranked, "id", "axis.count").data[0].marker.color
+    assert list(colours) == [theme.BAR, theme.BAR, theme.OTHERS]
+    assert theme.contrast_ratio(theme.OTHERS) >= 3 and theme.OTHERS != theme.BAR
+    assert figures.ranking_figure(metrics.rank(story_frame(), "agency"), "id", "axis.count").data[0].marker.color \
+        == theme.BAR                                        # a full ranking keeps its one colour
+
+
 def test_sector_figure_one_trace_per_group():
     ranking = metrics.sector_ranking(story_frame(), {"Kesehatan": "wajib_dasar", "Pendidikan": "wajib_dasar",
                                                      "Perhubungan": "wajib_non_dasar"},
