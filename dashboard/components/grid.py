@@ -35,7 +35,12 @@ def locale_text(lang: str) -> dict:
 
 def grid_props(lang: str, **options) -> dict:
     """Keyword arguments of `dag.AgGrid` for a server-side grid: infinite row model, blocks of
-    `BLOCK`, sortable and filterable columns; `options` add grid options (e.g. row selection)."""
+    `BLOCK`, sortable and filterable columns; `options` add grid options (e.g. row selection).
+
+    `suppressContentVisibilityAuto`: AG Grid puts `content-visibility: auto` on its root, so Chromium
+    skips laying out a grid far below the fold and never reports its width; its flex columns then stay
+    unsized and AG Grid keeps the rows hidden (`ag-delay-render`) until the user scrolls near it. A grid
+    under tall charts (/kipp) showed no rows to a test, a full-page screenshot or a printout."""
     return {
         "rowModelType": "infinite",
         "defaultColDef": {"sortable": True, "filter": True, "floatingFilter": True, "resizable": True,
@@ -43,7 +48,7 @@ def grid_props(lang: str, **options) -> dict:
                           "filterParams": {"buttons": ["reset"], "maxNumConditions": 2}},
         "dashGridOptions": {"cacheBlockSize": BLOCK, "maxBlocksInCache": 20, "infiniteInitialRowCount": 1,
                             "blockLoadDebounceMillis": 100, "localeText": locale_text(lang),
-                            "animateRows": False, **options},
+                            "animateRows": False, "suppressContentVisibilityAuto": True, **options},
         "style": {"height": "640px", "width": "100%"},
     }
 

@@ -1,5 +1,6 @@
 """The big grids in Chromium: /inovasi loads its rows block by block as it scrolls, and sorting a
-column asks the server for the rows in the new order (dashboard/components/grid.py)."""
+column asks the server for the rows in the new order, and a grid far below the fold draws its rows
+without being scrolled to (dashboard/components/grid.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from urllib.parse import unquote
 import pandas as pd
 
 from dashboard.components.grid import BLOCK
+from tests.browser.conftest import Page
 from tests.browser.test_dashboard_browser import sample_frame
 
 ROW = "#inovasi-grid .ag-center-cols-container .ag-row[row-index='{}'] a"
@@ -63,3 +65,21 @@ def test_the_innovation_grid_loads_the_next_block_when_scrolled_and_sorts_on_the
     scroll_to(page, BLOCK + 5)
     assert id_at(page, BLOCK + 5) == last["id"].iloc[BLOCK + 5]
     page.assert_clean()
+
+
+def test_a_grid_far_below_the_fold_draws_its_rows_without_being_scrolled_to(browser, server):
+    """/kipp's grid sits under its charts, several screens down on a short window: its rows are drawn
+    (not left hidden until the user scrolls near) and its flexible columns fill its width."""
+    short = Page(browser, server, {"width": 1280, "height": 400})
+    try:
+        short.open("/kipp")
+        grid = short.page.locator("#kipp-grid")
+        assert grid.evaluate("e => e.getBoundingClientRect().top") > 3 * 400
+        short.page.wait_for_selector("#kipp-grid .ag-row", timeout=20000)
+        widths = grid.evaluate("""e => [e.querySelector('.ag-center-cols-viewport').clientWidth,
+            [...e.querySelectorAll('.ag-header-row-column .ag-header-cell')]
+                .reduce((sum, cell) => sum + cell.getBoundingClientRect().width, 0)]""")
+        assert abs(widths[0] - widths[1]) <= 2, widths
+        short.assert_clean()
+    finally:
+        short.context.close()

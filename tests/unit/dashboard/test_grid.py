@@ -11,7 +11,7 @@ import pytest
 
 from analytics.filters import Filters
 from bench.bench_dashboard import synthetic_frame
-from dashboard.components.grid import BLOCK, apply_filter_model, apply_sort_model, block
+from dashboard.components.grid import BLOCK, apply_filter_model, apply_sort_model, block, grid_props
 from dashboard.sources import FrameSource
 from tests.unit.dashboard.test_app import call
 from tests.unit.dashboard_frames import story_frame
@@ -195,3 +195,11 @@ def test_the_data_download_holds_the_grids_rows_in_the_grids_order():
         table, _ = data_table(Context.build(current_dataset(), Filters.from_query(search)))
     assert len(grid_ids) == response["rowCount"] > 0
     assert table["id"].tolist() == grid_ids
+
+
+def test_a_grid_is_laid_out_wherever_it_sits_on_the_page():
+    """AG Grid's `content-visibility: auto` lets Chromium skip a grid far below the fold: its columns
+    were never sized and its rows stayed hidden (/kipp under taller charts). Every grid turns it off,
+    whatever options its page adds (the browser proof: tests/browser/test_grids.py)."""
+    for props in (grid_props("id"), grid_props("en", rowSelection={"mode": "singleRow"})):
+        assert props["dashGridOptions"]["suppressContentVisibilityAuto"] is True
