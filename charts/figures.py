@@ -43,7 +43,7 @@ def wrap_label(text: str, width: int = 34) -> str:
     return "<br>".join(textwrap.wrap(str(text), width=width, break_long_words=False)) or str(text)
 
 
-def _rows_height(names: list[str], minimum: int = ROW_HEIGHT) -> int:
+def rows_height(names: list[str], minimum: int = ROW_HEIGHT) -> int:
     """Room for every row: Plotly gives each category the same height, so the tallest label sets it."""
     lines = max((name.count("<br>") + 1 for name in names), default=1)
     return max(len(names), 3) * max(minimum, 15 * lines + 8)
@@ -196,7 +196,7 @@ def heatmap_figure(matrix: pd.DataFrame, lang: str, label: Label | None = None) 
         zmin=0,
         texttemplate="%{z}", xgap=2, ygap=2, showscale=False,
         customdata=[[v] * matrix.shape[1] for v in matrix.index], hovertemplate="%{y} · %{x}: %{z}<extra></extra>")
-    return make_figure([heatmap], lang, 100 + _rows_height(names, minimum=22),
+    return make_figure([heatmap], lang, 100 + rows_height(names, minimum=22),
                    dict(title=_title(t("axis.year", lang)), side="top", showgrid=False, **theme.year_axis()),
                    dict(autorange="reversed", showgrid=False))
 

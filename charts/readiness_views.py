@@ -23,7 +23,7 @@ from analytics.kipp.editions import EditionError, load_editions
 from analytics.kipp.statuses import READY, REGISTRY, status_label
 from analytics.kipp.readiness import Readiness, count_table, evaluate, status_codes
 from analytics.kipp.workspace import apply_overlay
-from charts.figures import make_figure, wrap_label
+from charts.figures import make_figure, rows_height, wrap_label
 from i18n import format_int, t
 
 AGENCY_TOP = 15  # agencies drawn in the by-agency chart (its table holds every agency)
@@ -158,8 +158,8 @@ def readiness_agency_figure(counts: pd.DataFrame, lang: str, top: int = AGENCY_T
     """The `top` agencies with the most Siap (then most innovations), stacked by status; long names
     wrap over lines and the chart grows with them."""
     ranked = rank_agencies(counts, top)
-    lines = sum(wrap_label(str(v), LABEL_WIDTH).count("<br>") + 1 for v in ranked.index)
-    return make_figure(_stacked(ranked, lang, horizontal=True), lang, 140 + 16 * lines + 10 * len(ranked),
+    names = [wrap_label(str(v), LABEL_WIDTH) for v in ranked.index]
+    return make_figure(_stacked(ranked, lang, horizontal=True), lang, 140 + rows_height(names),
                        dict(title=dict(text=t("axis.count", lang)), tickformat=",d"), dict(autorange="reversed"),
                        barmode="stack", legend=dict(traceorder="normal"))
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from cli.common import (UsageError, add_filter_arguments, add_lang_argument, add_page_arguments,
-                        add_source_arguments, check_edition, check_suffix, load_context)
+from cli.common import UsageError, add_view_output_arguments, check_edition, check_suffix, load_context
 from i18n import t
 
 FORMATS = (".png", ".svg", ".pdf")
@@ -22,11 +21,7 @@ FORMATS = (".png", ".svg", ".pdf")
 def register(subparsers, lang: str = "id") -> None:
     parser = subparsers.add_parser("chart", help=t("cli.help.chart", lang))
     parser.add_argument("name", metavar="NAME", help=t("cli.help.chart.name", lang))
-    add_source_arguments(parser, lang)
-    add_filter_arguments(parser, lang)
-    add_page_arguments(parser, "chart", lang)
-    add_lang_argument(parser, lang)
-    parser.add_argument("-o", "--output", required=True, metavar="OUT", help=t("cli.help.chart.output", lang))
+    add_view_output_arguments(parser, "chart", lang)
     parser.set_defaults(handler=run)
 
 

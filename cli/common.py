@@ -70,6 +70,16 @@ def add_lang_argument(parser: argparse.ArgumentParser, lang: str = "id") -> None
     parser.add_argument("--lang", choices=["id", "en"], default="id", help=t("cli.help.lang", lang))
 
 
+def add_view_output_arguments(parser: argparse.ArgumentParser, command: str, lang: str = "id") -> None:
+    """What a command writing a view to a file takes (chart, report): SOURCE, FILTERS, its page-level
+    keys, --lang and -o OUT (help: cli.help.COMMAND.output)."""
+    add_source_arguments(parser, lang)
+    add_filter_arguments(parser, lang)
+    add_page_arguments(parser, command, lang)
+    add_lang_argument(parser, lang)
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help=t(f"cli.help.{command}.output", lang))
+
+
 def add_json_argument(parser: argparse.ArgumentParser, lang: str = "id") -> None:
     """--json: the result as JSON (DESIGN.md §3's shapes) instead of text."""
     parser.add_argument("--json", action="store_true", help=t("cli.help.json", lang))
@@ -147,6 +157,23 @@ def add_batch_arguments(parser, lang: str = "id") -> None:
     parser.add_argument("batch", type=int, metavar="BATCH", help=t("cli.help.batch", lang))
     parser.add_argument("--user", default=None, help=t("cli.help.user", lang))
     add_lang_argument(parser, lang)
+
+
+def register_batch_command(subparsers, name: str, handler, lang: str = "id") -> None:
+    """`name BATCH [--user] [--lang]` (rollback, restore), its help from the catalog (cli.help.NAME)."""
+    parser = subparsers.add_parser(name, help=t(f"cli.help.{name}", lang))
+    add_batch_arguments(parser, lang)
+    parser.set_defaults(handler=handler)
+
+
+def run_batch_action(args, name: str) -> int:
+    """store.NAME(BATCH) (rollback, restore) as --user, then the batch as a line (cli.NAME.done)."""
+    def act(store) -> int:
+        batch = getattr(store, name)(args.batch, user=cli_user(args))
+        print(t(f"cli.{name}.done", args.lang, batch=batch_line(batch, args.lang)))
+        return 0
+
+    return run_with_store(args, act)
 
 
 def cli_user(args) -> str:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from cli.common import (add_filter_arguments, add_lang_argument, add_page_arguments, add_source_arguments,
-                        check_edition, check_suffix, load_context)
+from cli.common import add_view_output_arguments, check_edition, check_suffix, load_context
 from i18n import t
 
 FORMATS = (".pdf", ".docx")
@@ -19,11 +18,7 @@ FORMATS = (".pdf", ".docx")
 
 def register(subparsers, lang: str = "id") -> None:
     parser = subparsers.add_parser("report", help=t("cli.help.report", lang))
-    add_source_arguments(parser, lang)
-    add_filter_arguments(parser, lang)
-    add_page_arguments(parser, "report", lang)
-    add_lang_argument(parser, lang)
-    parser.add_argument("-o", "--output", required=True, metavar="OUT", help=t("cli.help.report.output", lang))
+    add_view_output_arguments(parser, "report", lang)
     parser.set_defaults(handler=run)
 
 

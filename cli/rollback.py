@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from cli.common import add_batch_arguments, batch_line, cli_user, run_with_store
-from i18n import t
+from cli.common import register_batch_command, run_batch_action
 
 
 def register(subparsers, lang: str = "id") -> None:
-    parser = subparsers.add_parser("rollback", help=t("cli.help.rollback", lang))
-    add_batch_arguments(parser, lang)
-    parser.set_defaults(handler=run)
+    register_batch_command(subparsers, "rollback", run, lang)
 
 
 def run(args) -> int:
-    from i18n import t
-
-    def act(store) -> int:
-        batch = store.rollback(args.batch, user=cli_user(args))
-        print(t("cli.rollback.done", args.lang, batch=batch_line(batch, args.lang)))
-        return 0
-
-    return run_with_store(args, act)
+    return run_batch_action(args, "rollback")

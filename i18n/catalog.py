@@ -251,6 +251,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # columns that columns.csv does not label (derived by the loaders)
     "column.id": ("Kode", "Code"),
     "column.year_source": ("Asal tahun", "Year taken from"),
+    # where a row's year came from (loaders/records.py, `year_source`), as the detail page says it
+    "year_source.column": ("kolom tahun", "the year column"),
+    "year_source.set": ("tahun yang ditetapkan untuk lembar ini", "the year set for this sheet"),
+    "year_source.code": ("kode inovasi", "the innovation code"),
+    "year_source.block": ("judul kelompok baris", "the title of its block of rows"),
+    "year_source.sheet": ("nama lembar", "the sheet name"),
+    "year_source.title": ("judul lembar", "the sheet title"),
+    "year_source.launch_date": ("waktu penerapan", "the launch date"),
     "column.agency_raw": ("Perangkat daerah (tertulis)", "Agency (as written)"),
     "column.agency_known": ("OPD dikenal", "Known agency"),
     "column.sector_raw": ("Urusan (tertulis)", "Sector (as written)"),

@@ -137,6 +137,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "Replication library: {count} innovations from {regions} other regions."),
     "nav.replikasi": ("Replikasi", "Replication"),
     "iid.search.heading": ("Pustaka replikasi", "Replication library"),
+    "iid.search.library": ("{count} inovasi dari {regions} daerah lain.",
+                           "{count} innovations from {regions} other regions."),
+    "iid.search.prompt": ("Tulis kata di kotak pencarian untuk melihat inovasi yang mirip, di daerah lain dan "
+                          "di daerah ini.",
+                          "Type words in the search box to see similar innovations, in other regions and in "
+                          "this regency."),
     "iid.search.placeholder": ("Cari inovasi: kata dalam nama, deskripsi atau urusan (mis. posyandu lansia)",
                                "Search innovations: words of a name, description or sector (e.g. posyandu lansia)"),
     "iid.gaps.title": ("Urusan yang belum kita punya, tetapi banyak di daerah lain:",

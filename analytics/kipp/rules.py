@@ -244,7 +244,17 @@ def stage_check(frame: pd.DataFrame, terms: Terms) -> Check:
     stage = map_unique(frame["stage"], str.strip)
     state = np.where(stage == terms.proposable_stage, PASS, np.where(stage == "", MISSING, FAIL)).astype(np.int8)
     code = _coded(["stage.missing", "stage.fail", "stage.ok"], state + 1)
-    return Check("stage", *_labelled("stage"), state, code, {"stage": stage})
+    return Check("stage", *_labelled("stage"), state, code, {"stage": map_unique(frame["stage"], _stage_words)})
+
+
+def _stage_words(stage: str) -> Bilingual:
+    """A stage as the messages cite it: the official term, and in English its label after it
+    ("Uji Coba (trial)"), as the proposable stage is cited ("Penerapan (implementation)")."""
+    from loaders.reference import load_reference
+
+    stage = stage.strip()
+    english = load_reference().enum_labels.get("stage", {}).get(stage)
+    return Bilingual(stage, f"{stage} ({english.lower()})" if english else stage)
 
 
 def running_check(frame: pd.DataFrame, terms: Terms) -> Check:

@@ -14,6 +14,9 @@ from analytics.partial import same_day
 from i18n import format_date, format_int, format_pct, format_signed_pct, t
 from charts.views import Context
 
+# the year-on-year change: the sentence above the cards says it as precisely as the change card does
+CHANGE_DIGITS = 1
+
 
 def _card(label: str, value: str, detail: str, value_id: str, tone: str = "") -> dbc.Col:
     return dbc.Col(dbc.Card(dbc.CardBody([
@@ -42,7 +45,7 @@ def _change_card(summary: metrics.Summary, lang: str) -> dbc.Col:
         detail = t("kpi.change_partial_detail", lang, count=previous, prev=prev, year=year,
                    same_day=format_date(same_day(summary.until, prev), "day", lang),
                    until=format_date(summary.until, "day", lang))
-    return _card(label, format_signed_pct(summary.change, lang), detail, "kpi-change", tone)
+    return _card(label, format_signed_pct(summary.change, lang, CHANGE_DIGITS), detail, "kpi-change", tone)
 
 
 def create_kpi_cards(ctx: Context) -> list[dbc.Col]:
@@ -91,7 +94,7 @@ def finding_sentence(ctx: Context) -> str:
     if finding.ratio is None:  # nothing the year before: a percentage would be meaningless
         return t("finding.new", lang, count=format_int(finding.count, lang), prev=finding.previous_year,
                  year=finding.year)
-    return t(f"finding.{finding.kind}", lang, pct=format_pct(abs(finding.ratio), lang), prev=finding.previous_year,
+    return t(f"finding.{finding.kind}", lang, pct=format_pct(abs(finding.ratio), lang, CHANGE_DIGITS), prev=finding.previous_year,
              year=finding.year)
 
 
@@ -105,4 +108,4 @@ def _partial_sentence(finding: metrics.Finding, lang: str) -> str:
         return t("finding.partial_flat", lang, until=until, year=finding.year, count=count,
                  prev=finding.previous_year)
     return t(f"finding.partial_{finding.kind}", lang, until=until, year=finding.year,
-             pct=format_pct(abs(finding.ratio), lang), prev=finding.previous_year)
+             pct=format_pct(abs(finding.ratio), lang, CHANGE_DIGITS), prev=finding.previous_year)

@@ -91,7 +91,8 @@ def _body(assessment, lang: str) -> list:
                      total=format_int(len(facts), lang)), className="small text-muted"),
         ], className="mb-3"),
         html.H2(t("iid.ui.whatif", lang), className="h5"),
-        html.Ol([html.Li(describe_move(m, edition, lang), **{"data-indicator": m.indicator}) for m in moves]
+        # each move starts with its indicator's number ("13a."): bullets, not a second number before it
+        html.Ul([html.Li(describe_move(m, edition, lang), **{"data-indicator": m.indicator}) for m in moves]
                 or [html.Li(t("iid.ui.no_moves", lang))], id="iid-whatif", className="small"),
         html.H2(t("iid.ui.table_heading", lang), className="h5 mt-3"),
         html.Div(_table(assessment, lang), style={"maxHeight": "40rem", "overflowY": "auto"}),

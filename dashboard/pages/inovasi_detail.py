@@ -40,6 +40,8 @@ def field_text(row: pd.Series, column: str, dataset, lang: str) -> str:
         return format_date(value, row.get(f"{column}_precision"), lang)
     if column in LABELLED:
         return dataset.label(column, value, lang)
+    if column == "year_source":
+        return t(f"year_source.{value}", lang)
     if isinstance(value, bool):
         return t(f"bool.{str(value).lower()}", lang)
     if column in ("year",):

@@ -9,6 +9,7 @@ data is the sample.
 from __future__ import annotations
 
 import dash
+import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
@@ -36,6 +37,8 @@ def _rows(frame: pd.DataFrame, list_id: str, lang: str) -> html.Ul:
 
 
 def create_results(text: str | None, lang: str) -> list:
+    if not (text or "").strip():
+        return [html.P(t("iid.search.prompt", lang), id="replication-prompt", className="small text-muted")]
     dataset = current_dataset()
     ours, others = search(dataset.frame, load_library(tuple(default_library(dataset.source_label))), text or "")
     return [html.H2(t("iid.similar.others", lang), className="h6 mt-2"), _rows(others, "replication-others", lang),
@@ -50,11 +53,11 @@ def layout(**query):
     gaps = sector_gaps(dataset.frame, library)
     label = ctx.label("sector")
     return create_page(PAGE, ctx, "iid.search.heading", [
-        html.P(t("iid.similar.library", lang, count=format_int(len(library), lang),
+        html.P(t("iid.search.library", lang, count=format_int(len(library), lang),
                  regions=format_int(library["region"].nunique() if len(library) else 0, lang)),
                className="small text-muted"),
-        dcc.Input(id="replication-query", type="search", debounce=True, placeholder=t("iid.search.placeholder", lang),
-                  className="form-control mb-2"),
+        dbc.Input(id="replication-query", type="search", debounce=True, placeholder=t("iid.search.placeholder", lang),
+                  className="mb-2"),
         dcc.Store(id="replication-lang", data=lang),
         html.Div(create_results("", lang), id="replication-results"),
         html.H2(t("iid.gaps.title", lang), className="h5 mt-3"),

@@ -90,7 +90,7 @@ def test_kpis_and_the_finding_say_how_far_the_year_runs(on_15_july_2026):
     assert "Tahun 2024–2026 (2026 sampai 29 April 2026)" in texts
     assert "Perubahan 2026 dibanding periode yang sama 2025" in texts and "+50,0%" in texts
     assert "40 inovasi pada 2025 sampai 29 April 2025; data 2026 sampai 29 April 2026" in texts
-    assert kpi.finding_sentence(ctx) == "Sampai 29 April 2026, jumlah inovasi 2026 naik 50% dari periode yang sama 2025."
+    assert kpi.finding_sentence(ctx) == "Sampai 29 April 2026, jumlah inovasi 2026 naik 50,0% dari periode yang sama 2025."
     english = _view(recorded(dated_2025=False), lang="en")
     texts = [s for card in kpi.create_kpi_cards(english) for s in _strings(card)]
     assert "2026 is not complete yet" in texts and "−50,0%" not in texts and "-50.0%" not in texts

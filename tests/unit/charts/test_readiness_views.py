@@ -114,6 +114,17 @@ def test_agency_chart_ranks_by_ready_draws_the_top_and_wraps_long_names():
     assert list(figure.data[0].customdata) == ["Dinas C", "Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten"]
 
 
+def test_agency_chart_gives_every_row_room_for_the_longest_name():
+    """Plotly gives every category the same height: a three-line name among short ones must not overlap."""
+    names = ["Dinas A", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", *[f"Dinas {i}" for i in range(8)]]
+    counts = pd.DataFrame({"Siap": [1] * 10, "Hampir siap": [0] * 10, "Belum memenuhi syarat": [0] * 10,
+                           "Jalur khusus": [0] * 10}, index=names)
+    figure = kv.readiness_agency_figure(counts, "id")
+    lines = max(label.count("<br>") + 1 for label in figure.data[0].y)
+    legend_and_axis = 140  # the chart's fixed room above and below its rows
+    assert lines == 3 and (figure.layout.height - legend_and_axis) / len(names) >= 15 * lines
+
+
 def test_agency_render_names_the_most_ready_agency():
     frame = frame_of([{"year": 2016, "agency": "Dinas A", "name": f"Inovasi {i}"} for i in range(3)])
     ctx = Context.build(make_dataset(frame, "test", "sample"), Filters())

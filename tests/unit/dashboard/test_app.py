@@ -117,7 +117,7 @@ def test_overview_callback_redraws_for_a_new_search(client, app):
                   [{"id": "home-rendered", "property": "data", "value": ""}])
     response = result["response"]
     assert response["home-rendered"]["data"] == "?from=2016&to=2017"
-    assert response["home-finding"]["children"] == "Jumlah inovasi turun 16% dari 2016 ke 2017."
+    assert response["home-finding"]["children"] == "Jumlah inovasi turun 16,4% dari 2016 ke 2017."
     assert response["chart-trend"]["figure"]["data"][0]["text"] == ["67", "56"]
 
 

@@ -122,9 +122,9 @@ def test_kpi_cards(filters, total, change):
 
 
 @pytest.mark.parametrize("filters, sentence", [
-    (Filters(year_from=2016, year_to=2017), "Jumlah inovasi turun 16% dari 2016 ke 2017."),
+    (Filters(year_from=2016, year_to=2017), "Jumlah inovasi turun 16,4% dari 2016 ke 2017."),
     (Filters(year_from=2016, year_to=2016), "Tercatat 67 inovasi pada 2016 dari 4 perangkat daerah."),
-    (Filters(year_from=2015, year_to=2016, lang="en"), "The number of innovations fell 15% from 2015 to 2016."),
+    (Filters(year_from=2015, year_to=2016, lang="en"), "The number of innovations fell 15.2% from 2015 to 2016."),
     (Filters(year_from=2030), "Tidak ada inovasi yang cocok dengan filter ini."),
 ])
 def test_finding_sentence(filters, sentence):
@@ -155,3 +155,13 @@ def test_refreshed_controls_show_the_region_control_and_new_agencies_once_the_da
     assert [option["value"] for option in after[("filter-agency", "options")]] == ["Dinas Kesehatan",
                                                                                   "Dinas Pendidikan"]
     assert (before[("filter-years", "max")], after[("filter-years", "max")]) == (2016, 2017)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_finding_sentence_says_the_change_as_the_change_card_does(lang):
+    context = Context.build(dataset(), Filters(year_from=2015, year_to=2017, lang=lang))
+    texts = {}
+    for card in kpi.create_kpi_cards(context):
+        texts.update(_texts(card))
+    change = texts["kpi-change"].lstrip("+−")
+    assert change in kpi.finding_sentence(context)

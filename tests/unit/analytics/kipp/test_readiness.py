@@ -110,6 +110,14 @@ def test_readiness_stage(stage, expected):
     assert state_of(evaluate(make_frame(ready_row(stage=stage)), 2023), "stage") == expected
 
 
+def test_readiness_stage_message_names_the_stage_in_each_language():
+    readiness = evaluate(make_frame(ready_row(stage="Uji Coba")), 2023)
+    assert check_of(readiness, "stage")["message"].startswith("Tahapan: Uji Coba. ")
+    assert check_of(readiness, "stage", lang="en")["message"].startswith("Stage: Uji Coba (trial). ")
+    messages = next(c for c in readiness.checks if c.rule == "stage").messages("en")
+    assert messages[0].startswith("Stage: Uji Coba (trial). ")
+
+
 @pytest.mark.parametrize("status, expected", [
     ("Berjalan", (PASS, "running.ok")), ("Berhenti", (FAIL, "running.fail")),
     ("Tidak diketahui", (MISSING, "running.missing")), (None, (MISSING, "running.missing")),
