@@ -74,11 +74,19 @@ def localise_separators(text: str, lang: str) -> str:
     return text
 
 
+def _minus(text: str) -> str:
+    """A formatted number with a true minus sign ("−5", as format_signed_pct writes it), never a hyphen;
+    a small negative that rounds to zero ("-0,0") without a sign."""
+    if not text.startswith("-"):
+        return text
+    return ("−" if any(digit in text for digit in "123456789") else "") + text[1:]
+
+
 def format_int(value, lang: str = DEFAULT_LANGUAGE) -> str:
-    """1234 -> "1.234" (id) or "1,234" (en)."""
+    """1234 -> "1.234" (id) or "1,234" (en); -5 -> "−5"."""
     if _missing(value):
         return EMPTY
-    return localise_separators(f"{int(round(value)):,}", lang)
+    return _minus(localise_separators(f"{int(round(value)):,}", lang))
 
 
 def _rounded(value: float, digits: int) -> Decimal:
@@ -88,10 +96,10 @@ def _rounded(value: float, digits: int) -> Decimal:
 
 
 def format_number(value: float, lang: str = DEFAULT_LANGUAGE, digits: int = 1) -> str:
-    """12.5 -> "12,5" (id) or "12.5" (en); thousands grouped."""
+    """12.5 -> "12,5" (id) or "12.5" (en); thousands grouped; -3 -> "−3,0" (a true minus sign)."""
     if _missing(value):
         return EMPTY
-    return localise_separators(f"{_rounded(value, digits):,.{digits}f}", lang)
+    return _minus(localise_separators(f"{_rounded(value, digits):,.{digits}f}", lang))
 
 
 def format_score(value: float, lang: str = DEFAULT_LANGUAGE) -> str:

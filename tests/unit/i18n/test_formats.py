@@ -25,6 +25,13 @@ from i18n.formats import (format_date, format_dates, format_datetime, format_int
     (format_score, 80.0, "id", "80"),
     (format_score, 79.96, "id", "80"),
     (format_score, float("nan"), "en", "—"),
+    # negatives carry a true minus sign (U+2212, as format_signed_pct), never a hyphen; "-0" has none
+    (format_number, -3, "id", "−3,0"),
+    (format_number, -1234.5, "en", "−1,234.5"),
+    (format_number, -0.04, "id", "0,0"),
+    (format_int, -1234, "id", "−1.234"),
+    (format_int, -0.4, "en", "0"),
+    (format_score, -12.5, "en", "−12.5"),
 ])
 def test_numbers(function, value, lang, expected):
     assert function(value, lang) == expected
