@@ -224,6 +224,8 @@ def run_with_store(args, action) -> int:
 
 def batch_line(batch: dict, lang: str) -> str:
     """One batch as a line: '#3  aktif  31 Januari 2025 10.02  budi  rekap.xlsx  202 inovasi  (2015: 79, ...)'."""
+    from store.accounts import user_label
+
     status_key = f"data.status.{batch['status']}"
     status = t(status_key, lang) if status_key in CATALOG else batch["status"]
     when = format_datetime(batch["when"], lang) if batch["when"] else ""
@@ -231,7 +233,7 @@ def batch_line(batch: dict, lang: str) -> str:
     records = t("cli.history.records", lang, count=format_int(batch["records"], lang))
     visible = "" if batch["active_records"] == batch["records"] else (
         ", " + t("cli.history.shown", lang, count=format_int(batch["active_records"], lang)))
-    return printable(f"#{batch['id']}  {status:<10}  {when}  {batch['who']}  {batch['file']}  "
+    return printable(f"#{batch['id']}  {status:<10}  {when}  {user_label(batch['who'], lang)}  {batch['file']}  "
                      f"{records}{visible}  ({years})")  # names cannot forge lines
 
 

@@ -193,6 +193,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.col_id": ("Batch", "Batch"),
     "data.col_when": ("Waktu", "When"),
     "data.col_who": ("Oleh", "By"),
+    # who the seeded sample and rollbacks without a user are recorded as (store.accounts.SYSTEM_USER)
+    "user.system": ("sistem", "system"),
     "data.col_mode": ("Cara", "Mode"),
     "data.col_status": ("Status", "Status"),
     "data.col_records": ("Inovasi", "Innovations"),

@@ -10,12 +10,18 @@ import os
 
 import sqlalchemy as sa
 
+from i18n import t
 from store.clock import iso, utc_now
 from store.errors import StoreError
 from store.tables import users
 
 ROLES = ("viewer", "editor")
 SYSTEM_USER = "sistem"   # who the seeded sample and rollbacks without a user are recorded as
+
+
+def user_label(name: str, lang: str) -> str:
+    """A recorded user's name as shown: SYSTEM_USER in `lang`'s word for it ("system"), others as written."""
+    return t("user.system", lang) if name == SYSTEM_USER else name
 MIN_PASSWORD = 8
 _SCRYPT = {"n": 2 ** 14, "r": 8, "p": 1}
 

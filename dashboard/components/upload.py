@@ -22,6 +22,7 @@ from dash import dcc, html
 
 from dashboard.components.comparison import create_comparison
 from i18n import format_datetime, format_int, format_number, t
+from store.accounts import user_label
 from store.database import EDIT_MODES
 from store.duplicates import KEEP_ONE, skipped_indexes, upload_duplicates
 
@@ -315,7 +316,7 @@ def create_history(history: list[dict], lang: str):
         if batch["active_records"] != batch["records"] and batch["mode"] not in EDIT_MODES:   # an edit's rows are others'
             records += " (" + t("data.shown", lang, count=format_int(batch["active_records"], lang)) + ")"
         when = format_datetime(batch["when"], lang) if batch["when"] else ""
-        rows.append([f"#{batch['id']} {batch['file']}", when, batch["who"],
+        rows.append([f"#{batch['id']} {batch['file']}", when, user_label(batch["who"], lang),
                      t(f"data.mode.{batch['mode']}", lang), t(f"data.status.{batch['status']}", lang), records,
                      _years(batch["by_year"]), _action(batch, lang)])
     return _table(header, rows, "edit-history-table")
