@@ -25,11 +25,15 @@ from store.workspace import ATTACHMENT_PREFIX, DRAFT, EVIDENCE_FIELDS, REPLICATI
 # only the edition's frame has ("replication_statement; spbe_form"), read by the Word draft's checklist.
 FIELD_COLUMNS = {"title": "name", **{key: key for key in (*KIPP_SECTIONS, *EVIDENCE_FIELDS, *REPLICATION_FIELDS)}}
 TICKS_COLUMN = "workspace_attachments"
+# The identity of a row whose name the proposal title replaced: the overlaid frame must still lead to
+# its workspace (its status for `readiness --json`, /kipp's progress), which the new name would not.
+IDENTITY_COLUMN = "workspace_identity"
 
 
 def _identities(frame: pd.DataFrame, wanted: set[str]) -> pd.Series:
     """The identity of the rows that may have a workspace (their name's key is one of `wanted`'s);
-    the others get "". Cheap on a large frame: only candidate rows get their full identity."""
+    the others get "". Cheap on a large frame: only candidate rows get their full identity. A row
+    renamed by its proposal title (apply_overlay) keeps the identity of its uploaded name."""
     result = pd.Series("", index=frame.index, dtype=object)
     if not wanted or frame.empty:
         return result
@@ -37,6 +41,10 @@ def _identities(frame: pd.DataFrame, wanted: set[str]) -> pd.Series:
     candidates = np.isin(text_keys_of(frame["name"]), list(names))
     if candidates.any():
         result[candidates] = frame_identities(frame.loc[candidates].reindex(columns=list(IDENTITY_FIELDS))).to_numpy(dtype=object)
+    if IDENTITY_COLUMN in frame:
+        kept = frame[IDENTITY_COLUMN].to_numpy(dtype=object)
+        renamed = pd.notna(kept)
+        result[renamed] = kept[renamed]
     return result
 
 
@@ -80,6 +88,8 @@ def apply_overlay(frame: pd.DataFrame, workspaces, edition: Edition | int) -> pd
             if target is None or target == "name" and not value.strip():
                 continue    # an attachment tick, or an emptied title: the innovation's own name stands
             column(target)[rows] = value if value.strip() else None
+            if target == "name":
+                column(IDENTITY_COLUMN)[rows] = workspace["identity"]
         ticks = attachment_ticks(workspace)
         if ticks:
             column(TICKS_COLUMN)[rows] = LIST_SEPARATOR.join(sorted(ticks))
@@ -190,7 +200,7 @@ def progress(readiness, frame: pd.DataFrame, workspaces, shortlisted: pd.DataFra
     table = readiness.table
     keys, status = np.full(len(table), "", dtype=object), np.full(len(table), None, dtype=object)
     if own:  # an identity is made of a few columns: only those are taken from the frame, not its every column
-        named_frame = frame.reindex(columns=list(IDENTITY_FIELDS)).loc[table.index]
+        named_frame = frame.reindex(columns=[*IDENTITY_FIELDS, IDENTITY_COLUMN]).loc[table.index]
         keys = _identities(named_frame, set(own)).to_numpy(dtype=object)
         named = np.flatnonzero(keys != "")
         status[named] = [own.get(key) for key in keys[named]]

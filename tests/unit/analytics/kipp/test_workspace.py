@@ -136,3 +136,23 @@ def test_progress_counts_each_institutions_proposals_complete_in_review_and_subm
     assert table.to_dict("records") == [
         {"agency": "Dinas Kesehatan", "proposals": 2, "complete": 1, "review": 1, "submitted": 0},
         {"agency": "Dinas Pendidikan", "proposals": 1, "complete": 1, "review": 0, "submitted": 1}]
+
+
+def test_a_proposal_title_keeps_the_workspace_found_for_readiness_json_and_the_progress():
+    """The page and `readiness --json` read the overlaid frame, where the title replaced the name: the
+    innovation must still lead to its workspace (status, editors) and count in its institution's progress."""
+    from analytics.kipp.readiness import shortlist
+    from analytics.kipp.workspace import progress
+
+    frame = almost_ready_frame()
+    spaces = [workspace(values={"title": "Antrean Tanpa Kertas", "significance": words(200)}, status="ditinjau",
+                        editors={"significance": {"by": "sari", "at": "2026-12-05T01:00:00+00:00"}})]
+    edition = load_editions().get(2023)
+    edited = apply_overlay(frame, spaces, edition)
+    assert edited["name"].tolist() == ["Antrean Tanpa Kertas", "Antrean Tanpa Kertas", "Lain"]
+    column = workspace_column(edited, spaces, edition)
+    assert [item and item["status"] for item in column] == ["ditinjau", "ditinjau", None]
+    readiness = evaluate(edited, edition)
+    table = progress(readiness, edited, spaces, shortlist(readiness))
+    assert table.to_dict("records") == [
+        {"agency": "Dinas Kesehatan", "proposals": 1, "complete": 1, "review": 1, "submitted": 0}]
