@@ -209,7 +209,7 @@ def create_progress(progress: pd.DataFrame, lang: str) -> html.Div:
                                             for c in columns[1:]], **{"data-agency": row.agency})
             for row in progress.itertuples()]
     return html.Div([html.P(text("progress_hint", lang), className="small text-muted"),
-                     dbc.Table([head, html.Tbody(rows)], size="sm", striped=True, className="small mb-0",
+                     dbc.Table([head, html.Tbody(rows)], size="sm", striped=True, className="small mb-0 ws-progress",
                                id="kipp-progress-table")],
                     style={"maxHeight": "24rem", "overflowY": "auto"})
 

@@ -136,6 +136,17 @@ def test_kipp_fits_a_phone(phone):
     phone.assert_clean()
 
 
+def test_kipp_proposal_progress_shows_every_column_on_a_phone(phone):
+    """The per-institution progress (issue 13) fits its card: no column hidden past the card's edge (in
+    English, whose headings are the longest)."""
+    phone.open("/kipp?lang=en")
+    table = phone.page.locator("#kipp-progress-table")
+    table.wait_for(timeout=30000)
+    overflow = table.evaluate("t => t.scrollWidth - t.parentElement.clientWidth")
+    assert overflow <= 0, f"the progress table is {overflow} px wider than its card on a phone"
+    phone.assert_clean()
+
+
 def test_overview_and_detail_show_readiness(page):
     page.open("/")
     latest = load_editions().latest.year
