@@ -195,3 +195,28 @@ def test_reverting_an_attachment_tick_unticks_it_in_the_checklist_and_keeps_the_
     assert response["edit-ws-initial"]["data"] == {"title": "", "attachments": ["decree"]}
     assert '{"field":"title","type":"edit-ws-field"}' not in response       # the text fields stay as typed
     assert store.workspace(identity, 2025)["fields"]["attachment.video"]["value"] is None   # as before the tick
+
+
+def test_typing_a_title_another_innovation_of_the_institution_uses_warns_at_once(client, app, store, identity):
+    login(client, "budi")
+    frame = store.current_frame()
+    mine = frame[frame["id"] == INNOVATION].iloc[0]
+    twin = frame[(frame["agency"] == mine["agency"]) & (frame["name"] != mine["name"])].iloc[0]
+    key = {"innovation": INNOVATION, "identity": identity, "edition": 2025}
+    title = {"type": "edit-ws-field", "field": "title"}
+
+    def warning(value: str) -> str:
+        typed = field("title", value)
+        body = callback_body(app, "ws-readiness.children", [typed], [
+            [{"id": title, "property": "id", "value": title}],
+            {"id": "ws-key", "property": "data", "value": key},
+            {"id": "url", "property": "search", "value": "?edition=2025"}])
+        body["inputs"] = [[typed]]
+        body["changedPropIds"] = [json.dumps(title, separators=(",", ":")) + ".value"]
+        response = client.post("/_dash-update-component", json=body)
+        assert response.status_code == 200
+        return json.dumps(response.get_json()["response"]["ws-title-warning"], ensure_ascii=False)
+
+    found = warning(f"  {twin['name'].upper()} ")                  # case and spacing ignored
+    assert "ws-same-title" in found and twin["name"] in found and mine["agency"] in found
+    assert "ws-same-title" not in warning("Judul yang belum dipakai siapa pun")
