@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, html, no_update
+from dash import Input, Output, State, callback, clientside_callback, dcc, html, no_update
 
 from analytics.filter_fields import home_region
 from analytics.filters import Filters
@@ -22,7 +22,6 @@ from dashboard.components.chart import chart_outputs, chart_values, create_chart
 from dashboard.components.filterbar import search_of
 from dashboard.components.page import (chart_grid, context_from_query, create_page, fresh_context, rendered_output,
                                        rendered_state)
-from dashboard.sources import current_dataset
 from i18n import format_int, t
 
 dash.register_page(__name__, path="/provinsi", order=9, name="Provinsi", title="Provinsi · Dasbor Inovasi",
@@ -32,6 +31,7 @@ dash.register_page(__name__, path="/provinsi", order=9, name="Provinsi", title="
 
 PAGE = "provinsi"
 CHOICE = "provinsi-regions"
+WRITTEN = "provinsi-regions-written"   # the regions the boxes last wrote into the URL (none: every region)
 CHARTS = ["region-count", "region-trend", "region-sector", "region-index"]
 
 
@@ -47,15 +47,6 @@ def chosen(dataset, filters: Filters) -> list[str]:
     return list(filters.regions) or all_regions(dataset)
 
 
-def regions_query(ticked: list[str] | None, everyone: list[str], current: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """The URL's regions for the boxes ticked: those of the URL `current` still ticked, in their order, then
-    the newly ticked in the stored order; every region stored (or none) ticked: no key at all."""
-    ticked = set(ticked or ())
-    picked = tuple(name for name in current if name in ticked) + tuple(
-        name for name in everyone if name in ticked and name not in current)
-    return () if not picked or set(everyone) <= set(picked) else picked
-
-
 def layout(**query):
     """The regions of the URL's `region` compared, under the URL's other filters."""
     ctx = context_from_query(query)
@@ -67,6 +58,7 @@ def layout(**query):
             html.Span(t("region.choose", lang), className="small fw-semibold me-2"),
             dbc.Checklist(id=CHOICE, options=choice_options(dataset, lang), value=chosen(dataset, ctx.filters),
                           inline=True, className="d-inline-block small"),
+            dcc.Store(id=WRITTEN, data=list(ctx.filters.regions)),
         ], className="mb-3"),
         chart_grid([create_chart_card("region-count", ctx), create_chart_card("region-trend", ctx)]),
         chart_grid([create_chart_card("region-sector", ctx)], columns=1),
@@ -76,18 +68,34 @@ def layout(**query):
     ])
 
 
-@callback(
+# The boxes write the URL's `region` in the browser, at once, and note what they wrote (WRITTEN): boxes unticked
+# one right after the other left the URL, the boxes and the charts on an earlier choice when a server callback
+# wrote the URL and `update` set the boxes from any URL (its answer to an earlier URL re-ticked the boxes unticked
+# since). `update` now sets the boxes only for a URL they did not write (a link, back/forward). The URL's
+# regions: those it names still ticked, in their order, then the newly ticked in the stored order; every region
+# or none ticked: no key.
+clientside_callback(
+    """function(ticked, options, search) {
+        var everyone = (options || []).map(function(o) { return o.value; });
+        var params = new URLSearchParams(search || "");
+        var current = params.getAll("region");
+        ticked = ticked || [];
+        var picked = current.filter(function(n) { return ticked.indexOf(n) >= 0; }).concat(
+            everyone.filter(function(n) { return ticked.indexOf(n) >= 0 && current.indexOf(n) < 0; }));
+        var every = everyone.every(function(n) { return picked.indexOf(n) >= 0; });
+        params.delete("region");
+        if (picked.length && !every) { picked.forEach(function(n) { params.append("region", n); }); }
+        var wanted = params.toString() ? "?" + params.toString() : "";
+        var written = picked.length && !every ? picked : [];
+        return [wanted === (search || "") ? window.dash_clientside.no_update : wanted, written];
+    }""",
     Output("url", "search", allow_duplicate=True),
+    Output(WRITTEN, "data"),
     Input(CHOICE, "value"),
+    State(CHOICE, "options"),
     State("url", "search"),
     prevent_initial_call=True,
 )
-def choose_regions(ticked, search):
-    """The URL is the view: the regions ticked are written into it as `region` (the other keys stay)."""
-    filters = Filters.from_query(search)
-    regions = regions_query(ticked, all_regions(current_dataset()), filters.regions)
-    wanted = search_of(filters.replace(regions=regions), search)
-    return wanted if wanted != (search or "") else no_update
 
 
 @callback(
@@ -97,14 +105,14 @@ def choose_regions(ticked, search):
     *[output for name in CHARTS for output in chart_outputs(name)],
     Input("url", "search"),
     rendered_state(PAGE),
-    State(CHOICE, "value"),
+    State(WRITTEN, "data"),
     prevent_initial_call=True,
 )
-def update(search, rendered, ticked):
-    """Redraw when the URL changes (a box ticked, a filter, back/forward); the boxes follow the URL (left
-    as they are when they already say what it says, so a box ticked meanwhile is not undone)."""
+def update(search, rendered, written):
+    """Redraw when the URL changes (a box ticked, a filter, back/forward); the boxes follow a URL they did not
+    write themselves (a link, back/forward), and are left alone otherwise, so a box ticked meanwhile is not
+    undone by this answer to an earlier URL."""
     ctx = fresh_context(search, rendered)
-    everyone = all_regions(ctx.dataset)
-    same = regions_query(ticked, everyone, ctx.filters.regions) == ctx.filters.regions
-    return [search_of(ctx.filters), no_update if same else chosen(ctx.dataset, ctx.filters),
+    own = set(ctx.filters.regions) == set(written or [])
+    return [search_of(ctx.filters), no_update if own else chosen(ctx.dataset, ctx.filters),
             choice_options(ctx.dataset, ctx.lang), *[value for name in CHARTS for value in chart_values(name, ctx)]]

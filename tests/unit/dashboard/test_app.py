@@ -233,26 +233,3 @@ def test_the_shell_hides_the_report_where_a_page_says_it_does_not_cover_it(clien
     shown_classes, shown_note = report_state(pathname, "id")
     assert shown_classes == classes
     assert shown_note.startswith(note) and bool(shown_note) == bool(note)
-
-
-@pytest.mark.parametrize("ticked, current, expected", [
-    (["Kota B", "Kab C"], (), ("Kota B", "Kab C")),          # in the stored order
-    (["Kab C", "Kota B"], ("Kab C",), ("Kab C", "Kota B")),  # the URL's first, then the newly ticked
-    (["Kab A", "Kota B", "Kab C"], ("Kota B",), ()),         # every region: no key
-    ([], ("Kota B",), ()),                                   # none: every region
-])
-def test_the_regions_ticked_become_the_urls_regions(client, ticked, current, expected):
-    from dashboard.pages.provinsi import regions_query
-
-    assert regions_query(ticked, ["Kab A", "Kota B", "Kab C"], current) == expected
-
-
-def test_ticking_regions_writes_them_into_the_url(app):
-    from dashboard.pages.provinsi import choose_regions
-
-    with app.server.test_request_context():  # the sample's label: the library's four regions are stored too
-        assert choose_regions(["Kabupaten Muara Enim"], "?from=2015&lang=en") == \
-            "?from=2015&region=Kabupaten+Muara+Enim&lang=en"
-        assert choose_regions(["Kota Palembang", "Kabupaten Lahat"], "?region=Kabupaten+Lahat") == \
-            "?region=Kabupaten+Lahat&region=Kota+Palembang"
-        assert choose_regions(["Kabupaten Lahat"], "?region=Kabupaten+Lahat") is dash.no_update
