@@ -79,10 +79,12 @@ def sheet_year(name: str) -> int | None:
 
 
 def skip_reason(sheet: Sheet) -> str | None:
-    """Why a sheet is not a list of innovations before looking inside: hidden or a summary."""
+    """Why a sheet is not a list of innovations before looking inside: hidden or a summary. A summary's
+    name that holds a year ("Rekap 2017") or several ("Rekap 2018-2019": two years' innovations, each
+    row with its year) is looked inside, and skipped only when it has no table."""
     if not sheet.visible:
         return "sheet_hidden"
-    if SUMMARY_SHEET.match(text_key(sheet.name)) and sheet_year(sheet.name) is None:
+    if SUMMARY_SHEET.match(text_key(sheet.name)) and not YEAR_PATTERN.search(sheet.name):
         return "sheet_summary"
     return None
 

@@ -136,6 +136,28 @@ def test_summary_and_hidden_sheets_are_skipped_with_the_reason(tmp_path):
     assert "Nama Inovasi" in skipped["Catatan"]
 
 
+def test_a_recap_sheet_named_with_two_years_is_read_with_the_year_of_each_row(tmp_path):
+    path = make_xlsx(tmp_path / "rekap.xlsx", {
+        "Rekap 2018-2019": [["No", "Nama Inovasi", "Tahun", "Perangkat Daerah"],
+                            [1, "Inovasi A", 2018, "Dinas Sosial"], [2, "Inovasi B", 2019, "Dinas Sosial"],
+                            [3, "Inovasi C", None, "Dinas Sosial"]],
+        "Rekap 2018-2019 per OPD": [["No", "SKPD", "Jumlah Inovasi"], [1, "Dinas Sosial", 2]],
+    })
+    result = load_paths([path])
+    skipped = {sheet.name: sheet.skipped for sheet in result.files[0].sheets}
+    assert skipped["Rekap 2018-2019"] is None
+    assert "Nama Inovasi" in skipped["Rekap 2018-2019 per OPD"]
+    # the name's two years give no row its year: the row without one is a located error
+    assert [(issue.code, issue.sheet, issue.row) for issue in result.errors if issue.code == "no_year"] == [
+        ("no_year", "Rekap 2018-2019", 4)]
+    fixed = make_xlsx(tmp_path / "rekap_fixed.xlsx", {
+        "Rekap 2018-2019": [["No", "Nama Inovasi", "Tahun", "Perangkat Daerah"],
+                            [1, "Inovasi A", 2018, "Dinas Sosial"], [2, "Inovasi B", 2019, "Dinas Sosial"]]})
+    result = load_paths([fixed])
+    assert result.ok
+    assert records(result, "name", "year") == [["Inovasi A", 2018], ["Inovasi B", 2019]]
+
+
 def test_file_without_any_innovation_table_is_rejected(tmp_path):
     path = make_xlsx(tmp_path / "kosong.xlsx", {"Catatan": [["Tidak ada tabel"]]})
     result = load_paths([path])
