@@ -62,10 +62,7 @@ class Dataset:
 
     def column_label(self, column: str, lang: str) -> str:
         """The header of a canonical column in `lang` (columns.csv, else the catalog)."""
-        labels = getattr(self.reference, "column_labels", {}).get(column)
-        if labels:
-            return labels[normalise_lang(lang)]
-        return t(f"column.{column}", lang)
+        return self.reference.column_label(column, lang)
 
     def group_label(self, group: str | None, lang: str) -> str:
         """The label of a sector group key (sector_groups.csv); unknown -> "Tidak dikenal"."""

@@ -51,6 +51,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store.already_stored": ("{skipped} inovasi di berkas ini sudah tersimpan dan dilewati; {added} yang baru "
                              "ditambahkan.", "{skipped} innovations of this file are already stored and were "
                              "skipped; {added} new ones are added."),
+    "store.replace_absent": (
+        "Tahun {year} diganti: {count} inovasi tersimpan tidak ada di berkas ini dan tidak ditampilkan lagi "
+        "(batalkan batch ini untuk mengembalikannya).",
+        "Year {year} replaced: {count} stored innovations are not in this file and are no longer shown "
+        "(roll this batch back to bring them back)."),
+    "store.replace_blanks_no_column": (
+        "Tahun {year} diganti: '{field}' dikosongkan pada {count} inovasi tersimpan karena berkas ini tidak "
+        "punya kolom itu. Bila kolomnya hanya terlewat, tambahkan lalu unggah lagi, atau batalkan batch ini.",
+        "Year {year} replaced: '{field}' is emptied in {count} stored innovations because this file has no such "
+        "column. If the column was only left out, add it and upload again, or roll this batch back."),
+    "store.replace_blanks_empty": (
+        "Tahun {year} diganti: '{field}' dikosongkan pada {count} inovasi tersimpan karena selnya kosong di "
+        "berkas ini.",
+        "Year {year} replaced: '{field}' is emptied in {count} stored innovations because its cells are empty in "
+        "this file."),
     "store.nothing_new": ("Tidak ada inovasi baru: semuanya sudah tersimpan, jadi tidak ada yang disimpan.",
                           "No new innovation: all of them are already stored, so nothing was saved."),
     "store.duplicate_across_batches": (

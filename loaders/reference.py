@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from i18n import normalise_lang, t
 from loaders.schema import MIN_YEAR, SOURCE_COLUMNS
 from loaders.text import text_key
 
@@ -92,6 +93,11 @@ class Reference:
     sheet_years: dict[str, YearRule] = field(default_factory=dict)
     shape_years: dict[str, YearRule] = field(default_factory=dict)
     lan_locations: dict[str, str] = field(default_factory=dict)  # LAN location code ("SS04") -> region
+
+    def column_label(self, column: str, lang: str) -> str:
+        """The header of a canonical column in `lang` (columns.csv, else the catalog)."""
+        labels = self.column_labels.get(column)
+        return labels[normalise_lang(lang)] if labels else t(f"column.{column}", lang)
 
     @property
     def agency_names(self) -> list[str]:

@@ -1,5 +1,7 @@
 """A loaded file compared with what is stored, year by year: which innovations are the same, which
-changed (and in which fields), which are new, and which are stored but absent from the file.
+changed (and in which fields), which are new, and which are stored but absent from the file. A
+changed field the file leaves empty is "blanked" (replacing the year would empty it), with why: the
+file's sheet has no column for it, or has one whose cell is empty.
 
 Innovations are matched on (identity, year) (store/identity.py); when one year lists the same
 identity twice, the n-th occurrence in the file is matched with the n-th stored one, so a doubled
@@ -9,17 +11,21 @@ and the CLI's refusal all read the same `Comparison`.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
-from loaders.schema import CANONICAL_COLUMNS, PROVENANCE
+from loaders.schema import CANONICAL_COLUMNS, DATE_PRECISION, PROVENANCE
+from loaders.text import clean_name
 from store.identity import frame_identities
 
 # Where a row came from and how it was read are not revisions of the innovation.
 NOT_COMPARED = {"id", "year", "year_source", "agency_raw", "agency_known", "sector_raw", *PROVENANCE}
 COMPARED = [column for column in CANONICAL_COLUMNS if column not in NOT_COMPARED]
 KINDS = ("same", "changed", "new", "absent")
+BLANK_REASONS = ("no_column", "empty")   # why a stored value would be emptied: no such column, an empty cell
 PLACE = ["name", "agency", "source_file", "source_sheet", "source_row", "batch_id"]   # what _place reads
 KEYING_SHARE = 0.6   # of a comparison's time: the file's rows keyed (their identities); then year by year
 
@@ -40,8 +46,17 @@ class YearComparison:
         return {"stored": self.stored, "incoming": self.incoming,
                 **{kind: len(getattr(self, kind)) for kind in KINDS}}
 
+    def blanked(self) -> list[dict]:
+        """The stored values replacing this year would empty: per field and reason (BLANK_REASONS), how
+        many innovations lose it, in the canonical columns' order."""
+        counts = Counter((field, reason) for row in self.changed for field, reason in row.get("blanked", {}).items())
+        order = {field: index for index, field in enumerate(COMPARED)}
+        return [{"field": field, "reason": reason, "count": count} for (field, reason), count
+                in sorted(counts.items(), key=lambda item: (order[item[0][0]], BLANK_REASONS.index(item[0][1])))]
+
     def to_dict(self) -> dict:
-        return {"year": self.year, **self.counts(), "rows": {kind: getattr(self, kind) for kind in KINDS}}
+        return {"year": self.year, **self.counts(), "blanked": self.blanked(),
+                "rows": {kind: getattr(self, kind) for kind in KINDS}}
 
 
 @dataclass
@@ -99,6 +114,22 @@ def _int(value):
     return None if _missing(value) else int(value)
 
 
+def sheet_fields(files) -> dict[tuple[str, str], set[str]]:
+    """(file name as the rows give it, sheet) -> the canonical fields the sheet has a column for, from
+    the loaders' FileReports (`files`): what tells an empty cell from a column the file does not have."""
+    return {(clean_name(Path(report.path).name), sheet.name): {field for field in sheet.mapping.values() if field}
+            for report in files for sheet in report.sheets if not sheet.skipped}
+
+
+def _blanked(record: dict, fields: list[str], columns: dict | None) -> dict[str, str]:
+    """Of a changed row's `fields`, those the file leaves empty (a date's precision goes with its date),
+    each with its reason: "no_column" where the row's sheet has no column for it (`columns`:
+    sheet_fields), else "empty"."""
+    have = (columns or {}).get((record.get("source_file"), record.get("source_sheet")))
+    return {column: "no_column" if have is not None and column not in have else "empty"
+            for column in fields if column not in DATE_PRECISION and _missing(record.get(column))}
+
+
 def _keyed(frame: pd.DataFrame) -> dict[int, dict[tuple, int]]:
     """year -> {(identity, occurrence): the row's position}; the identity column is used when the frame
     has one. Positions, not records: most rows of a large file need only their place (`_records`)."""
@@ -118,10 +149,11 @@ def _records(frame: pd.DataFrame, positions: list[int], columns: list[str]) -> l
     return frame.iloc[positions][[column for column in dict.fromkeys(columns) if column in frame]].to_dict("records")
 
 
-def compare(incoming: pd.DataFrame, stored: pd.DataFrame, progress=None) -> Comparison:
+def compare(incoming: pd.DataFrame, stored: pd.DataFrame, progress=None, columns=None) -> Comparison:
     """Compare the canonical frame `incoming` (a file) with `stored` (the visible stored rows; an
     `identity` column is used when present), for each year of `incoming`. `progress("comparing",
-    fraction, rows=…)` is told how far it has come (loaders.load.Progress)."""
+    fraction, rows=…)` is told how far it has come (loaders.load.Progress). `columns` (sheet_fields)
+    tells why a blanked field is empty; without it every one is an "empty" cell."""
     progress = progress or (lambda *_args, **_values: None)
     progress("comparing", 0.0, rows=len(incoming))
     files = _keyed(incoming)
@@ -142,7 +174,9 @@ def compare(incoming: pd.DataFrame, stored: pd.DataFrame, progress=None) -> Comp
             fields = [column for column in COMPARED if not same_value(record.get(column), old.get(column))]
             if fields:
                 values = {column: [_shown(old, column), _shown(record, column)] for column in fields}
-                item.changed.append({**_place(record), "fields": fields, "values": values, "stored": _place(old)})
+                blanked = _blanked(record, fields, columns)
+                item.changed.append({**_place(record), "fields": fields, "values": values, "stored": _place(old),
+                                     **({"blanked": blanked} if blanked else {})})
             else:
                 item.same.append(_place(record))
         absent = _records(stored, [position for key, position in theirs.items() if key not in mine], PLACE)

@@ -35,7 +35,7 @@ from loaders.reference import Reference, load_reference
 from loaders.schema import CANONICAL_COLUMNS
 from store.accounts import SYSTEM_USER, Accounts
 from store.aliases import Aliases
-from store.compare import Comparison, compare
+from store.compare import Comparison, compare, sheet_fields
 from store.duplicates import doubled_rows, doubled_years
 from store.engine import (DEFAULT_INSTANCE, ENV_INSTANCE, ENV_URL, create_engine, database_url, instance_dir,
                           upgrade)
@@ -131,12 +131,13 @@ class Store(Ingest, History, Aliases, Mappings, YearRules, Accounts, Sessions, L
         with self._read() as connection:
             return self._visible_frame(connection)
 
-    def compare(self, frame: pd.DataFrame, progress=None) -> Comparison:
+    def compare(self, frame: pd.DataFrame, progress=None, files=()) -> Comparison:
         """The canonical frame of a loaded file compared, year by year, with the visible stored rows
-        (`progress`: see store.compare.compare)."""
+        (`progress`: see store.compare.compare); `files`, the loaders' FileReports, tell a blanked
+        field's column missing from its cell left empty."""
         with self._read() as connection:
             stored = self._visible_frame(connection, _years(frame["year"]), extra=True)
-        return compare(frame, stored, progress)
+        return compare(frame, stored, progress, sheet_fields(files))
 
     @staticmethod
     def _visible_frame(connection, years=None, extra: bool = False) -> pd.DataFrame:

@@ -27,7 +27,7 @@ from loaders.errors import Issue
 from loaders.load import NOT_DATA_SUFFIXES, FileReport, expand_paths, load_file, to_frame, unused_year_rules
 from loaders.reference import Reference
 from store.clock import utc_now
-from store.compare import compare
+from store.compare import compare, sheet_fields
 from store.duplicates import CHOICES, KEEP_ONE, place, upload_duplicates
 from store.errors import StoreError, StoreIssue
 from store.identity import record_identity
@@ -129,7 +129,8 @@ class Ingest:
             raise StoreError("bad_mode", mode=mode)
         if duplicates not in CHOICES:
             raise StoreError("bad_duplicates", choice=duplicates)
-        result, loaded = self._load(paths, lang, self.reference(mappings, sheet_years))
+        reference = self.reference(mappings, sheet_years)
+        result, loaded = self._load(paths, lang, reference)
         if result.errors or not loaded:
             if not loaded and not result.errors:
                 result.issues.append(StoreIssue("error", "no_files", "-", lang=lang))
@@ -146,6 +147,8 @@ class Ingest:
                     loaded = self._keep_new(connection, loaded, result, lang)
                     if not loaded:
                         return result
+                else:
+                    result.issues += self._replace_losses(connection, loaded, result.files, reference, lang)
                 ids = [self._insert_batch(connection, item, user, mode) for item in loaded]
                 if mode == "replace":
                     self._record_replacements(connection, ids)
@@ -201,6 +204,29 @@ class Ingest:
                                          params=tuple({"year": year, **counts}.items())))
         if issues:
             raise _Refused(issues)
+
+    def _replace_losses(self, connection, loaded: list[_Loaded], files, reference: Reference,
+                        lang: str) -> list[Issue]:
+        """Replace mode: a warning per year for the stored innovations the files do not hold (no longer
+        shown), and per year and field for the stored values the files leave empty (store.compare's
+        blanked: the file has no such column, or its cell is empty), so nothing is lost unsaid."""
+        records = [record for item in loaded for record in item.records]
+        stored = self._visible_frame(connection, {record["year"] for record in records}, extra=True)
+        if stored.empty:
+            return []
+        issues = []
+        for year in compare(to_frame(records), stored, columns=sheet_fields(files)).years:
+            if not year.stored:
+                continue
+            names = ", ".join(dict.fromkeys(item.path.name for item in loaded
+                                            if any(record["year"] == year.year for record in item.records)))
+            if year.absent:
+                issues.append(StoreIssue("warning", "replace_absent", names, lang=lang, params=(
+                    ("year", year.year), ("count", format_int(len(year.absent), lang)))))
+            issues += [StoreIssue("warning", f"replace_blanks_{blank['reason']}", names, lang=lang, params=(
+                ("year", year.year), ("field", reference.column_label(blank["field"], lang)),
+                ("count", format_int(blank["count"], lang)))) for blank in year.blanked()]
+        return issues
 
     def _duplicate_files(self, connection, loaded: list[_Loaded], lang: str) -> list[Issue]:
         seen: dict[str, str] = {}

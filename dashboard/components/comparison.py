@@ -1,6 +1,7 @@
 """The /data preview's comparison of the uploaded files with the store (store.compare): per year how
 many innovations are stored, in the file, the same, changed, new and stored-but-absent, and under
-each year the rows themselves (expandable), changed ones with what changed."""
+each year the rows themselves (expandable), changed ones with what changed; where a stored year would
+lose values by being replaced, which fields, in how many innovations, and why."""
 
 from __future__ import annotations
 
@@ -31,8 +32,10 @@ def _row_text(row: dict, kind: str, lang: str, column_label) -> list:
     parts: list = [html.Span(row["name"], className="fw-semibold"), f" — {row['agency']} ",
                    html.Small(f"({where})", className="text-muted")]
     if kind == "changed":
+        blanked = row.get("blanked", {})
         changes = [t("data.compare.field_change", lang, field=column_label(field, lang),
                      old=value_text(field, old, lang), new=value_text(field, new, lang))
+                   + (f" ({t(f'data.compare.reason_{blanked[field]}', lang)})" if field in blanked else "")
                    for field, (old, new) in row["values"].items()]
         parts.append(html.Ul([html.Li(change) for change in changes], className="small mb-1"))
     return parts
@@ -54,6 +57,16 @@ def _details(year: dict, lang: str, column_label) -> html.Details:
                         className="mb-2 compare-details")
 
 
+def _blanked(year: dict, lang: str, column_label) -> dbc.Alert | None:
+    """What replacing a stored year would empty, per field, with why (store.compare's blanked)."""
+    if not year["stored"] or not year.get("blanked"):
+        return None
+    lines = [html.Li(t(f"data.compare.blanked_{blank['reason']}", lang, field=column_label(blank["field"], lang),
+                       count=format_int(blank["count"], lang))) for blank in year["blanked"]]
+    return dbc.Alert([t("data.compare.blanked", lang, year=year["year"]), html.Ul(lines, className="mb-0")],
+                     color="warning", className="small py-2", id=f"edit-compare-blanked-{year['year']}")
+
+
 def create_comparison(comparison: dict, lang: str, column_label) -> html.Div:
     """The comparison table (one row per year of the upload) and each year's rows, collapsed;
     `column_label(column, lang)` names a changed field (analytics.dataset.Dataset.column_label)."""
@@ -65,4 +78,5 @@ def create_comparison(comparison: dict, lang: str, column_label) -> html.Div:
     intro = [] if comparison["overlap"] else [html.P(t("data.compare_none", lang), className="small")]
     return html.Div([html.H3(t("data.compare_heading", lang), className="h6"), *intro,
                      html.Div(table, className="table-scroll"),
+                     *filter(None, [_blanked(year, lang, column_label) for year in comparison["years"]]),
                      *[_details(year, lang, column_label) for year in comparison["years"]]], className="mb-3")

@@ -148,7 +148,8 @@ def preview_report(store, paths: list[Path], lang: str, mappings=(), sheet_years
     found = upload_duplicates(records)
     report["duplicates"] = [duplicate.to_dict(records) for duplicate in found]
     left_out = sorted(skipped_indexes(found)) if duplicates == KEEP_ONE else []
-    report["comparison"] = store.compare(result.frame.drop(index=result.frame.index[left_out]), progress).to_dict()
+    report["comparison"] = store.compare(result.frame.drop(index=result.frame.index[left_out]), progress,
+                                         result.files).to_dict()
     for file in report["files"]:
         file["path"] = Path(file["path"]).name
     unknown = Counter(dict(issue.params).get("value") for issue in result.issues if issue.code == "unknown_agency")

@@ -8,7 +8,7 @@ import pandas as pd
 from loaders import SAMPLE_DIR, load_paths
 from loaders.load import to_frame
 from store.compare import compare, same_value
-from tests.workbooks import revised_copy
+from tests.workbooks import make_xlsx, revised_copy
 
 
 def frame(*rows: tuple) -> pd.DataFrame:
@@ -98,3 +98,26 @@ def test_a_changed_date_is_kept_in_iso_to_its_precision():
     incoming["launch_date"], incoming["launch_date_precision"] = pd.Timestamp("2018-04-01"), "month"
     changes = [row["values"] for row in compare(incoming, stored).year(2025).changed]
     assert changes[0]["launch_date"] == ["2018-03-08", "2018-04"]
+
+
+def recap(path, header, rows):
+    return make_xlsx(path, {"2019": [["REKAP INOVASI TAHUN 2019"], header, *rows]})
+
+
+def test_a_corrected_recap_that_dropped_a_column_says_which_stored_values_it_would_empty_and_why(store, tmp_path):
+    header = ["No", "Nama Inovasi", "Perangkat Daerah", "Tanggal Uji Coba", "Deskripsi"]
+    stored = [[n, f"Inovasi {n}", "Dinas Kesehatan", f"2019-03-0{n}", f"Deskripsi {n}"] for n in (1, 2, 3)]
+    assert store.ingest([recap(tmp_path / "rekap.xlsx", header, stored)], user="budi").ok
+    corrected = [[n, name, agency, description] for n, name, agency, _, description in stored]
+    corrected[1][3] = None                                    # one description left empty
+    loaded = load_paths([recap(tmp_path / "rekap_revisi.xlsx", [*header[:3], "Deskripsi"], corrected)])
+    year = store.compare(loaded.frame, files=loaded.files).year(2019)
+    assert year.blanked() == [{"field": "trial_date", "reason": "no_column", "count": 3},
+                              {"field": "description", "reason": "empty", "count": 1}]
+    assert [row.get("blanked") for row in year.changed] == [
+        {"trial_date": "no_column"}, {"trial_date": "no_column", "description": "empty"}, {"trial_date": "no_column"}]
+    assert year.to_dict()["blanked"] == year.blanked()
+    # without the files' columns every emptied value is an empty cell; a value filled in is not blanked
+    plain = compare(loaded.frame, store.current_frame()).year(2019)
+    assert {blank["reason"] for blank in plain.blanked()} == {"empty"}
+    assert compare(STORED, frame(("Kartu Sehat", "Dinas Kesehatan", 2025, None))).year(2025).blanked() == []

@@ -420,3 +420,26 @@ def test_store_migrations_form_one_line_numbered_by_their_files():
     assert len(scripts.get_heads()) == 1
     for script in scripts.walk_revisions():
         assert Path(script.path).name.startswith(script.revision + "_"), script.path
+
+
+def test_store_replace_says_which_stored_innovations_and_values_the_corrected_file_drops(store, tmp_path):
+    header = ["No", "Nama Inovasi", "Perangkat Daerah", "Urusan", "Tahun", "Tanggal Uji Coba", "Deskripsi"]
+    rows = [[n, f"Inovasi {n}", "Dinas Kesehatan", "Kesehatan", 2019, f"2019-03-0{n}", f"Deskripsi {n}"]
+            for n in (1, 2, 3)]
+    assert store.ingest([make_xlsx(tmp_path / "rekap.xlsx", {"Data": [header, *rows]})], user="budi").ok
+    corrected = [[n, name, agency, sector, year, description] for n, name, agency, sector, year, _, description
+                 in rows[:2]]
+    corrected[0][5] = None
+    path = make_xlsx(tmp_path / "rekap_revisi.xlsx", {"Data": [header[:5] + ["Deskripsi"], *corrected]})
+    result = store.ingest([path], user="sari", mode="replace", lang="en")
+    assert result.ok
+    assert [(issue.severity, issue.code, issue.file) for issue in result.issues] == [
+        ("warning", "replace_absent", "rekap_revisi.xlsx"), ("warning", "replace_blanks_no_column", "rekap_revisi.xlsx"),
+        ("warning", "replace_blanks_empty", "rekap_revisi.xlsx")]
+    assert [issue.message for issue in result.issues] == [
+        "Year 2019 replaced: 1 stored innovations are not in this file and are no longer shown (roll this batch "
+        "back to bring them back).",
+        "Year 2019 replaced: 'Trial date' is emptied in 2 stored innovations because this file has no such "
+        "column. If the column was only left out, add it and upload again, or roll this batch back.",
+        "Year 2019 replaced: 'Description' is emptied in 1 stored innovations because its cells are empty in this file."]
+    assert store.current_frame()["trial_date"].isna().all()
