@@ -23,7 +23,7 @@ from loaders.text import text_key
 from store.accounts import SYSTEM_USER
 from store.clock import iso, utc_now
 from store.errors import StoreError
-from store.tables import DOUBLED_MODE, batches, edits, innovations, meta, raw_files, visible_rows
+from store.tables import DOUBLED_MODE, batches, edits, innovations, meta, raw_files, replacements, visible_rows
 
 ALIAS_MODE = "alias"   # a batch-like history entry: an agency alias applied to the stored rows
 MAPPING_MODE = "mapping"   # the same for a header mapping filling a column of the stored rows
@@ -151,6 +151,7 @@ class History:
                 moved = moved or "year" in values
         if moved:
             self._recount_years(connection, batch_id)
+            self._hide_in_replaced_years(connection, batch_id)
 
     @staticmethod
     def _recount_years(connection, entry_id: int) -> None:
@@ -165,6 +166,31 @@ class History:
                                              .group_by(innovations.c.year)).all())
             connection.execute(batches.update().where(batches.c.id == upload).values(
                 by_year=json.dumps({str(year): counts[year] for year in sorted(counts, key=str)})))
+
+
+    @staticmethod
+    def _hide_in_replaced_years(connection, entry_id: int) -> None:
+        """The rows history entry `entry_id` moved into a year that a later upload in replace mode holds
+        are hidden by it, as if the rows had been in that year when it replaced it: the missing (replacer,
+        their upload, year) pairs are added. An upload does not replace its own files (the same
+        `uploaded_at`). Add-only: a pair left once the rows move back hides nothing of theirs."""
+        edited = sa.select(edits.c.row_id).where(edits.c.batch_id == entry_id)
+        moved = connection.execute(sa.select(innovations.c.batch_id, innovations.c.year).distinct()
+                                   .where(innovations.c.row_id.in_(edited), innovations.c.year.isnot(None))).all()
+        replacer, own = batches.alias("replacer"), batches.alias("own")
+        for upload, year in moved:
+            later = connection.execute(
+                sa.select(replacer.c.id).distinct()
+                .select_from(innovations.join(replacer, replacer.c.id == innovations.c.batch_id)
+                             .join(own, own.c.id == upload))
+                .where(innovations.c.year == year, replacer.c.mode == "replace", replacer.c.id > upload,
+                       replacer.c.uploaded_at != own.c.uploaded_at)).scalars().all()
+            known = set(connection.execute(sa.select(replacements.c.batch_id).where(
+                replacements.c.replaced_batch_id == upload, replacements.c.year == year)).scalars())
+            missing = [{"batch_id": batch, "replaced_batch_id": upload, "year": year}
+                       for batch in later if batch not in known]
+            if missing:
+                connection.execute(replacements.insert(), missing)
 
 
 def write_setting(connection, table: sa.Table, name: str, value: dict | None, user: str,

@@ -149,7 +149,8 @@ class Ingest:
                         return result
                 else:
                     result.issues += self._replace_losses(connection, loaded, result.files, reference, lang)
-                ids = [self._insert_batch(connection, item, user, mode) for item in loaded]
+                now = utc_now()   # one upload, one time: its files never replace one another
+                ids = [self._insert_batch(connection, item, user, mode, now) for item in loaded]
                 if mode == "replace":
                     self._record_replacements(connection, ids)
                 result.issues += self._cross_batch_duplicates(connection, ids, lang)
@@ -308,11 +309,11 @@ class Ingest:
                                                                   first.source_row, lang)))))
         return issues
 
-    def _insert_batch(self, connection, item: _Loaded, user: str, mode: str) -> int:
+    def _insert_batch(self, connection, item: _Loaded, user: str, mode: str, now) -> int:
         by_year = Counter(record.get("year") for record in item.records)
         batch_id = connection.execute(batches.insert().values(
             file_name=item.path.name, sha256=hashlib.sha256(item.content).hexdigest(), size=len(item.content),
-            uploaded_by=user, uploaded_at=utc_now(), status="active", mode=mode, records=len(item.records),
+            uploaded_by=user, uploaded_at=now, status="active", mode=mode, records=len(item.records),
             by_year=json.dumps({str(year): by_year[year] for year in sorted(by_year, key=str)}),
         )).inserted_primary_key[0]
         connection.execute(raw_files.insert().values(batch_id=batch_id, file_name=item.path.name,

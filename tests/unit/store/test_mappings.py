@@ -220,3 +220,38 @@ def test_an_alias_that_makes_two_stored_innovations_one_warns_naming_both_places
     assert (warning.code, warning.file, warning.sheet, warning.row) == ("duplicate_across_batches", "b.xlsx", "Data", 2)
     assert "a.xlsx" in warning.message and "Inovasi 2019 nomor 1" in warning.message
     assert store.current_frame()["agency"].tolist() == ["Dinas Kesehatan"] * 2    # both kept, as for a mapping
+
+
+def test_a_mapping_that_moves_rows_into_a_year_a_later_upload_replaced_leaves_them_hidden_by_it(store, tmp_path):
+    header = ["No", "Nama Inovasi", "OPD", "Thn Pelaksanaan"]
+    store.ingest([_book(tmp_path / "a.xlsx", header, [[1, "Posyandu Keliling", "Dinkes", 2018],
+                                                      [2, "Ambulans Desa", "Dinkes", 2017]],
+                        title="REKAP INOVASI TAHUN 2017")], "budi")
+    corrected = make_xlsx(tmp_path / "rekap_2018.xlsx", {"Data": [
+        ["No", "Nama Inovasi", "Perangkat Daerah", "Urusan", "Tahun"],
+        [1, "Posyandu Keliling", "Dinas Kesehatan", "Kesehatan", 2018],
+        [2, "Sigap Banjir", "Dinas Kesehatan", "Kesehatan", 2018]]})
+    assert store.ingest([corrected], "budi", mode="replace").ok       # 2018 replaced (a.xlsx had none yet)
+    entry = store.add_mapping("Thn Pelaksanaan", "year", user="sari")   # a.xlsx's Posyandu moves to 2018
+    assert entry["issues"] == []                                        # not counted twice: replaced
+    assert _by_year(store) == {2017: 1, 2018: 2}
+    assert sorted(store.current_frame().query("year == 2018")["source_file"]) == ["rekap_2018.xlsx"] * 2
+    store.rollback(entry["id"], user="sari")
+    assert _by_year(store) == {2017: 2, 2018: 2}
+    store.restore(entry["id"], user="sari")
+    assert _by_year(store) == {2017: 1, 2018: 2}
+
+
+def _by_year(store) -> dict[int, int]:
+    return {int(year): int(n) for year, n in store.current_frame()["year"].value_counts().sort_index().items()}
+
+
+def test_a_mapping_that_moves_rows_into_a_year_another_file_of_their_upload_holds_hides_nothing(store, tmp_path):
+    first = _book(tmp_path / "a.xlsx", ["No", "Nama Inovasi", "OPD", "Thn Pelaksanaan"],
+                  [[1, "Posyandu Keliling", "Dinkes", 2018]], title="REKAP INOVASI TAHUN 2017")
+    second = make_xlsx(tmp_path / "b.xlsx", {"Data": [["No", "Nama Inovasi", "Perangkat Daerah", "Urusan", "Tahun"],
+                                                      [1, "Sigap Banjir", "Dinas Kesehatan", "Kesehatan", 2018]]})
+    assert [batch["file"] for batch in store.ingest([first, second], "budi", mode="replace").batches] == [
+        "a.xlsx", "b.xlsx"]
+    store.add_mapping("Thn Pelaksanaan", "year", user="sari")
+    assert _by_year(store) == {2018: 2}      # one upload's files never replace one another
