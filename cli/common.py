@@ -144,9 +144,10 @@ def existing_store(lang: str = "id"):
     mappings (`inspect`)."""
     import os
 
-    from store.database import DEFAULT_INSTANCE, ENV_INSTANCE, ENV_URL
+    # store.engine, not store.database: asking whether there is a store must not import SQLAlchemy
+    from store.engine import DEFAULT_INSTANCE, EMBEDDED_FILE, ENV_INSTANCE, ENV_URL
 
-    embedded = Path(os.environ.get(ENV_INSTANCE) or DEFAULT_INSTANCE) / "dasbor.sqlite3"
+    embedded = Path(os.environ.get(ENV_INSTANCE) or DEFAULT_INSTANCE) / EMBEDDED_FILE
     if not os.environ.get(ENV_URL) and not embedded.exists():
         return None
     return open_store_or_say(lang, seed=False)

@@ -1,17 +1,23 @@
 """Where the store lives (its URL, the instance folder), its engine set-up and the Alembic glue
-(migrations/ holds the scripts; no ini file)."""
+(migrations/ holds the scripts; no ini file).
+
+SQLAlchemy is imported where an engine is made, not at import: `python app.py inspect` reads the
+names below to learn whether there is a store at all, and must not pay for SQLAlchemy when there is none."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 ENV_URL = "DATABASE_URL"
 ENV_INSTANCE = "DASBOR_INSTANCE"  # the instance folder (SQLite file, secret key); default ./instance
 DEFAULT_INSTANCE = Path(__file__).resolve().parent.parent / "instance"
+EMBEDDED_FILE = "dasbor.sqlite3"  # the embedded store, in the instance folder
 
 
 def database_url(url: str | None = None) -> str:
@@ -19,7 +25,7 @@ def database_url(url: str | None = None) -> str:
     url = url or os.environ.get(ENV_URL)
     if url:
         return url.replace("postgresql://", "postgresql+psycopg://", 1) if url.startswith("postgresql://") else url
-    path = instance_dir() / "dasbor.sqlite3"
+    path = instance_dir() / EMBEDDED_FILE
     _private_file(path)
     return f"sqlite:///{path}"
 
@@ -58,6 +64,8 @@ def upgrade(connection: sa.Connection) -> None:
 def create_engine(url: str) -> sa.Engine:
     """An engine for `url`. SQLite: WAL (readers never wait for an upload), foreign keys on, and
     BEGIN IMMEDIATE for connections marked `execution_options(dasbor_write=True)`."""
+    import sqlalchemy as sa
+
     if not url.startswith("sqlite"):
         return sa.create_engine(url, pool_pre_ping=True)
     engine = sa.create_engine(url, connect_args={"timeout": 120})

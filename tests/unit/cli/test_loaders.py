@@ -2,6 +2,7 @@
 
 import csv
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -35,6 +36,26 @@ def test_inspect_json_on_the_sample_reproduces_the_regencys_counts():
     sheet = report["files"][0]["sheets"][0]
     assert set(sheet) == {"name", "header_row", "records", "mapping", "mapping_source", "unknown", "no_year",
                           "year_rule", "year_rule_source", "skipped"}
+
+
+INSPECT_MODULES = """
+import contextlib, io, json, sys
+import cli
+with contextlib.redirect_stdout(io.StringIO()):
+    code = cli.main(["inspect", sys.argv[1], "--json"])
+print(json.dumps({"code": code, "heavy": sorted(m for m in sys.modules if m == "store.database" or
+                                                m.split(".")[0] in ("sqlalchemy", "alembic", "dash", "flask"))}))
+"""
+
+
+def test_inspect_without_a_store_imports_neither_the_store_nor_sqlalchemy(tmp_path):
+    """With no store to follow (no $DATABASE_URL, no embedded file), inspect only reads files: SQLAlchemy,
+    the Store and the web stack stay unimported (they were a third of whole-process inspect's time)."""
+    env = {**{k: v for k, v in os.environ.items() if k != "DATABASE_URL"}, "DASBOR_INSTANCE": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", INSPECT_MODULES, ROOT / "data" / "sample" / "iid_2018.xlsx"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"code": 0, "heavy": []}
 
 
 def test_inspect_json_counts_the_rows_of_each_region(tmp_path):
