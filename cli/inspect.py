@@ -38,15 +38,14 @@ def run(args) -> int:
             store.close()
     result = load_paths(args.files, lang=args.lang, reference=reference)
     if args.json:
-        from store.duplicates import upload_duplicates
+        from store.duplicates import frame_duplicates
 
         used = [{**row, "source": "store"} for row in stored]
         used += [{"header": header, "target": target, "source": "option"} for header, target in args.mappings]
         rules = [{**{k: v for k, v in row.items() if k != "shape_key"}, "source": "store"} for row in stored_years]
         rules += [{"sheet": sheet, "rule": rule, "source": "option"} for sheet, rule in years.items()]
-        records = result.frame.to_dict("records")
-        duplicates = [duplicate.to_dict(records) for duplicate in upload_duplicates(records)]
-        print(json.dumps({**result.to_dict(), "mappings": used, "year_rules": rules, "duplicates": duplicates,
+        print(json.dumps({**result.to_dict(), "mappings": used, "year_rules": rules,
+                          "duplicates": frame_duplicates(result.frame),
                           "doubled": doubled}, ensure_ascii=False, indent=1))
     else:
         print_report(result, args.lang)

@@ -71,6 +71,15 @@ def upload_duplicates(records: list[dict]) -> list[Duplicate]:
     return found
 
 
+def frame_duplicates(frame: pd.DataFrame) -> list[dict]:
+    """upload_duplicates of a loaded frame, as dicts (`inspect --json`'s "duplicates"). Only the rows
+    whose (identity, year) repeats become records: a 20,000-row file does not build 20,000 dicts."""
+    keys = pd.DataFrame({"identity": frame_identities(frame), "year": frame["year"]}, index=frame.index)
+    repeated = frame["year"].notna() & keys.duplicated(keep=False)
+    records = frame[repeated].to_dict("records")
+    return [duplicate.to_dict(records) for duplicate in upload_duplicates(records)]
+
+
 def skipped_indexes(duplicates: list[Duplicate]) -> set[int]:
     """The records left out when one copy of each is kept."""
     return {index for duplicate in duplicates for index in duplicate.skipped}

@@ -12,7 +12,7 @@ import pytest
 
 from loaders import SAMPLE_DIR
 from store.database import Store, StoreError
-from store.duplicates import doubled_rows, doubled_years, upload_duplicates
+from store.duplicates import doubled_rows, doubled_years, frame_duplicates, upload_duplicates
 from tests.workbooks import make_xlsx, revised_copy, simple_table
 
 IID_2025 = SAMPLE_DIR / "iid_2025.xlsx"   # 108 innovations of 2025
@@ -56,6 +56,20 @@ def test_other_agencies_regions_and_years_are_other_innovations():
     records = [record("Antrean Online"), record("Antrean Online", agency="Dinas Pendidikan"),
                record("Antrean Online", year=2020), {**record("Antrean Online"), "region": "Kota Palembang"}]
     assert upload_duplicates(records) == []
+
+
+def test_a_frame_gives_the_duplicates_its_records_give():
+    """`inspect --json` turns only the repeated rows into records: same groups, rows kept and order as all
+    the records would give; a row without a year is never a duplicate."""
+    records = [record("Lain", row=2), record("Antrean Online", row=3), record("Sendiri", row=4),
+               record("antrean  online.", file="b.xlsx", row=5, description="Daftar dari rumah"),
+               record("Tanpa Tahun", year=None, row=6), record("Tanpa Tahun", year=None, row=7),
+               record("Lain", file="b.xlsx", row=9, description="Lengkap")]
+    frame = pd.DataFrame(records).astype({"year": "Int64"})
+    expected = [duplicate.to_dict(records) for duplicate in upload_duplicates(records)]
+    assert [found["name"] for found in expected] == ["Lain", "Antrean Online"]
+    assert frame_duplicates(frame) == expected
+    assert frame_duplicates(frame.iloc[[0, 1, 2]]) == []
 
 
 def dup_files(tmp_path):
