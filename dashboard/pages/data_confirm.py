@@ -18,8 +18,8 @@ from dash import Input, Output, State, callback, html
 from dash.exceptions import PreventUpdate
 
 from dashboard.auth import editor_name
-from dashboard.jobs import job_failure, job_request, manager
-from dashboard.pages.data_access import denied, invalidate_source, located, page_lang, page_store
+from dashboard.jobs import job_request, manager
+from dashboard.pages.data_access import denied, invalidate_source, job_failed, located, page_lang, page_store
 from dashboard.staging import staged_paths
 from i18n import format_int, t
 from store.duplicates import KEEP_ONE
@@ -102,13 +102,9 @@ def _progress(set_progress, stage: str, lang: str, files: int) -> None:
 
 def confirm_failed(error):
     """The job ended without an answer: killed from outside, or a fault (the log has it)."""
-    lang = page_lang(dash.ctx.states.get("url.search"))
-    died = job_failure(error) == "died"
-    if not died:
-        log.error("saving an upload failed: %s", error)
     changed = (dash.ctx.states.get("edit-changed.data") or 0) + 1   # the history shows what is stored
-    return (dbc.Alert(t("data.saving_died" if died else "data.saving_failed", lang), color="danger",
-                      id="edit-not-saved"), changed, dash.no_update)
+    return (job_failed(error, log, "saving an upload", "data.saving_died", "data.saving_failed", "edit-not-saved"),
+            changed, dash.no_update)
 
 
 def cancel_saving(clicks, changed, search):

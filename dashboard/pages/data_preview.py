@@ -15,8 +15,8 @@ from dash.exceptions import PreventUpdate
 from dashboard.auth import editor_name
 from dashboard.components.duplicates import DUPLICATES_CLASS, HIDDEN_DUPLICATES, create_upload_duplicates
 from dashboard.components.upload import UploadRefused, create_alias_rows, create_preview, preview_report
-from dashboard.jobs import job_failure, job_request, manager
-from dashboard.pages.data_access import denied, page_lang, page_store, upload_limit
+from dashboard.jobs import job_request, manager
+from dashboard.pages.data_access import denied, job_failed, page_lang, page_store, upload_limit
 from dashboard.sources import current_dataset
 from dashboard.staging import discard, stage, staged_paths
 from i18n import format_int, t
@@ -124,11 +124,7 @@ def preview(set_progress, staged, choices, _aliases_saved, search):
 def preview_failed(error):
     """The preview job ended without an answer: its process was killed from outside (say so, and to
     upload again), or it raised past the preview's own handling (the log has it)."""
-    lang = page_lang(dash.ctx.states.get("url.search"))
-    died = job_failure(error) == "died"
-    if not died:
-        log.error("the preview of an upload failed: %s", error)
-    return (dbc.Alert(t("data.job_died" if died else "data.preview_failed", lang), color="danger", id="edit-refused"),
+    return (job_failed(error, log, "the preview of an upload", "data.job_died", "data.preview_failed", "edit-refused"),
             None, HIDDEN_OVERLAP, None, None, [], "d-none", [], HIDDEN_DUPLICATES, KEEP_ONE)
 
 

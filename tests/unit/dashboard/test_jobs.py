@@ -157,3 +157,27 @@ def test_a_job_that_died_is_told_apart_from_one_dash_stopped(tmp_path):
     assert jobs.get_result("answered", answered.pid) == {"done": 1}   # one worker collects the answer ...
     assert jobs.get_result("answered", answered.pid) is jobs.UNDEFINED  # ... the other's poll just after: no "died"
     assert job_failure(RuntimeError("An error occurred inside a background callback: boom")) == "failed"
+
+
+def test_a_preview_or_saving_without_an_answer_says_whether_its_job_died(caplog):
+    """Both /data jobs' on_error (data_access.job_failed): a job killed from outside says so and logs
+    nothing; one that raised says it failed and logs the error; in the page's language."""
+    from types import SimpleNamespace
+    from unittest import mock
+
+    import dash
+
+    from dashboard.jobs import JOB_DIED
+    from dashboard.pages.data_confirm import confirm_failed
+    from dashboard.pages.data_preview import preview_failed
+    from i18n import t
+
+    states = {"url.search": "?lang=en", "edit-changed.data": 2}
+    with mock.patch.object(dash, "ctx", SimpleNamespace(states=states)), caplog.at_level("ERROR"):
+        died, failed = preview_failed(RuntimeError(JOB_DIED)), confirm_failed(RuntimeError("boom"))
+        preview_error = preview_failed(RuntimeError("bang"))[0]
+    assert (died[0].id, died[0].color, died[0].children) == ("edit-refused", "danger", t("data.job_died", "en"))
+    assert (failed[0].id, failed[0].children, failed[1]) == ("edit-not-saved", t("data.saving_failed", "en"), 3)
+    assert preview_error.children == t("data.preview_failed", "en")
+    assert [record.getMessage() for record in caplog.records] == [
+        "saving an upload failed: boom", "the preview of an upload failed: bang"]
