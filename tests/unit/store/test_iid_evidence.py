@@ -7,27 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from loaders import SAMPLE_DIR
 from store.database import open_store
 from store.errors import StoreError
-from store.identity import identity_key
+from tests.unit.store.conftest import IID_2025, identity_of
 from tests.workbooks import revised_copy
 
-IID_2025 = SAMPLE_DIR / "iid_2025.xlsx"
-NAME = "Musrenbang Perempuan"   # row 2 of iid_2025.xlsx
 REGENCY = "Kabupaten Muara Enim"
-
-
-def identity_of(store, name: str = NAME) -> str:
-    frame = store.current_frame()
-    row = frame[frame["name"] == name].iloc[0]
-    return identity_key(row["name"], row["agency"], row["region"])
-
-
-@pytest.fixture
-def stored(store):
-    assert store.ingest([IID_2025], user="budi").ok
-    return store
 
 
 def test_entered_evidence_survives_a_replace_upload_and_its_rollback(stored, tmp_path):
