@@ -6,9 +6,9 @@ import pytest
 
 from tests.hostile_files import (bit_flipped_zip, csv_non_finite, csv_nul, csv_unbalanced_quote, data_url,
                                  far_cell_xfd, html_spans, xxe)
-from tests.unit.dashboard.test_auth import (PASSWORD, callback_body, confirm_body, confirm_upload, login, poll_job,
-                                            preview_body, preview_upload, redraw_body, run_job, stage_body,
-                                            stage_upload, workbook_url)
+from tests.unit.dashboard.callbacks import (callback_body, confirm_body, confirm_upload, login, poll_job, preview_body,
+                                            preview_upload, redraw_body, run_job, stage_body, stage_upload,
+                                            workbook_url)
 
 
 @pytest.fixture(scope="module")
@@ -137,7 +137,7 @@ def test_cancelling_removes_the_staged_files_and_clears_the_upload(client, tmp_p
 
 
 def test_a_doubled_store_is_flagged_and_an_editor_resolves_it_after_a_question(client, seeded_store):
-    from tests.unit.dashboard.test_auth import answer_body
+    from tests.unit.dashboard.callbacks import answer_body
     from tests.unit.store.test_duplicates import IID_2025, legacy_ingest
 
     legacy = legacy_ingest(seeded_store, [IID_2025])              # the sample holds 2025 already: now counted twice

@@ -10,8 +10,9 @@ import json
 import pytest
 
 from store.identity import identity_key
+from tests.unit.dashboard.callbacks import callback_body, login
+from tests.unit.dashboard.conftest import PASSWORD
 from tests.unit.dashboard.test_app import routing_state
-from tests.unit.dashboard.test_auth import PASSWORD, callback_body, login
 
 INNOVATION = "1ff1fdd0a1"   # SI CEPAT (2017): Hampir siap for KIPP 2025, only Adaptabilitas missing
 PATH = f"/inovasi/{INNOVATION}/usulan"
