@@ -1,7 +1,7 @@
 """Mutation fuzzing (issue 11): seeded random byte mutations of every sample file never crash, hang or
 exhaust memory, and each damaged file is either read or rejected with a message (never internal_error).
 
-The mutations are loaded in one child process (`python -m tests.hostile_files COUNT SEED`): an abort or a
+The mutations are loaded in one child process (`python -m tests.fuzzing COUNT SEED`): an abort or a
 runaway reader fails this test instead of killing the test run. COUNT is fixed so that the run takes about
 15 s on an idle machine (9 sample files × COUNT mutations, half of the .xlsx ones made inside the zip).
 """
@@ -12,7 +12,8 @@ import time
 from unittest import mock
 
 from loaders.load import SPREADSHEET_SUFFIXES
-from tests.hostile_files import PEAK_BYTES, ROOT, mutations, run_process
+from tests.fuzzing import mutations
+from tests.measured import PEAK_BYTES, ROOT, run_process
 
 COUNT = 80
 SEED = 20261204
@@ -28,7 +29,7 @@ def test_mutations_are_deterministic_and_really_change_the_file():
 
 
 def test_mutated_sample_files_are_read_or_rejected_with_a_message():
-    done = run_process([sys.executable, "-m", "tests.hostile_files", str(COUNT), str(SEED)])
+    done = run_process([sys.executable, "-m", "tests.fuzzing", str(COUNT), str(SEED)])
     assert done.returncode == 0, done.stderr[-3000:]     # -9 when it hung and was killed, -6 on an abort
     assert "Traceback" not in done.stderr
     outcomes = json.loads(done.stdout)

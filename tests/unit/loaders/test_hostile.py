@@ -9,9 +9,10 @@ import json
 
 import pytest
 
-from tests.hostile_files import (CORPUS, PEAK_BYTES, SECONDS, bit_flipped_zip, csv_million_rows, csv_nul,
-                                 csv_unbalanced_quote, far_cell_xfd, hidden_sheets_only, html_spans, huge_string,
-                                 ods_repeated, run_app, xls_far_cell, xlsx_nul, xxe)
+from tests.hostile_files import (CORPUS, bit_flipped_zip, csv_million_rows, csv_nul, csv_unbalanced_quote,
+                                 far_cell_xfd, hidden_sheets_only, html_spans, huge_string, ods_repeated, xls_far_cell,
+                                 xlsx_nul, xxe)
+from tests.measured import PEAK_BYTES, SECONDS, run_app
 from tests.workbooks import make_xlsx, simple_table
 
 
