@@ -138,7 +138,8 @@ def test_cancelling_removes_the_staged_files_and_clears_the_upload(client, tmp_p
 
 def test_a_doubled_store_is_flagged_and_an_editor_resolves_it_after_a_question(client, seeded_store):
     from tests.unit.dashboard.callbacks import answer_body
-    from tests.unit.store.test_duplicates import IID_2025, legacy_ingest
+    from tests.unit.store.conftest import IID_2025
+    from tests.unit.store.test_duplicates import legacy_ingest
 
     legacy = legacy_ingest(seeded_store, [IID_2025])              # the sample holds 2025 already: now counted twice
     assert seeded_store.doubled() == [{"year": 2025, "innovations": 108, "rows": 216, "extra": 108,

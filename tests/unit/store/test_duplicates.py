@@ -10,22 +10,17 @@ from unittest import mock
 import pandas as pd
 import pytest
 
-from loaders import SAMPLE_DIR
 from store.database import Store, StoreError
 from store.duplicates import doubled_rows, doubled_years, frame_duplicates, upload_duplicates
+from tests.unit.store.conftest import IID_2025, by_year
 from tests.workbooks import make_xlsx, revised_copy, simple_table
 
-IID_2025 = SAMPLE_DIR / "iid_2025.xlsx"   # 108 innovations of 2025
 HEADER = ("No", "Nama Inovasi", "Perangkat Daerah", "Urusan", "Tahun", "Deskripsi")
 
 
 def record(name, year=2019, agency="Dinas Kesehatan", file="a.xlsx", row=2, **more):
     return {"name": name, "year": year, "agency": agency, "region": "Kabupaten Muara Enim", "source_file": file,
             "source_sheet": "Data", "source_row": row, **more}
-
-
-def by_year(store) -> dict[int, int]:
-    return {int(year): int(n) for year, n in store.current_frame()["year"].value_counts().sort_index().items()}
 
 
 def legacy_ingest(store, paths, user="lama"):
