@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.log_capture import captured_logs  # noqa: F401 - a fixture
-from tests.unit.dashboard.test_auth import login
+from tests.unit.dashboard.callbacks import login
 from tests.unit.dashboard.conftest import PASSWORD
 
 

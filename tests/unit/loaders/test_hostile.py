@@ -1,7 +1,7 @@
 """Hostile files (issue 11): each crafted or damaged file ends `inspect` with exit 0 or 1 and a message,
 never a traceback, within 10 s and 500 MB of memory; `ingest` of a rejected one leaves the store as it was.
 
-Every run is a separate process (tests.hostile_files.run_app), so a reader that aborts or runs away
+Every run is a separate process (tests.measured.run_app), so a reader that aborts or runs away
 fails its case instead of taking the test run down, and its peak memory is its own.
 """
 
