@@ -289,7 +289,8 @@ def test_cli_ingest_saves_an_innovation_listed_twice_once_unless_told_otherwise(
 
 
 def test_cli_history_and_inspect_flag_a_year_the_store_counts_twice(app, store_url, tmp_path):
-    from tests.unit.store.test_duplicates import IID_2025, legacy_ingest
+    from tests.unit.store.conftest import IID_2025
+    from tests.unit.store.test_duplicates import legacy_ingest
 
     store = open_store(store_url, seed=False)
     try:
