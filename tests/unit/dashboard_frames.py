@@ -16,6 +16,12 @@ def frame_of(rows: list[dict]):
     return canonical_frame(records)
 
 
+def region_rows(region: str, pairs: list[tuple[int, str]], prefix: str) -> list[dict]:
+    """Rows of one region for a provincial comparison: (year, sector) pairs, ids `prefix` + number."""
+    return [{"id": f"{prefix}{i}", "name": f"Inovasi {prefix}{i}", "region": region, "year": year, "sector": sector,
+             "agency": "Dinas Kesehatan", "stage": "Penerapan"} for i, (year, sector) in enumerate(pairs)]
+
+
 def story_frame():
     """202 innovations: 79 in 2015, 67 in 2016, 56 in 2017 (DOMAIN.md §1), spread over fixed cycles."""
     rows = []

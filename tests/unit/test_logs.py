@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import logs
+from tests.log_capture import log_stream
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,16 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def captured(monkeypatch):
     """The process's log lines as written to a stream (the handler removed afterwards)."""
-    monkeypatch.delenv("DASBOR_LOG_FORMAT", raising=False)
-    monkeypatch.delenv("DASBOR_LOG_LEVEL", raising=False)
-    stream = io.StringIO()
-    root = logging.getLogger()
-    level = root.level
-    handler = logs.configure("info", stream)
-    yield stream
-    for handler in [h for h in root.handlers if h.get_name() == logs.HANDLER_NAME]:
-        root.removeHandler(handler)
-    root.setLevel(level)
+    with log_stream(monkeypatch) as stream:
+        yield stream
 
 
 def lines(stream: io.StringIO) -> list[dict]:

@@ -7,13 +7,9 @@ import pytest
 from analytics.dataset import canonical_frame, make_dataset
 from analytics.filters import Filters
 from charts.views import Context, matrix_summary, render
+from tests.unit.dashboard_frames import region_rows as rows
 
 HOME, CITY, MUSI = "Kabupaten Muara Enim", "Kota Lubuklinggau", "Kabupaten Musi Rawas"
-
-
-def rows(region, pairs, prefix):
-    return [{"id": f"{prefix}{i}", "name": f"Inovasi {prefix}{i}", "region": region, "year": year, "sector": sector,
-             "agency": "Dinas Kesehatan", "stage": "Penerapan"} for i, (year, sector) in enumerate(pairs)]
 
 
 @pytest.fixture(scope="module")

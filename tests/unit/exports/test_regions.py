@@ -13,13 +13,9 @@ from analytics.dataset import canonical_frame, make_dataset
 from analytics.filters import Filters
 from charts.views import Context
 from exports.data import data_bytes, write_data
+from tests.unit.dashboard_frames import region_rows as rows
 
 HOME, CITY, HOSTILE = "Kabupaten Muara Enim", "Kota Lubuklinggau", '=HYPERLINK("http://contoh.invalid","klik")'
-
-
-def rows(region, pairs, prefix):
-    return [{"id": f"{prefix}{i}", "name": f"Inovasi {prefix}{i}", "region": region, "year": year, "sector": sector,
-             "agency": "Dinas Kesehatan", "stage": "Penerapan"} for i, (year, sector) in enumerate(pairs)]
 
 
 @pytest.fixture(scope="module")
